@@ -1,0 +1,124 @@
+"""Command line: `claimlint check`, `claimlint rules`, `claimlint explain`.
+
+Exit status: 0 clean, 1 findings at or above the failure level, 2 usage, configuration or input error.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from claimlint import __version__
+from claimlint.config import find_config, load_config, resolve_rules
+from claimlint.discover import discover
+from claimlint.errors import ClaimlintError, InputError
+from claimlint.findings import SEVERITIES, severity_rank
+from claimlint.linter import Linter
+from claimlint.reporters import FORMATS, Report, get_reporter
+from claimlint.rules import builtin_rules_dir, load_rules
+from claimlint.source import decode, read_source
+
+
+class _DefaultToCheck(click.Group):
+    """`claimlint PATHS...` behaves like `claimlint check PATHS...`."""
+
+    def parse_args(self, ctx, args):
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+            args = ["check", *args]
+        return super().parse_args(ctx, args)
+
+
+def _fail(message: str):
+    click.echo(f"claimlint: error: {message}", err=True)
+    sys.exit(2)
+
+
+def _ids(values: tuple[str, ...]) -> list[str]:
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+@click.group(cls=_DefaultToCheck, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="claimlint")
+def main():
+    """A fact-checking claim linter for health writing in Markdown."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--select", multiple=True, help="Only these rule ids (comma-separated or repeated).")
+@click.option("--ignore", multiple=True, help="Skip these rule ids (comma-separated or repeated).")
+@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Configuration file (default: nearest .claimlint.yaml or pyproject.toml).")
+@click.option("--fail-on", type=click.Choice(SEVERITIES), help="Lowest severity that makes the exit status 1.")
+@click.option("--stdin-filename", default="-", help="Path to report for input read from '-'.")
+def check(paths, select, ignore, output_format, config_path, fail_on, stdin_filename):
+    """Lint Markdown files and directories (`-` reads standard input)."""
+    try:
+        config = load_config(config_path or find_config(Path.cwd()))
+        rules = resolve_rules(config, _ids(select), _ids(ignore))
+        linter = Linter(rules, config.model)
+        report = Report([], 0)
+        for path in discover(list(paths)):
+            display = stdin_filename if path == "-" else path
+            try:
+                text = decode(sys.stdin.buffer.read(), display) if path == "-" else read_source(path)
+                report.findings.extend(linter.lint(text, display))
+            except InputError as exc:
+                report.errors.append({"path": exc.path, "message": str(exc)})
+                click.echo(f"claimlint: error: {exc}", err=True)
+                continue
+            report.files_checked += 1
+            report.sources[display] = text
+    except ClaimlintError as exc:
+        _fail(str(exc))
+    colour = output_format == "text" and sys.stdout.isatty()
+    click.echo(get_reporter(output_format)(report, colour))
+    threshold = severity_rank(fail_on or config.fail_on)
+    if report.errors:
+        sys.exit(2)
+    sys.exit(1 if any(severity_rank(f.severity) >= threshold for f in report.findings) else 0)
+
+
+def _all_rules():
+    try:
+        config = load_config(find_config(Path.cwd()))
+        return load_rules([builtin_rules_dir(), *config.rule_paths])
+    except ClaimlintError as exc:
+        _fail(str(exc))
+
+
+@main.command("rules")
+def list_rules():
+    """List the available rules with their severity."""
+    rules = _all_rules()
+    width = max(len(rule_id) for rule_id in rules)
+    for rule in rules.values():
+        summary = rule.description.split("\n")[0]
+        click.echo(f"{rule.id:<{width}}  {rule.severity:<7}  {summary}")
+
+
+@main.command()
+@click.argument("rule_id")
+def explain(rule_id):
+    """Show a rule's description, options and examples."""
+    rules = _all_rules()
+    rule = rules.get(rule_id)
+    if rule is None:
+        _fail(f"unknown rule id '{rule_id}' (see `claimlint rules`)")
+    from claimlint.kinds import KINDS
+
+    lines = [f"{rule.id} ({rule.severity}, kind: {rule.kind_name})", "", rule.description, ""]
+    specs = KINDS[rule.kind_name].options
+    if specs:
+        lines.append("Options:")
+        for name, spec in specs.items():
+            lines.append(f"  {name} = {rule.options[name]!r}  {spec.help}")
+        lines.append("")
+    lines.append("Flags:")
+    lines.extend(f"  - {example}" for example in rule.examples["flag"])
+    lines.append("Passes:")
+    lines.extend(f"  - {example}" for example in rule.examples["pass"])
+    click.echo("\n".join(lines))

@@ -1,0 +1,1 @@
+"""Evidence helpers shared by rules: hedges, citations, statistics and negation."""

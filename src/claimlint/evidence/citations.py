@@ -1,0 +1,28 @@
+"""Is there a citation? Links, footnotes and superscripts come from the parse; the rest from text."""
+
+from __future__ import annotations
+
+import re
+
+_NUMBERS = r"\d{1,3}(?:\s*[-–,]\s*\d{1,3})*"
+CITATION = re.compile(
+    rf"""
+      \[{_NUMBERS}\]                                         # [1]  [1-3]  [1, 2]
+    | (?<=[\w.,;:!?)])\s?\({_NUMBERS}\)(?!\s*\w)            # gut (1, 2).  not "(1) Eat"
+    | [¹²³⁴⁵⁶⁷⁸⁹⁰]+                                        # unicode superscripts
+    | \(\s*(?:e\.g\.,?\s*)?[A-Z][\w'’-]+                     # (Smith et al., 2019) (Smith & Lee 2020)
+       (?:\s+(?:et\s+al\.?|and|&)(?:\s+[A-Z][\w'’-]+)?)?,?\s+(?:19|20)\d\d[a-z]?(?:\s*[;,][^)]*)?\)
+    | \b[A-Z][\w'’-]+\s+et\s+al\.?,?\s+\(?(?:19|20)\d\d      # Smith et al. (2019)
+    | \bdoi:\s*10\.\d{4,9}/\S+ | \b10\.\d{4,9}/[-._;()/:\w]+  # DOIs
+    | \bPMID:?\s*\d{5,} | \bPMC\d{5,}                        # PubMed ids
+    | \bhttps?://\S+ | \bwww\.[\w-]+\.\w\S*                   # bare URLs
+    """,
+    re.VERBOSE,
+)
+
+_MARKS = ("link", "footnote", "superscript")
+
+
+def has_citation(text: str, evidence) -> bool:
+    """True when the text, or a mark removed from it, cites a source."""
+    return any(mark.kind in _MARKS for mark in evidence) or CITATION.search(text) is not None

@@ -1,0 +1,42 @@
+"""Statistic detection: percentages, ratios, multipliers and counts, but not dates or numbering."""
+
+from __future__ import annotations
+
+import re
+
+_NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+                 "forty|fifty|hundred|a\\s+hundred|a\\s+thousand")
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_RANGE = rf"(?:{_NUM})(?:\s*(?:-|–|—|to)\s*(?:{_NUM}))?"
+_SCALE = r"(?:hundred|thousand|million|billion|trillion)"
+_AMOUNT = rf"(?:(?:{_RANGE})(?:\s+{_SCALE})?|(?:{_NUMBER_WORDS})\s+{_SCALE})"
+
+STATISTIC = re.compile(
+    rf"""
+      (?:\bup\s+to\s+|\bover\s+|\bnearly\s+|\balmost\s+|\babout\s+)?
+      (?<![\w.])(?:{_RANGE})\s?(?:%|\s?percent\b|\s?per\s?cent\b)               # 70%, 70–80%, 12 percent
+    | \b(?:{_NUM}|{_NUMBER_WORDS})\s+(?:in|out\s+of)\s+(?:{_NUM}|{_NUMBER_WORDS})\b
+        (?!\s*(?:days?|weeks?|months?|years?|hours?|minutes?)\b)                # one in five, 3 in 10
+    | (?<![\w.])(?:{_NUM}|{_NUMBER_WORDS}|twice|three|four)(?:\s+|-)(?:times|fold)\b
+        (?:\s+(?:more|less|higher|lower|greater|as)\b)?                         # 3 times more likely, 2-fold
+    | \btwice\s+as\b
+    | \b(?:doubles?|doubled|doubling|triples?|tripled|tripling|quadruples?|quadrupled|halves|halved|halving)
+        \s+(?:the\s+|your\s+|their\s+|a\s+person's\s+)?(?:risk|odds|chances?|rate|likelihood)\b
+    | (?<![\w.])(?:{_AMOUNT})\s+(?:extra|more|fewer|additional|excess)\s+[a-z]+   # 300–400 extra calories
+    | (?<![\w.])(?:{_RANGE}|{_NUMBER_WORDS})\s+{_SCALE}\b(?:\s+[a-z]+)?           # 100 trillion bacteria
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+_QUICK = re.compile(r"\d|%|\b(?:twice|doubl|tripl|halv|one|two|three|four|five|ten|hundred|thousand|million|"
+                    r"billion|trillion)", re.IGNORECASE)
+
+
+def find_statistics(text: str) -> list[tuple[int, int]]:
+    """Spans (start, end) of statistics in `text`."""
+    if not _QUICK.search(text):
+        return []
+    return [(m.start(), m.end()) for m in STATISTIC.finditer(text) if m.group().strip()]
+
+
+TRIGGER = _QUICK

@@ -1,0 +1,35 @@
+"""Findings are plain data; reporters only format them."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+SEVERITIES = ("info", "warning", "error")
+
+
+def severity_rank(severity: str) -> int:
+    return SEVERITIES.index(severity)
+
+
+@dataclass(frozen=True)
+class Finding:
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    rule: str
+    severity: str
+    message: str
+    match: str
+    # The sentence the finding sits in, whitespace-normalised: baseline fingerprints use it.
+    context: str = field(default="", compare=False, repr=False)
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        del data["context"]
+        return data
+
+    @property
+    def sort_key(self):
+        return (self.path, self.line, self.column, self.rule)

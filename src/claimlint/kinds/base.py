@@ -1,0 +1,68 @@
+"""The contract between a rule kind and the engine.
+
+A kind declares the YAML fields that define a rule of its kind and the options a user may tune,
+each with a type and a default. Sentence kinds inspect one sentence at a time and expose a cheap
+`trigger` regex: segments it cannot match never reach spaCy. Document kinds see the whole draft.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, ClassVar, Iterable
+
+
+@dataclass(frozen=True)
+class Spec:
+    """One field or option: its type, default, and a check of its value."""
+
+    type: type | tuple
+    default: Any = None
+    required: bool = False
+    choices: tuple = ()
+    help: str = ""
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A span a kind reports: prose positions [start, end) in a segment.
+
+    Sentence kinds may leave `segment` unset: the engine fills in the sentence's own.
+    """
+
+    start: int
+    end: int
+    segment: object = None
+
+
+class Kind:
+    name: ClassVar[str]
+    level: ClassVar[str] = "sentence"  # or "document"
+    fields: ClassVar[dict[str, Spec]] = {}
+    options: ClassVar[dict[str, Spec]] = {}
+
+    def __init__(self, fields: dict, options: dict):
+        self.field = fields
+        self.option = options
+
+    trigger: re.Pattern | None = None
+
+    def check_sentence(self, sentence) -> Iterable[Hit]:
+        return ()
+
+    def check_document(self, document) -> Iterable[Hit]:
+        return ()
+
+
+def compile_patterns(patterns: Iterable[str], terms: dict[str, list[str]] | None = None) -> re.Pattern:
+    """Join regex fragments into one case-insensitive, word-bounded pattern.
+
+    `{name}` in a fragment expands to the alternation of `terms[name]`.
+    """
+    terms = terms or {}
+
+    def expand(fragment: str) -> str:
+        return re.sub(r"\{(\w+)\}", lambda m: "(?:" + "|".join(terms[m.group(1)]) + ")", fragment)
+
+    alternatives = "|".join(f"(?:{expand(p)})" for p in patterns)
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)

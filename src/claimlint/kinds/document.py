@@ -1,0 +1,43 @@
+"""document-requirement: a draft whose content calls for some wording (a disclaimer) lacks it.
+
+The finding sits on the draft's first line of prose. A draft that does not match `applies_when`
+at least `min_matches` times (distinct words) needs nothing.
+"""
+
+from __future__ import annotations
+
+from claimlint.kinds.base import Hit, Kind, Spec, compile_patterns
+
+
+class DocumentRequirement(Kind):
+    name = "document-requirement"
+    level = "document"
+    fields = {
+        "requires": Spec(list, required=True, help="regexes: any match satisfies the requirement"),
+        "applies_when": Spec(list, required=True, help="regexes marking content that needs it"),
+        "terms": Spec(dict, default={}, help="named lists of regexes usable as {name} in patterns"),
+    }
+    options = {
+        "patterns": Spec(list, default=[], help="extra regexes that satisfy the requirement"),
+        "min_matches": Spec(int, default=2, help="distinct content matches before the requirement applies"),
+    }
+
+    def __init__(self, fields: dict, options: dict):
+        super().__init__(fields, options)
+        self.requires = compile_patterns(fields["requires"] + list(options["patterns"]), fields["terms"])
+        self.applies = compile_patterns(fields["applies_when"], fields["terms"])
+
+    def check_document(self, document):
+        if not document.segments:
+            return
+        prose = "\n".join(segment.text for segment in document.segments)
+        if self.requires.search(prose):
+            return
+        distinct = {match.group().lower() for match in self.applies.finditer(prose)}
+        if len(distinct) < self.option["min_matches"]:
+            return
+        first = document.segments[0]
+        source_line_end = document.text.find("\n", first.offsets[0])
+        end = next((i for i, offset in enumerate(first.offsets[:-1])
+                    if source_line_end >= 0 and offset >= source_line_end), len(first.text))
+        yield Hit(0, max(end, 1), first)

@@ -1,0 +1,72 @@
+"""phrase: wording flagged in context, for rules written entirely in YAML.
+
+A rule names `patterns` (the flagged span), optionally `requires` (every one must also match in
+scope) and `unless` (any match in scope clears the sentence), and which evidence clears it:
+a citation, a hedge before the match, a negation right before it, or quotation marks around it.
+"""
+
+from __future__ import annotations
+
+from claimlint.evidence.citations import has_citation
+from claimlint.evidence.hedges import hedge_before
+from claimlint.evidence.negation import negated
+from claimlint.kinds.base import Hit, Kind, Spec, compile_patterns
+
+EVIDENCE = ("citation", "hedge", "negation", "quotation")
+_QUOTES = '"“”'
+
+
+class Phrase(Kind):
+    name = "phrase"
+    fields = {
+        "patterns": Spec(list, required=True, help="regexes for the flagged wording; {name} expands a term list"),
+        "terms": Spec(dict, default={}, help="named lists of regexes usable as {name} in patterns"),
+        "requires": Spec(list, default=[], help="regexes that must all match in scope as well"),
+        "unless": Spec(list, default=[], help="regexes that clear the match when found in scope"),
+        "unless_evidence": Spec(list, default=[], help=f"evidence that clears the match: {', '.join(EVIDENCE)}"),
+    }
+    options = {
+        "scope": Spec(str, default="sentence", choices=("sentence", "paragraph"),
+                      help="where `requires`, `unless` and citations are looked for"),
+    }
+
+    def __init__(self, fields: dict, options: dict):
+        super().__init__(fields, options)
+        terms = fields["terms"]
+        self.pattern = compile_patterns(fields["patterns"], terms)
+        self.requires = [compile_patterns([p], terms) for p in fields["requires"]]
+        self.unless = compile_patterns(fields["unless"], terms) if fields["unless"] else None
+        self.evidence = set(fields["unless_evidence"])
+        unknown = self.evidence - set(EVIDENCE)
+        if unknown:
+            raise ValueError(f"unless_evidence: unknown evidence {sorted(unknown)}; choose from {list(EVIDENCE)}")
+        self.trigger = self.pattern
+
+    def check_sentence(self, sentence):
+        text = sentence.text
+        if self.option["scope"] == "paragraph":
+            scope, scope_evidence = sentence.segment.text, sentence.segment.evidence
+        else:
+            scope, scope_evidence = text, sentence.evidence
+        if any(not pattern.search(scope) for pattern in self.requires):
+            return
+        if self.unless and self.unless.search(scope):
+            return
+        if "citation" in self.evidence and has_citation(scope, scope_evidence):
+            return
+        for match in self.pattern.finditer(text):
+            if self._cleared(sentence, match):
+                continue
+            yield Hit(sentence.start + match.start(), sentence.start + match.end())
+            return
+
+    def _cleared(self, sentence, match) -> bool:
+        if "quotation" in self.evidence and sum(text in _QUOTES for text in sentence.text[: match.start()]) % 2:
+            return True
+        if not ({"hedge", "negation"} & self.evidence):
+            return False
+        tokens = sentence.tokens
+        index = next((i for i, t in enumerate(tokens) if t.idx - tokens.start_char >= match.start()), len(tokens))
+        if "hedge" in self.evidence and hedge_before(tokens, index):
+            return True
+        return "negation" in self.evidence and negated(tokens, index)

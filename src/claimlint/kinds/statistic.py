@@ -1,0 +1,29 @@
+"""statistic: a number that needs a source (percentages, ratios, multipliers, counts) with none."""
+
+from __future__ import annotations
+
+from claimlint.evidence.citations import has_citation
+from claimlint.evidence.statistics import TRIGGER, find_statistics
+from claimlint.kinds.base import Hit, Kind, Spec
+
+
+class Statistic(Kind):
+    name = "statistic"
+    options = {
+        "scope": Spec(str, default="sentence", choices=("sentence", "paragraph"),
+                      help="where a citation must stand to source the statistic"),
+    }
+    trigger = TRIGGER
+
+    def check_sentence(self, sentence):
+        spans = find_statistics(sentence.text)
+        if not spans:
+            return
+        if self.option["scope"] == "paragraph":
+            segment = sentence.segment
+            sourced = has_citation(segment.text, segment.evidence)
+        else:
+            sourced = has_citation(sentence.text, sentence.evidence)
+        if not sourced:
+            start, end = spans[0]  # one finding per sentence: one citation sources it
+            yield Hit(sentence.start + start, sentence.start + end)

@@ -1,0 +1,58 @@
+"""The engine: parse a draft, analyse only the prose some rule could match, run the rules."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from claimlint.findings import Finding
+from claimlint.markdown import Document, parse
+from claimlint.nlp import load_pipeline, sentences
+from claimlint.rules import Rule
+from claimlint.source import LineIndex
+
+
+class Linter:
+    def __init__(self, rules: list[Rule], model: str | None = None):
+        self.rules = rules
+        self.sentence_rules = [rule for rule in rules if rule.level == "sentence"]
+        self.document_rules = [rule for rule in rules if rule.level == "document"]
+        self.model = model
+        triggers = [rule.checker.trigger for rule in self.sentence_rules]
+        # The cheap pass: one compiled pattern says whether a segment can fire any sentence rule.
+        self._gate = None if any(t is None for t in triggers) else re.compile(
+            "|".join(f"(?:{t.pattern})" for t in triggers), re.IGNORECASE)
+
+    def lint(self, text: str, path: str) -> list[Finding]:
+        document = parse(text)
+        index = LineIndex(text)
+        findings = []
+        for rule, hit, context in self._hits(document):
+            findings.append(self._finding(rule, hit, context, document, index, path))
+        return sorted(findings, key=lambda finding: finding.sort_key)
+
+    def _hits(self, document: Document):
+        candidates = [s for s in document.segments if self._gate is None or self._gate.search(s.text)]
+        if candidates and self.sentence_rules:
+            nlp = load_pipeline(self.model)
+            for segment, doc in zip(candidates, nlp.pipe(segment.text for segment in candidates)):
+                for sentence in sentences(segment, doc):
+                    for rule in self.sentence_rules:
+                        trigger = rule.checker.trigger
+                        if trigger is not None and not trigger.search(sentence.text):
+                            continue
+                        for hit in rule.checker.check_sentence(sentence):
+                            yield rule, replace(hit, segment=hit.segment or segment), sentence.text
+        for rule in self.document_rules:
+            for hit in rule.checker.check_document(document):
+                yield rule, hit, ""
+
+    @staticmethod
+    def _finding(rule: Rule, hit, context: str, document: Document, index: LineIndex, path: str) -> Finding:
+        segment = hit.segment
+        start, end = segment.source_span(hit.start, hit.end)
+        line, column = index.position(start)
+        end_line, end_column = index.position(end)
+        prose = segment.text[hit.start : hit.end]
+        return Finding(path, line, column, end_line, end_column, rule.id, rule.severity, rule.render(prose),
+                       document.text[start:end], " ".join(context.split()))

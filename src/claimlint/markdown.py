@@ -1,0 +1,275 @@
+"""Markdown to prose segments whose every character maps back to an offset in the source.
+
+markdown-it-py's inline tokens carry no positions, so each block's inline content is first
+located line by line in the source, then its child tokens are aligned against that content.
+Markup removed from the prose (emphasis markers, link destinations, inline code, HTML) never
+shifts a position; links, footnote references and superscripts are kept as evidence.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+
+from markdown_it import MarkdownIt
+from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_BACKTICKS = re.compile(r"`+")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A citation mark removed from the prose: `kind` is link, footnote or superscript."""
+
+    position: int  # index into the segment's prose where the mark stood
+    kind: str
+    value: str
+
+
+@dataclass
+class Segment:
+    """One block of prose: a paragraph, heading, list item paragraph, blockquote or table cell."""
+
+    kind: str
+    text: str
+    offsets: list[int]  # offsets[i] is the source offset of text[i]; one extra entry for the end
+    evidence: list[Evidence] = field(default_factory=list)
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """Source offsets (end exclusive) of the prose span text[start:end]."""
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+@dataclass(frozen=True)
+class Comment:
+    """An HTML comment in the draft (suppressions live in these)."""
+
+    offset: int
+    text: str
+    own_line: bool  # an HTML block, as opposed to a comment inside a paragraph
+
+
+@dataclass
+class Document:
+    text: str  # the normalised source
+    segments: list[Segment]
+    comments: list[Comment]
+    front_matter: str | None
+
+
+def _parser() -> MarkdownIt:
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(front_matter_plugin).use(footnote_plugin)
+
+
+_PARSER = _parser()
+_CONTAINERS = {"blockquote_open": "blockquote", "list_item_open": "list_item"}
+
+
+def parse(text: str) -> Document:
+    tokens = _PARSER.parse(text)
+    line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    segments: list[Segment] = []
+    comments: list[Comment] = []
+    front_matter = None
+    containers: list[str] = []
+    cell_cursor: dict[int, int] = {}  # table row line -> column reached by earlier cells
+    in_footnote = 0
+    block = "paragraph"
+    for token in tokens:
+        kind = token.type
+        if kind in _CONTAINERS:
+            containers.append(_CONTAINERS[kind])
+        elif kind in ("blockquote_close", "list_item_close"):
+            containers.pop()
+        elif kind == "footnote_open":
+            in_footnote += 1
+        elif kind == "footnote_close":
+            in_footnote -= 1
+        elif kind == "front_matter":
+            front_matter = token.content
+        elif kind == "html_block" and token.map:
+            for match in re.finditer(r"<!--.*?-->", token.content, re.S):
+                comments.append(Comment(line_starts[token.map[0]] + match.start(), match.group(), True))
+        elif kind in ("heading_open", "paragraph_open", "th_open", "td_open"):
+            block = {"heading_open": "heading", "th_open": "table_cell", "td_open": "table_cell"}.get(
+                kind, containers[-1] if containers else "paragraph"
+            )
+        elif kind == "inline" and token.map and not in_footnote:
+            content_offsets = _locate_content(token, text, line_starts, cell_cursor if block == "table_cell" else None)
+            segment = _prose(token, content_offsets, block, comments)
+            if segment.text.strip():
+                segments.append(segment)
+    return Document(text, segments, comments, front_matter)
+
+
+def _locate_content(token, text: str, line_starts: list[int], cell_cursor: dict | None) -> list[int]:
+    """Source offset of every character of the inline token's content (plus one past the end)."""
+    offsets: list[int] = []
+    first = token.map[0]
+    for i, line in enumerate(token.content.split("\n")):
+        number = min(first + i, len(line_starts) - 1)
+        start = line_starts[number]
+        end = line_starts[number + 1] - 1 if number + 1 < len(line_starts) else len(text)
+        source_line = text[start:end]
+        column = _find_line(source_line, line, cell_cursor.get(number, 0) if cell_cursor is not None else None)
+        if cell_cursor is not None:
+            cell_cursor[number] = column + len(line)
+        offsets.extend(range(start + column, start + column + len(line)))
+        offsets.append(start + column + len(line))  # the newline (or the end)
+    return offsets
+
+
+def _find_line(source_line: str, line: str, cursor: int | None) -> int:
+    """Column where a content line sits in its source line."""
+    if cursor is not None:  # table cells: search left to right along the row
+        found = source_line.find(line, cursor)
+        return found if found >= 0 else cursor
+    stripped = source_line.rstrip()
+    if line.strip() and stripped.endswith(line.rstrip()):
+        return len(stripped) - len(line.rstrip())
+    found = source_line.find(line)
+    if found >= 0:
+        return found
+    # Tabs inside container indentation can be expanded in the content; align the tail.
+    return max(0, len(source_line) - len(line))
+
+
+class _Builder:
+    def __init__(self, content: str, offsets: list[int]):
+        self.content = content
+        self.offsets = offsets
+        self.cursor = 0
+        self.chars: list[str] = []
+        self.map: list[int] = []
+        self.evidence: list[Evidence] = []
+
+    def emit(self, ch: str, content_index: int):
+        self.chars.append(ch)
+        self.map.append(self.offsets[min(content_index, len(self.offsets) - 1)])
+
+    def skip_to(self, needle: str) -> int:
+        """Move the cursor past `needle`; return where it started (or -1)."""
+        found = self.content.find(needle, self.cursor)
+        if found >= 0:
+            self.cursor = found + len(needle)
+        return found
+
+    def text(self, value: str, keep: bool = True):
+        """Consume a text token from the content, emitting it as prose when `keep`."""
+        found = self.content.find(value, self.cursor)
+        if found >= 0 and "\n" not in self.content[self.cursor : found]:
+            if keep:
+                for i, ch in enumerate(value):
+                    self.emit(ch, found + i)
+            self.cursor = found + len(value)
+            return
+        for ch in value:  # escapes or entities: align character by character
+            self._align_char(ch, keep)
+
+    def _align_char(self, ch: str, keep: bool):
+        content, n = self.content, len(self.content)
+        while self.cursor < n:
+            here = content[self.cursor]
+            if here == ch:
+                at, self.cursor = self.cursor, self.cursor + 1
+                break
+            if here == "\\" and self.cursor + 1 < n and content[self.cursor + 1] == ch:
+                at, self.cursor = self.cursor + 1, self.cursor + 2
+                break
+            entity = _ENTITY.match(content, self.cursor) if here == "&" else None
+            if entity and html.unescape(entity.group()).startswith(ch):
+                at, self.cursor = self.cursor, entity.end()
+                break
+            self.cursor += 1
+        else:
+            at = n - 1
+        if keep:
+            self.emit(ch, at)
+
+    def skip_destination(self):
+        """After a link's text: skip `](url "title")`, `][ref]` or `]`."""
+        content = self.content
+        close = content.find("]", self.cursor)
+        if close < 0:
+            return
+        self.cursor = close + 1
+        if content.startswith("(", self.cursor):
+            depth = 0
+            for i in range(self.cursor, len(content)):
+                if content[i] == "\\":
+                    continue
+                if content[i] == "(":
+                    depth += 1
+                elif content[i] == ")":
+                    depth -= 1
+                    if depth == 0:
+                        self.cursor = i + 1
+                        return
+        elif content.startswith("[", self.cursor):
+            end = content.find("]", self.cursor)
+            if end >= 0:
+                self.cursor = end + 1
+
+    def code(self):
+        run = _BACKTICKS.search(self.content, self.cursor)
+        if not run:
+            return
+        closing = self.content.find(run.group(), run.end())
+        self.cursor = closing + len(run.group()) if closing >= 0 else run.end()
+
+    def add_evidence(self, kind: str, value: str):
+        self.evidence.append(Evidence(len(self.chars), kind, value))
+
+
+def _prose(token, content_offsets: list[int], block: str, comments: list[Comment]) -> Segment:
+    builder = _Builder(token.content, content_offsets)
+    children = token.children or []
+    skip_until: str | None = None  # a closing token type whose text is not prose
+    superscript = False
+    for child in children:
+        kind = child.type
+        if skip_until:
+            if kind == skip_until:
+                skip_until = None
+                builder.skip_to(">")
+            continue
+        if kind == "text":
+            builder.text(child.content, keep=not superscript)
+            if superscript:
+                builder.add_evidence("superscript", child.content)
+        elif kind in ("softbreak", "hardbreak"):
+            newline = builder.skip_to("\n")
+            builder.emit(" ", newline if newline >= 0 else builder.cursor)
+        elif kind == "code_inline":
+            builder.code()
+        elif kind == "html_inline":
+            start = builder.skip_to(child.content)
+            tag = child.content.lower()
+            if tag.startswith("<!--") and start >= 0:
+                comments.append(Comment(content_offsets[start], child.content, False))
+            elif tag.startswith("<sup"):
+                superscript = True
+            elif tag.startswith("</sup"):
+                superscript = False
+        elif kind == "link_open":
+            href = child.attrs.get("href", "")
+            if child.markup == "autolink":
+                builder.skip_to("<")
+                skip_until = "link_close"
+            else:
+                builder.skip_to("[")
+            if not href.startswith(("#", "mailto:")):
+                builder.add_evidence("link", href)
+        elif kind == "link_close":
+            builder.skip_destination()
+        elif kind == "image":
+            builder.skip_to("![")
+            builder.skip_destination()
+        elif kind == "footnote_ref":
+            builder.skip_to("[^" + child.meta.get("label", "") + "]")
+            builder.add_evidence("footnote", child.meta.get("label", ""))
+    end = content_offsets[builder.cursor - 1] + 1 if builder.cursor else content_offsets[0]
+    return Segment(block, "".join(builder.chars), builder.map + [end], builder.evidence)

@@ -1,0 +1,73 @@
+"""The NLP pipeline: spaCy blank English plus a sentencizer, or a trained pipeline from config.
+
+spaCy is imported lazily, so runs that need no sentence analysis (cache hits, drafts with no
+rule triggers) never pay for it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from claimlint.errors import ConfigError
+from claimlint.markdown import Evidence, Segment
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(model: str | None = None):
+    import spacy
+
+    if not model:
+        nlp = spacy.blank("en")
+        nlp.add_pipe("sentencizer")
+        return nlp
+    try:
+        nlp = spacy.load(model, exclude=["ner", "lemmatizer", "textcat"])
+    except OSError:
+        raise ConfigError(
+            f"model '{model}' is not installed: install it with pip, or remove 'model' from the configuration"
+        ) from None
+    if not (nlp.has_pipe("parser") or nlp.has_pipe("senter") or nlp.has_pipe("sentencizer")):
+        nlp.add_pipe("sentencizer")
+    return nlp
+
+
+@dataclass
+class Sentence:
+    """A sentence of a segment: prose positions [start, end), its tokens and its evidence."""
+
+    segment: Segment
+    start: int
+    end: int
+    tokens: object  # spacy.tokens.Span
+    evidence: list[Evidence]
+
+    @property
+    def text(self) -> str:
+        return self.segment.text[self.start : self.end]
+
+
+def sentences(segment: Segment, doc) -> list[Sentence]:
+    """Split a segment's Doc into sentences and attach each evidence mark to its sentence.
+
+    A mark standing at a boundary ("...gut.[^1] Next") belongs to the sentence it closes, and a
+    "sentence" that is only a citation ("[1]." after a full stop) is folded into the one before.
+    """
+    result: list[Sentence] = []
+    for span in doc.sents:
+        start, end = span.start_char, span.end_char
+        if result and _is_citation_only(span):
+            previous = result[-1]
+            result[-1] = Sentence(segment, previous.start, end, doc[previous.tokens.start : span.end], [])
+            continue
+        result.append(Sentence(segment, start, end, span, []))
+    for mark in segment.evidence:
+        for sentence in result:
+            if mark.position <= sentence.end or sentence is result[-1]:
+                sentence.evidence.append(mark)
+                break
+    return result
+
+
+def _is_citation_only(span) -> bool:
+    return all(token.is_punct or token.like_num or token.text in "[]()," for token in span)

@@ -1,0 +1,35 @@
+"""Compiler-style text: `path:line:col: severity [rule] message`, the line, a caret underline."""
+
+from __future__ import annotations
+
+import click
+
+from claimlint.reporters import Report
+from claimlint.source import LineIndex
+
+_COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
+
+
+def render(report: Report, colour: bool = False) -> str:
+    out = []
+    indexes: dict[str, LineIndex] = {}
+    for finding in report.findings:
+        severity = click.style(finding.severity, fg=_COLOURS[finding.severity], bold=True) if colour else finding.severity
+        rule = click.style(f"[{finding.rule}]", dim=True) if colour else f"[{finding.rule}]"
+        out.append(f"{finding.path}:{finding.line}:{finding.column}: {severity} {rule} {finding.message}")
+        source = report.sources.get(finding.path)
+        if source is not None:
+            index = indexes.setdefault(finding.path, LineIndex(source))
+            line = index.line_text(finding.line)
+            gutter = f"{finding.line:>4} | "
+            width = (finding.end_column if finding.end_line == finding.line else len(line) + 1) - finding.column
+            prefix = "".join(ch if ch == "\t" else " " for ch in line[: finding.column - 1])
+            out.append(gutter + line)
+            out.append(" " * (len(gutter) - 2) + "| " + prefix + "^" * max(1, width))
+    files = len({finding.path for finding in report.findings})
+    count = len(report.findings)
+    if count:
+        out.append(f"{count} finding{'s' * (count != 1)} in {files} file{'s' * (files != 1)}")
+    else:
+        out.append(f"No findings in {report.files_checked} file{'s' * (report.files_checked != 1)}")
+    return "\n".join(out)

@@ -1,0 +1,152 @@
+"""Rules are data: one YAML file per rule, validated against its kind's declared fields and options."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import yaml
+
+from claimlint.errors import ConfigError
+from claimlint.findings import SEVERITIES
+from claimlint.kinds import KINDS
+from claimlint.kinds.base import Kind, Spec
+
+RULE_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+_COMMON = {"id", "severity", "message", "description", "kind", "options", "examples"}
+
+
+@dataclass
+class Rule:
+    id: str
+    severity: str
+    message: str
+    description: str
+    kind_name: str
+    fields: dict
+    options: dict
+    examples: dict
+    path: str
+    checker: Kind = field(repr=False, default=None)
+
+    def __post_init__(self):
+        if self.checker is None:
+            self.checker = _build(KINDS[self.kind_name], self.fields, self.options, self.path)
+
+    @property
+    def level(self) -> str:
+        return self.checker.level
+
+    def configured(self, severity: str | None = None, options: dict | None = None, where: str = "") -> Rule:
+        """A copy with a user's severity and options applied (validated like the rule's own)."""
+        if severity is None and not options:
+            return self
+        where = where or f"rules.{self.id}"
+        if severity is not None and severity not in SEVERITIES:
+            raise ConfigError(f"{where}: severity '{severity}' is not one of {', '.join(SEVERITIES)}")
+        merged = dict(self.options)
+        for name, value in (options or {}).items():
+            spec = KINDS[self.kind_name].options.get(name)
+            if spec is None:
+                known = ", ".join(KINDS[self.kind_name].options) or "none"
+                raise ConfigError(f"{where}: unknown option '{name}' for rule {self.id} (options: {known})")
+            merged[name] = _checked(value, spec, f"{where}: option '{name}'")
+        return replace(self, severity=severity or self.severity, options=merged, checker=None)
+
+    def render(self, match: str) -> str:
+        return self.message.replace("{match}", match)
+
+
+def _checked(value, spec: Spec, where: str):
+    if not isinstance(value, spec.type) or (spec.type is int and isinstance(value, bool)):
+        expected = spec.type.__name__ if isinstance(spec.type, type) else " or ".join(t.__name__ for t in spec.type)
+        raise ConfigError(f"{where}: expected {_TYPE_NAMES.get(expected, expected)}, got {type(value).__name__}")
+    if spec.choices and value not in spec.choices:
+        raise ConfigError(f"{where}: '{value}' is not one of {', '.join(spec.choices)}")
+    if isinstance(value, list) and not all(isinstance(item, str) for item in value):
+        raise ConfigError(f"{where}: expected a list of strings")
+    return value
+
+
+_TYPE_NAMES = {"list": "a list", "dict": "a mapping", "str": "a string", "bool": "true or false", "int": "a number"}
+
+
+def _build(kind_class: type[Kind], fields: dict, options: dict, path: str) -> Kind:
+    try:
+        return kind_class(fields, options)
+    except re.error as exc:
+        raise ConfigError(f"{path}: invalid regular expression: {exc}") from None
+    except KeyError as exc:
+        raise ConfigError(f"{path}: pattern uses unknown term {exc}") from None
+    except ValueError as exc:
+        raise ConfigError(f"{path}: {exc}") from None
+
+
+def load_rule(path: Path) -> Rule:
+    where = str(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        at = f" (line {mark.line + 1})" if mark else ""
+        raise ConfigError(f"{where}: invalid YAML{at}: {getattr(exc, 'problem', None) or exc}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{where}: cannot be read: {exc}") from None
+    if not isinstance(data, dict):
+        raise ConfigError(f"{where}: a rule file must be a mapping of fields")
+    for name in ("id", "severity", "message", "description", "kind"):
+        if not isinstance(data.get(name), str) or not data[name].strip():
+            raise ConfigError(f"{where}: field '{name}' is required and must be a non-empty string")
+    if not RULE_ID.match(data["id"]):
+        raise ConfigError(f"{where}: field 'id': '{data['id']}' is not a lower-case slug like 'unsourced-statistic'")
+    if data["severity"] not in SEVERITIES:
+        raise ConfigError(f"{where}: field 'severity': '{data['severity']}' is not one of {', '.join(SEVERITIES)}")
+    kind_class = KINDS.get(data["kind"])
+    if kind_class is None:
+        raise ConfigError(f"{where}: field 'kind': unknown kind '{data['kind']}' (kinds: {', '.join(sorted(KINDS))})")
+    unknown = set(data) - _COMMON - set(kind_class.fields)
+    if unknown:
+        raise ConfigError(f"{where}: unknown field '{sorted(unknown)[0]}' for kind {kind_class.name}")
+    fields = {}
+    for name, spec in kind_class.fields.items():
+        if name not in data:
+            if spec.required:
+                raise ConfigError(f"{where}: field '{name}' is required by kind {kind_class.name}")
+            fields[name] = spec.default
+        else:
+            fields[name] = _checked(data[name], spec, f"{where}: field '{name}'")
+    options = {name: spec.default for name, spec in kind_class.options.items()}
+    given = data.get("options") or {}
+    if not isinstance(given, dict):
+        raise ConfigError(f"{where}: field 'options' must be a mapping")
+    for name, value in given.items():
+        if name not in kind_class.options:
+            raise ConfigError(f"{where}: field 'options': unknown option '{name}' for kind {kind_class.name}")
+        options[name] = _checked(value, kind_class.options[name], f"{where}: option '{name}'")
+    examples = data.get("examples")
+    if (not isinstance(examples, dict) or set(examples) != {"flag", "pass"}
+            or not all(isinstance(v, list) and v and all(isinstance(s, str) for s in v) for v in examples.values())):
+        raise ConfigError(f"{where}: field 'examples' must have non-empty 'flag' and 'pass' lists of strings")
+    return Rule(data["id"], data["severity"], data["message"].strip(), data["description"].strip(), data["kind"],
+                fields, options, examples, where)
+
+
+def builtin_rules_dir() -> Path:
+    """The packaged rules (a wheel install), else the checkout's `rules/` (source or editable install)."""
+    packaged = Path(__file__).parent / "builtin_rules"
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "rules"
+
+
+def load_rules(folders: list[Path]) -> dict[str, Rule]:
+    """Every rule in the folders, in order; a later folder may not reuse an earlier id."""
+    rules: dict[str, Rule] = {}
+    for folder in folders:
+        if not folder.is_dir():
+            raise ConfigError(f"{folder}: rule folder not found")
+        for path in sorted(folder.glob("*.y*ml")):
+            rule = load_rule(path)
+            if rule.id in rules:
+                raise ConfigError(f"{path}: rule id '{rule.id}' is already defined in {rules[rule.id].path}")
+            rules[rule.id] = rule
+    return rules
