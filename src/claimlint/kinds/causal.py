@@ -32,7 +32,7 @@ _IRREGULAR = {
 _VOWELS = "aeiou"
 
 DETERMINERS = frozenset(
-    "a an the this that these those its their his her our your my some any each every no such "
+    "a an the this these those its their his her our your my some any each every no such "
     "another other many much more most several few both all either".split()
 )
 PREPOSITIONS = frozenset(
@@ -42,7 +42,7 @@ PREPOSITIONS = frozenset(
 )
 CONJUNCTIONS = frozenset("and or but nor so yet if when while because although though whereas".split())
 _BE = frozenset("is are was were be been being 's am".split())
-_HAVE = frozenset("has have 've".split())  # not "had": "patients had reduced pain" describes
+_HAVE = frozenset("has have had 've".split())
 # Verbs that take a noun-phrase object: a participle after them modifies that object
 # ("benefits include improved sleep", "the trial showed reduced pain").
 _OBJECT_VERBS = frozenset(
@@ -51,11 +51,12 @@ _OBJECT_VERBS = frozenset(
     "got enjoy enjoys mean means meant had having need needs want wants expect expects find finds found "
     "observe observed demonstrate demonstrates demonstrated".split()
 )
-_INFINITIVE_CLAIMS = frozenset("shown proven proved known found demonstrated reported help helps helped".split())
+_INFINITIVE_CLAIMS = frozenset("shown proven proved known found demonstrated reported able help helps helped".split())
 _HELP = frozenset({"help", "helps", "helped"})
 _ADVERB_SKIP = frozenset("also further even still often directly actually really just only itself themselves "
-                         "not n't".split())
+                         "not n't did does do".split())
 _DEFINITE_RELATIVE = frozenset({"that", "which"})
+_CONSEQUENCE = frozenset({"thereby", "thus", "by"})
 
 
 def inflect(lemma: str) -> dict[str, str]:
@@ -98,8 +99,8 @@ class CausalClaim(Kind):
         "phrases": Spec(list, default=[], help="regexes for non-verbal causal expressions"),
     }
     options = {
-        "can_is_hedge": Spec(bool, default=True, help="treat 'can' ('can cause') as a hedge"),
-        "flag_negated": Spec(bool, default=False, help="also flag negated claims ('does not cause')"),
+        "can_is_hedge": Spec(bool, default=False, help="treat 'can' ('can cause') as a hedge"),
+        "flag_negated": Spec(bool, default=True, help="flag negated claims ('does not cause') too"),
     }
 
     def __init__(self, fields: dict, options: dict):
@@ -156,39 +157,63 @@ class CausalClaim(Kind):
             words = [t.lower_ for t in tokens[index + 1 : index + 1 + len(verb.particle)]]
             if tuple(words) != verb.particle:
                 return 0
-        following = tokens[index + 1 + len(verb.particle)].lower_ if index + 1 + len(verb.particle) < n else ""
+        next_index = index + 1 + len(verb.particle)
+        while next_index < n and (tokens[next_index].is_space or tokens[next_index].lower_.endswith("ly")
+                                  and tokens[next_index].lower_ != "only"):
+            next_index += 1  # "increased significantly during": look past adverbs for the object
+        following = tokens[next_index].lower_ if next_index < n else ""
         previous_index = index - 1
-        while previous_index >= 0 and (tokens[previous_index].lower_ in _ADVERB_SKIP
+        while previous_index >= 0 and (tokens[previous_index].lower_ in _ADVERB_SKIP or tokens[previous_index].is_space
                                         or tokens[previous_index].lower_.endswith("ly")):
             previous_index -= 1
         previous = tokens[previous_index] if previous_index >= 0 else None
         before = previous.lower_ if previous is not None else ""
         takes_object = bool(verb.particle) or (following and following not in PREPOSITIONS
                                                and not _is_punct(following) and following not in CONJUNCTIONS)
-        if previous is None or before in DETERMINERS or previous.like_num:
-            return 0
+        if previous is not None and before in DETERMINERS or previous is not None and previous.like_num:
+            return 0  # "the cause", "a reduced dose", "2 increases"
+        if verb.particle:  # "led to", "resulted in": the particle makes the reading verbal
+            verbal = previous is not None and (verb.form != "ing" or before in _CONSEQUENCE)
+            return 1 + len(verb.particle) if verbal else 0
+        if previous is None:
+            return 0  # sentence-initial: an imperative ("Reduce salt") or a noun phrase ("Improved sleep")
         if before in _DEFINITE_RELATIVE and self._defines(tokens, previous_index):
             return 0
+        # After a conjunction or comma a word may be a coordinated verb or an adjective
+        # ("and reduced fatigue"); a determiner after it settles it as a verb ("and reduced the risk").
+        coordinated = before in CONJUNCTIONS or _is_punct(before)
+        verb_before_determiner = following in DETERMINERS and following != "no"
         if verb.form == "s":
             ok = following not in ("of", "in") and takes_object
         elif verb.form == "base":
             if before == "to":
                 ok = previous_index > 0 and tokens[previous_index - 1].lower_ in _INFINITIVE_CLAIMS and takes_object
+            elif before in _BE or before in _HAVE or before in _OBJECT_VERBS:
+                ok = False  # a comparative: "patients have lower scores", "is lower"
+            elif coordinated:
+                ok = verb_before_determiner
             else:
-                ok = (before in _HELP or not (before in PREPOSITIONS or before in CONJUNCTIONS
-                                              or _is_punct(before))) and takes_object
+                ok = (before in _HELP or before not in PREPOSITIONS) and takes_object
         elif verb.form == "ed":
-            if before in _OBJECT_VERBS:
-                ok = False
+            if before in _OBJECT_VERBS or before in _HAVE:
+                ok = False  # "showed reduced pain", "patients have increased risk"
             elif before in _BE:
-                ok = any(t.lower_ == "by" for t in tokens[index + 1 : index + 4])
-            elif before in _HAVE:
-                ok = takes_object
+                ok = self._agent_follows(tokens, index)
+            elif coordinated:
+                ok = verb_before_determiner
             else:
-                ok = not (before in PREPOSITIONS or before in CONJUNCTIONS or _is_punct(before)) and takes_object
-        else:
-            ok = False
+                ok = before not in PREPOSITIONS and takes_object
+        else:  # "-ing": a consequence or mechanism clause ("thereby improving", "by lowering")
+            ok = before in _CONSEQUENCE and takes_object
         return 1 + len(verb.particle) if ok else 0
+
+    @staticmethod
+    def _agent_follows(tokens, index: int) -> bool:
+        """A passive with its cause named: "is caused by stress" (not "reduced by 30%")."""
+        for position in range(index + 1, min(index + 4, len(tokens) - 1)):
+            if tokens[position].lower_ == "by":
+                return not tokens[position + 1].like_num
+        return False
 
     @staticmethod
     def _defines(tokens, relative_index: int) -> bool:
