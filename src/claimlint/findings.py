@@ -21,7 +21,7 @@ class Finding:
     rule: str
     severity: str
     message: str
-    match: str
+    match: str  # the prose the rule matched: markup removed, line breaks as spaces
     # The sentence the finding sits in, whitespace-normalised: baseline fingerprints use it.
     context: str = field(default="", compare=False, repr=False)
 

@@ -28,7 +28,7 @@ class Linter:
         index = LineIndex(text)
         findings = []
         for rule, hit, context in self._hits(document):
-            findings.append(self._finding(rule, hit, context, document, index, path))
+            findings.append(self._finding(rule, hit, context, index, path))
         return sorted(findings, key=lambda finding: finding.sort_key)
 
     def _hits(self, document: Document):
@@ -48,11 +48,11 @@ class Linter:
                 yield rule, hit, ""
 
     @staticmethod
-    def _finding(rule: Rule, hit, context: str, document: Document, index: LineIndex, path: str) -> Finding:
+    def _finding(rule: Rule, hit, context: str, index: LineIndex, path: str) -> Finding:
         segment = hit.segment
         start, end = segment.source_span(hit.start, hit.end)
         line, column = index.position(start)
         end_line, end_column = index.position(end)
         prose = segment.text[hit.start : hit.end]
         return Finding(path, line, column, end_line, end_column, rule.id, rule.severity, rule.render(prose),
-                       document.text[start:end], " ".join(context.split()))
+                       prose, " ".join(context.split()))

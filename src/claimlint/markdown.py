@@ -114,11 +114,16 @@ def _locate_content(token, text: str, line_starts: list[int], cell_cursor: dict 
         start = line_starts[number]
         end = line_starts[number + 1] - 1 if number + 1 < len(line_starts) else len(text)
         source_line = text[start:end]
-        column = _find_line(source_line, line, cell_cursor.get(number, 0) if cell_cursor is not None else None)
+        # A partial tab of container indentation comes through as spaces: locate the text
+        # without its leading whitespace, which maps onto whatever indentation precedes it.
+        core = line.lstrip(" \t")
+        lead = len(line) - len(core)
+        column = _find_line(source_line, core, cell_cursor.get(number, 0) if cell_cursor is not None else None)
         if cell_cursor is not None:
-            cell_cursor[number] = column + len(line)
-        offsets.extend(range(start + column, start + column + len(line)))
-        offsets.append(start + column + len(line))  # the newline (or the end)
+            cell_cursor[number] = column + len(core)
+        offsets.extend(start + max(0, column - lead + k) for k in range(lead))
+        offsets.extend(range(start + column, start + column + len(core)))
+        offsets.append(start + column + len(core))  # the newline (or the end)
     return offsets
 
 
@@ -131,10 +136,7 @@ def _find_line(source_line: str, line: str, cursor: int | None) -> int:
     if line.strip() and stripped.endswith(line.rstrip()):
         return len(stripped) - len(line.rstrip())
     found = source_line.find(line)
-    if found >= 0:
-        return found
-    # Tabs inside container indentation can be expanded in the content; align the tail.
-    return max(0, len(source_line) - len(line))
+    return found if found >= 0 else max(0, len(source_line) - len(line))
 
 
 class _Builder:

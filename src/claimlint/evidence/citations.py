@@ -13,8 +13,8 @@ CITATION = re.compile(
     | \(\s*(?:e\.g\.,?\s*)?[A-Z][\w'’-]+                     # (Smith et al., 2019) (Smith & Lee 2020)
        (?:\s+(?:et\s+al\.?|and|&)(?:\s+[A-Z][\w'’-]+)?)?,?\s+(?:19|20)\d\d[a-z]?(?:\s*[;,][^)]*)?\)
     | \b[A-Z][\w'’-]+\s+et\s+al\.?,?\s+\(?(?:19|20)\d\d      # Smith et al. (2019)
-    | \bdoi:\s*10\.\d{4,9}/\S+ | \b10\.\d{4,9}/[-._;()/:\w]+  # DOIs
-    | \bPMID:?\s*\d{5,} | \bPMC\d{5,}                        # PubMed ids
+    | \bdoi:\s*10\.\d{{4,9}}/\S+ | \b10\.\d{{4,9}}/[-._;()/:\w]+  # DOIs
+    | \bPMID:?\s*\d{{5,}} | \bPMC\d{{5,}}                        # PubMed ids
     | \bhttps?://\S+ | \bwww\.[\w-]+\.\w\S*                   # bare URLs
     """,
     re.VERBOSE,

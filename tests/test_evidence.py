@@ -1,0 +1,67 @@
+"""The shared evidence helpers: citations, statistics, hedges and negation."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimlint.evidence.citations import has_citation
+from claimlint.evidence.hedges import has_hedge
+from claimlint.evidence.statistics import find_statistics
+
+
+@pytest.mark.parametrize("text", [
+    "Sleep matters [1].", "Sleep matters [1-3].", "Sleep matters [2, 5].", "Sleep matters (1, 2).",
+    "Sleep matters (Smith et al., 2019).", "Sleep matters (Lee & Park 2021).", "Lee et al. (2020) found it.",
+    "See doi:10.1000/xyz123.", "See 10.1056/NEJMoa2034577 for details.", "PMID: 31234567.", "PMC6543210 says so.",
+    "Read https://example.org/study now.", "Read www.example.org now.", "Sleep matters².",
+])
+def test_citations_found(text):
+    assert has_citation(text, [])
+
+
+@pytest.mark.parametrize("text", [
+    "Studies show sleep matters.", "(1) Eat more fibre.", "In 2019 a survey ran.", "Sleep (and rest) matter.",
+    "Call (555) 123 4567.",
+])
+def test_not_citations(text):
+    assert not has_citation(text, [])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("About 70% of cells live there.", "About 70%"),
+    ("Rates of 70–80% were seen.", "70–80%"),
+    ("Nearly 12 percent agreed.", "Nearly 12 percent"),
+    ("One in five adults snores.", "One in five"),
+    ("It affects 3 in 10 adults.", "3 in 10"),
+    ("Smokers are 3 times more likely to.", "3 times more"),
+    ("It doubles the risk of gout.", "doubles the risk"),
+    ("It cuts risk by up to 17%.", "up to 17%"),
+    ("The gut holds 100 trillion bacteria.", "100 trillion bacteria"),
+    ("That burns 300–400 extra calories.", "300–400 extra calories"),
+    ("Some 2.5 million people have it.", "2.5 million people"),
+    ("Users are twice as likely to quit.", "twice as"),
+])
+def test_statistics_found(text, expected):
+    assert [text[s:e] for s, e in find_statistics(text)] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "On 12 March 2024 at 9:30 we met.", "In 2019 the guideline changed.", "Version 2.1 shipped.",
+    "Step 3: stretch.", "Take 2 capsules with water.", "Sleep 7-9 hours a night.", "Chapter 1 in 3 days.",
+])
+def test_not_statistics(text):
+    assert find_statistics(text) == []
+
+
+@pytest.mark.parametrize("text, hedged", [
+    ("Magnesium may improve sleep.", True), ("These results suggest a benefit.", True),
+    ("It appears to lower blood pressure.", True), ("It is thought to act on the gut.", True),
+    ("A role for diet cannot be excluded.", True), ("Magnesium improves sleep.", False),
+    ("Sugar can cause cavities.", False),
+])
+def test_hedges(text, hedged):
+    assert has_hedge(text) is hedged
+
+
+def test_can_is_a_hedge_only_when_asked():
+    assert has_hedge("Sugar can cause cavities.", can_is_hedge=True)

@@ -1,0 +1,54 @@
+"""What is prose, what is not, and which citation marks stay as evidence."""
+
+from __future__ import annotations
+
+from claimlint.markdown import parse
+
+
+def texts(markdown: str) -> list[str]:
+    return [segment.text for segment in parse(markdown).segments]
+
+
+def test_code_front_matter_html_and_urls_are_not_prose():
+    draft = (
+        "---\ntitle: sugar causes cancer\n---\n"
+        "```\nsugar causes cancer\n```\n\n"
+        "    indented code causes nothing\n\n"
+        "<div>\nhtml block causes nothing\n</div>\n\n"
+        "Read `inline code` and [the guide](https://x.org/causes \"title causes\") ![alt causes](a.png).\n"
+    )
+    assert texts(draft) == ["Read  and the guide ."]
+
+
+def test_segment_kinds():
+    draft = "# Head\n\nPara.\n\n- item\n\n> quote\n\n| a | b |\n|---|---|\n| c | d |\n"
+    assert [(s.kind, s.text) for s in parse(draft).segments] == [
+        ("heading", "Head"), ("paragraph", "Para."), ("list_item", "item"), ("blockquote", "quote"),
+        ("table_cell", "a"), ("table_cell", "b"), ("table_cell", "c"), ("table_cell", "d"),
+    ]
+
+
+def test_citation_marks_become_evidence():
+    draft = "Fact one[^1] and [two](https://a.org) and three<sup>4</sup>.\n\n[^1]: A source.\n"
+    (segment,) = parse(draft).segments
+    assert segment.text == "Fact one and two and three."
+    assert [(e.kind, e.value, e.position) for e in segment.evidence] == [
+        ("footnote", "1", 8), ("link", "https://a.org", 13), ("superscript", "4", 26),
+    ]
+
+
+def test_anchor_and_mailto_links_are_not_citations():
+    (segment,) = parse("See [below](#refs) or [mail](mailto:a@b.org).\n").segments
+    assert segment.evidence == []
+
+
+def test_footnote_definitions_are_not_linted():
+    assert texts("Text.[^a]\n\n[^a]: Sugar causes cancer, says this source.\n") == ["Text."]
+
+
+def test_comments_are_collected_with_offsets():
+    draft = "<!-- block -->\n\nText <!-- inline --> here.\n"
+    comments = parse(draft).comments
+    assert [(c.text, c.own_line, draft[c.offset : c.offset + 4]) for c in comments] == [
+        ("<!-- block -->", True, "<!--"), ("<!-- inline -->", False, "<!--"),
+    ]
