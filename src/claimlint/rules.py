@@ -15,6 +15,7 @@ from claimlint.kinds.base import Kind, Spec
 
 RULE_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 _COMMON = {"id", "severity", "message", "description", "kind", "options", "examples"}
+TERMS_FILE = "_terms.yaml"
 
 
 @dataclass
@@ -83,16 +84,32 @@ def _build(kind_class: type[Kind], fields: dict, options: dict, path: str) -> Ki
         raise ConfigError(f"{path}: {exc}") from None
 
 
-def load_rule(path: Path) -> Rule:
-    where = str(path)
+def _read_yaml(path: Path):
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         at = f" (line {mark.line + 1})" if mark else ""
-        raise ConfigError(f"{where}: invalid YAML{at}: {getattr(exc, 'problem', None) or exc}") from None
+        raise ConfigError(f"{path}: invalid YAML{at}: {getattr(exc, 'problem', None) or exc}") from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{where}: cannot be read: {exc}") from None
+        raise ConfigError(f"{path}: cannot be read: {exc}") from None
+
+
+def load_terms(folder: Path) -> dict[str, list[str]]:
+    """A folder's shared term lists (`_terms.yaml`): name -> regexes, usable as {name} by its rules."""
+    path = folder / TERMS_FILE
+    if not path.is_file():
+        return {}
+    data = _read_yaml(path)
+    if not isinstance(data, dict) or not all(
+            isinstance(v, list) and all(isinstance(i, str) for i in v) for v in data.values()):
+        raise ConfigError(f"{path}: must map term names to lists of regexes")
+    return data
+
+
+def load_rule(path: Path, shared_terms: dict | None = None) -> Rule:
+    where = str(path)
+    data = _read_yaml(path)
     if not isinstance(data, dict):
         raise ConfigError(f"{where}: a rule file must be a mapping of fields")
     for name in ("id", "severity", "message", "description", "kind"):
@@ -116,6 +133,8 @@ def load_rule(path: Path) -> Rule:
             fields[name] = spec.default
         else:
             fields[name] = _checked(data[name], spec, f"{where}: field '{name}'")
+    if "terms" in fields:
+        fields["terms"] = {**(shared_terms or {}), **fields["terms"]}
     options = {name: spec.default for name, spec in kind_class.options.items()}
     given = data.get("options") or {}
     if not isinstance(given, dict):
@@ -139,13 +158,19 @@ def builtin_rules_dir() -> Path:
 
 
 def load_rules(folders: list[Path]) -> dict[str, Rule]:
-    """Every rule in the folders, in order; a later folder may not reuse an earlier id."""
+    """Every rule in the folders, in order; a later folder may not reuse an earlier id.
+
+    Files whose names start with `_` are not rules (`_terms.yaml` holds shared term lists).
+    """
     rules: dict[str, Rule] = {}
     for folder in folders:
         if not folder.is_dir():
             raise ConfigError(f"{folder}: rule folder not found")
+        terms = load_terms(folder)
         for path in sorted(folder.glob("*.y*ml")):
-            rule = load_rule(path)
+            if path.name.startswith("_"):
+                continue
+            rule = load_rule(path, terms)
             if rule.id in rules:
                 raise ConfigError(f"{path}: rule id '{rule.id}' is already defined in {rules[rule.id].path}")
             rules[rule.id] = rule

@@ -8,6 +8,7 @@ _NUMBERS = r"\d{1,3}(?:\s*[-–,]\s*\d{1,3})*"
 CITATION = re.compile(
     rf"""
       \[{_NUMBERS}\]                                         # [1]  [1-3]  [1, 2]
+    | \[\^[^\]\s]+\]                                         # a footnote mark not yet defined
     | (?<=[\w.,;:!?)])\s?\({_NUMBERS}\)(?!\s*\w)            # gut (1, 2).  not "(1) Eat"
     | [¹²³⁴⁵⁶⁷⁸⁹⁰]+                                        # unicode superscripts
     | \(\s*(?:e\.g\.,?\s*)?[A-Z][\w'’-]+                     # (Smith et al., 2019) (Smith & Lee 2020)

@@ -1,7 +1,7 @@
 """document-requirement: a draft whose content calls for some wording (a disclaimer) lacks it.
 
 The finding sits on the draft's first line of prose. A draft that does not match `applies_when`
-at least `min_matches` times (distinct words) needs nothing.
+at least `min_matches` times (distinct words), or misses one of `applies_only_with`, needs nothing.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ class DocumentRequirement(Kind):
     fields = {
         "requires": Spec(list, required=True, help="regexes: any match satisfies the requirement"),
         "applies_when": Spec(list, required=True, help="regexes marking content that needs it"),
+        "applies_only_with": Spec(list, default=[], help="regexes that must each match too for it to apply"),
         "terms": Spec(dict, default={}, help="named lists of regexes usable as {name} in patterns"),
     }
     options = {
@@ -26,12 +27,13 @@ class DocumentRequirement(Kind):
         super().__init__(fields, options)
         self.requires = compile_patterns(fields["requires"] + list(options["patterns"]), fields["terms"])
         self.applies = compile_patterns(fields["applies_when"], fields["terms"])
+        self.also = [compile_patterns([p], fields["terms"]) for p in fields["applies_only_with"]]
 
     def check_document(self, document):
         if not document.segments:
             return
         prose = "\n".join(segment.text for segment in document.segments)
-        if self.requires.search(prose):
+        if self.requires.search(prose) or any(not pattern.search(prose) for pattern in self.also):
             return
         distinct = {match.group().lower() for match in self.applies.finditer(prose)}
         if len(distinct) < self.option["min_matches"]:

@@ -24,6 +24,8 @@ class Phrase(Kind):
         "requires": Spec(list, default=[], help="regexes that must all match in scope as well"),
         "unless": Spec(list, default=[], help="regexes that clear the match when found in scope"),
         "unless_evidence": Spec(list, default=[], help=f"evidence that clears the match: {', '.join(EVIDENCE)}"),
+        "unless_scope": Spec(str, default="", choices=("", "sentence", "paragraph"),
+                             help="where `unless` is looked for (default: the `scope` option)"),
     }
     options = {
         "scope": Spec(str, default="sentence", choices=("sentence", "paragraph"),
@@ -44,13 +46,13 @@ class Phrase(Kind):
 
     def check_sentence(self, sentence):
         text = sentence.text
-        if self.option["scope"] == "paragraph":
-            scope, scope_evidence = sentence.segment.text, sentence.segment.evidence
-        else:
-            scope, scope_evidence = text, sentence.evidence
+        paragraph = sentence.segment.text
+        scope, scope_evidence = (paragraph, sentence.segment.evidence) if self.option["scope"] == "paragraph" \
+            else (text, sentence.evidence)
         if any(not pattern.search(scope) for pattern in self.requires):
             return
-        if self.unless and self.unless.search(scope):
+        unless_scope = paragraph if (self.field["unless_scope"] or self.option["scope"]) == "paragraph" else text
+        if self.unless and self.unless.search(unless_scope):
             return
         if "citation" in self.evidence and has_citation(scope, scope_evidence):
             return
