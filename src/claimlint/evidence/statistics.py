@@ -17,12 +17,20 @@ STATISTIC = re.compile(
       (?<![\w.])(?:{_RANGE})\s?(?:%|\s?percent\b|\s?per\s?cent\b)               # 70%, 70–80%, 12 percent
     | \b(?:{_NUM}|{_NUMBER_WORDS})\s+(?:in|out\s+of)\s+(?:{_NUM}|{_NUMBER_WORDS})\b
         (?!\s*(?:days?|weeks?|months?|years?|hours?|minutes?)\b)                # one in five, 3 in 10
-    | (?<![\w.])(?:{_NUM}|{_NUMBER_WORDS}|twice|three|four)(?:\s+|-)(?:times|fold)\b
-        (?:\s+(?:more|less|higher|lower|greater|as)\b)?                         # 3 times more likely, 2-fold
+    | (?<![\w.])(?:{_NUM}|{_NUMBER_WORDS})(?:\s+times\s+(?:more|less|higher|lower|greater|as|the)\b
+        |(?:\s+|-)fold\b)                                                      # 3 times more likely, 2-fold
     | \btwice\s+as\b
     | \b(?:doubles?|doubled|doubling|triples?|tripled|tripling|quadruples?|quadrupled|halves|halved|halving)
         \s+(?:the\s+|your\s+|their\s+|a\s+person's\s+)?(?:risk|odds|chances?|rate|likelihood)\b
     | (?<![\w.])(?:{_AMOUNT})\s+(?:extra|more|fewer|additional|excess)\s+[a-z]+   # 300–400 extra calories
+    | \b(?:an?\s+)?(?:extra|additional)\s+(?:{_AMOUNT})\s+[a-z]+                  # an extra 300 calories
+    | (?<![\w.])(?:{_AMOUNT})\s+(?:[a-z]+\s+)?(?:faster|slower|sooner|later|earlier|younger|older|longer|shorter)\b
+                                                                               # 23 minutes faster, 4 years later
+    | \b(?:an\s+)?average\s+of\s+(?:{_AMOUNT})(?:\s+[a-z]+)?                    # an average of 5 kg
+    | \bby\s+(?:about\s+|up\s+to\s+|nearly\s+)?(?:{_AMOUNT})\s+(?:days?|weeks?|months?|years?|hours?|minutes?
+        |kg|kilos?|kilograms?|pounds?|lbs?|points?|mmhg|cm|inches)\b          # shortens colds by 4 days
+    | (?<![\w.])(?:{_AMOUNT})\s+(?:people|adults|children|kids|women|men|patients|deaths|cases|colds|infections)
+        \b(?:\s+[\w,]+){0,8}?\s+(?:a|per|each|every)\s+(?:year|day|week|month)\b    # 480 people ... every day
     | (?<![\w.])(?:{_RANGE}|{_NUMBER_WORDS})\s+{_SCALE}\b(?:\s+[a-z]+)?           # 100 trillion bacteria
     """,
     re.IGNORECASE | re.VERBOSE,
@@ -32,11 +40,17 @@ _QUICK = re.compile(r"\d|%|\b(?:twice|doubl|tripl|halv|one|two|three|four|five|t
                     r"billion|trillion)", re.IGNORECASE)
 
 
+# A quantity a product or recipe specifies is not a finding: "each gummy contains 2 billion CFU".
+_SPECIFICATION = re.compile(r"\b(?:contains?|containing|provides?|providing|delivers?|with)\s+(?:about\s+)?$",
+                            re.IGNORECASE)
+
+
 def find_statistics(text: str) -> list[tuple[int, int]]:
     """Spans (start, end) of statistics in `text`."""
     if not _QUICK.search(text):
         return []
-    return [(m.start(), m.end()) for m in STATISTIC.finditer(text) if m.group().strip()]
+    return [(m.start(), m.end()) for m in STATISTIC.finditer(text)
+            if m.group().strip() and not _SPECIFICATION.search(text, 0, m.start())]
 
 
 TRIGGER = _QUICK

@@ -2,7 +2,8 @@
 
 A rule names `patterns` (the flagged span), optionally `requires` (every one must also match in
 scope) and `unless` (any match in scope clears the sentence), and which evidence clears it:
-a citation, a hedge before the match, a negation right before it, or quotation marks around it.
+a citation, a hedge before the match, a negation right before it, quotation marks around it,
+or the sentence being a question.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from claimlint.evidence.hedges import hedge_before
 from claimlint.evidence.negation import negated
 from claimlint.kinds.base import Hit, Kind, Spec, compile_patterns
 
-EVIDENCE = ("citation", "hedge", "negation", "quotation")
+EVIDENCE = ("citation", "hedge", "negation", "quotation", "question")
 _QUOTES = '"“”'
 
 
@@ -55,6 +56,8 @@ class Phrase(Kind):
         if self.unless and self.unless.search(unless_scope):
             return
         if "citation" in self.evidence and has_citation(scope, scope_evidence):
+            return
+        if "question" in self.evidence and text.rstrip().endswith("?"):
             return
         for match in self.pattern.finditer(text):
             if self._cleared(sentence, match):
