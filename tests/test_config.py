@@ -118,3 +118,50 @@ def test_malformed_rule_names_file_field_and_problem(cli, project, change, messa
     assert result.exit_code == 2
     assert str(path) in result.stderr
     assert message in result.stderr
+
+
+def test_overrides_apply_per_glob(cli, project):
+    (project / "docs" / "legal").mkdir()
+    (project / "docs" / "legal" / "terms.md").write_text(CLAIM)
+    (project / ".claimlint.yaml").write_text(textwrap.dedent("""\
+        overrides:
+          - files: ["docs/legal/**"]
+            ignore: [unhedged-causal-claim]
+            rules:
+              unsourced-statistic: {severity: error}
+        """))
+    result = cli("check", "--format", "json", ".")
+    rows = {(f["path"].replace("\\", "/"), f["rule"], f["severity"]) for f in json.loads(result.stdout)["findings"]}
+    assert rows == {("a.md", "unhedged-causal-claim", "warning"), ("a.md", "unsourced-statistic", "warning"),
+                    ("legal/terms.md", "unsourced-statistic", "error")}
+
+
+def test_override_errors_name_the_entry(cli, project):
+    (project / ".claimlint.yaml").write_text("overrides:\n  - files: ['x/**']\n    ignore: [nope]\n")
+    result = cli("check", "a.md")
+    assert result.exit_code == 2 and "overrides[0]: ignore: unknown rule id 'nope'" in result.stderr
+    (project / ".claimlint.yaml").write_text("overrides:\n  - ignore: [unsourced-statistic]\n")
+    result = cli("check", "a.md")
+    assert result.exit_code == 2 and "overrides[0]: 'files' (a list of globs) is required" in result.stderr
+
+
+def test_exclude_globs_skip_walked_and_named_files(cli, project):
+    (project / "docs" / "drafts").mkdir()
+    (project / "docs" / "drafts" / "wip.md").write_text(CLAIM)
+    (project / ".claimlint.yaml").write_text("exclude: ['drafts/', 'docs/a.md']\n")
+    assert cli("check", ".").stdout.strip() == "No findings in 0 files"
+    assert cli("check", "a.md", "drafts/wip.md").stdout.strip() == "No findings in 0 files"
+
+
+def test_gitignored_files_are_skipped_when_walking(cli, project):
+    import subprocess
+
+    subprocess.run(["git", "init", "-q", str(project)], check=True)
+    (project / ".gitignore").write_text("docs/build/\n")
+    (project / "docs" / "build").mkdir()
+    (project / "docs" / "build" / "out.md").write_text(CLAIM)
+    data = json.loads(cli("check", "--format", "json", ".").stdout)
+    assert {f["path"] for f in data["findings"]} == {"a.md"}
+    (project / ".claimlint.yaml").write_text("respect_gitignore: false\n")
+    data = json.loads(cli("check", "--format", "json", ".").stdout)
+    assert {f["path"].replace("\\", "/") for f in data["findings"]} == {"a.md", "build/out.md"}

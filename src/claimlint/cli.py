@@ -11,14 +11,12 @@ from pathlib import Path
 import click
 
 from claimlint import __version__
-from claimlint.config import find_config, load_config, resolve_rules
-from claimlint.discover import discover
-from claimlint.errors import ClaimlintError, InputError
+from claimlint.config import find_config, load_config
+from claimlint.errors import ClaimlintError
 from claimlint.findings import SEVERITIES, severity_rank
-from claimlint.linter import Linter
-from claimlint.reporters import FORMATS, Report, get_reporter
+from claimlint.reporters import FORMATS, get_reporter
 from claimlint.rules import builtin_rules_dir, load_rules
-from claimlint.source import decode, read_source
+from claimlint.runner import RunOptions, run
 
 
 class _DefaultToCheck(click.Group):
@@ -53,32 +51,30 @@ def main():
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Configuration file (default: nearest .claimlint.yaml or pyproject.toml).")
 @click.option("--fail-on", type=click.Choice(SEVERITIES), help="Lowest severity that makes the exit status 1.")
+@click.option("--quiet", "-q", is_flag=True, help="Print findings only: no excerpts, no summary.")
 @click.option("--stdin-filename", default="-", help="Path to report for input read from '-'.")
-def check(paths, select, ignore, output_format, config_path, fail_on, stdin_filename):
+@click.option("--report-unused-suppressions", is_flag=True, help="Report suppression comments that suppress nothing.")
+@click.option("--baseline", type=click.Path(dir_okay=False), help="Report only findings not recorded in this file.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record the current findings in this file.")
+def check(paths, select, ignore, output_format, config_path, fail_on, quiet, stdin_filename,
+          report_unused_suppressions, baseline, write_baseline):
     """Lint Markdown files and directories (`-` reads standard input)."""
     try:
         config = load_config(config_path or find_config(Path.cwd()))
-        rules = resolve_rules(config, _ids(select), _ids(ignore))
-        linter = Linter(rules, config.model)
-        report = Report([], 0)
-        for path in discover(list(paths)):
-            display = stdin_filename if path == "-" else path
-            try:
-                text = decode(sys.stdin.buffer.read(), display) if path == "-" else read_source(path)
-                report.findings.extend(linter.lint(text, display))
-            except InputError as exc:
-                report.errors.append({"path": exc.path, "message": str(exc)})
-                click.echo(f"claimlint: error: {exc}", err=True)
-                continue
-            report.files_checked += 1
-            report.sources[display] = text
+        options = RunOptions(_ids(select), _ids(ignore), stdin_filename, report_unused_suppressions,
+                             baseline, write_baseline)
+        report = run(list(paths), config, options, on_error=lambda message: click.echo(
+            f"claimlint: error: {message}", err=True))
     except ClaimlintError as exc:
         _fail(str(exc))
+    report.quiet = quiet
     colour = output_format == "text" and sys.stdout.isatty()
-    click.echo(get_reporter(output_format)(report, colour))
-    threshold = severity_rank(fail_on or config.fail_on)
+    output = get_reporter(output_format)(report, colour)
+    if output:
+        click.echo(output)
     if report.errors:
         sys.exit(2)
+    threshold = severity_rank(fail_on or config.fail_on)
     sys.exit(1 if any(severity_rank(f.severity) >= threshold for f in report.findings) else 0)
 
 

@@ -6,6 +6,7 @@ Every key and rule id is checked: a typo is an error that names it, never a sile
 from __future__ import annotations
 
 import sys
+from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,6 +14,7 @@ import yaml
 
 from claimlint.errors import ConfigError
 from claimlint.findings import SEVERITIES
+from claimlint.globs import matches
 from claimlint.rules import Rule, builtin_rules_dir, load_rules
 
 if sys.version_info >= (3, 11):
@@ -21,7 +23,9 @@ else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
 CONFIG_NAMES = (".claimlint.yaml", ".claimlint.yml")
-KEYS = {"select", "ignore", "rules", "rule_paths", "model", "disclaimer_patterns", "fail_on"}
+KEYS = {"select", "ignore", "rules", "rule_paths", "model", "disclaimer_patterns", "fail_on", "exclude",
+        "respect_gitignore", "overrides"}
+OVERRIDE_KEYS = {"files", "select", "ignore", "rules"}
 _DISCLAIMER_RULE = "missing-disclaimer"
 
 
@@ -35,6 +39,20 @@ class Config:
     model: str | None = None
     disclaimer_patterns: list[str] = field(default_factory=list)
     fail_on: str = "warning"
+    exclude: list[str] = field(default_factory=list)
+    respect_gitignore: bool = True
+    overrides: list[dict] = field(default_factory=list)
+
+    @property
+    def base(self) -> Path:
+        """The folder globs are relative to: the configuration file's, else the working directory."""
+        return self.path.parent.resolve() if self.path else Path.cwd()
+
+    def overrides_for(self, path: str) -> list[dict]:
+        return [o for o in self.overrides if matches(path, o["files"], self.base)]
+
+    def excludes(self, path: str) -> bool:
+        return bool(self.exclude) and matches(path, self.exclude, self.base)
 
 
 def find_config(start: Path) -> Path | None:
@@ -74,10 +92,8 @@ def load_config(path: Path | None) -> Config:
     if unknown:
         raise ConfigError(f"{path}: unknown key '{unknown[0]}' (keys: {', '.join(sorted(KEYS))})")
     config = Config(path=path)
-    for key in ("select", "ignore", "disclaimer_patterns", "rule_paths"):
-        value = data.get(key)
-        if value is not None and (not isinstance(value, list) or not all(isinstance(v, str) for v in value)):
-            raise ConfigError(f"{path}: key '{key}' must be a list of strings")
+    for key in ("select", "ignore", "disclaimer_patterns", "rule_paths", "exclude"):
+        _check_strings(data.get(key), f"{path}: key '{key}'")
     config.select = data.get("select")
     config.ignore = data.get("ignore") or []
     config.disclaimer_patterns = data.get("disclaimer_patterns") or []
@@ -88,43 +104,90 @@ def load_config(path: Path | None) -> Config:
     config.fail_on = data.get("fail_on", "warning")
     if config.fail_on not in SEVERITIES:
         raise ConfigError(f"{path}: key 'fail_on': '{config.fail_on}' is not one of {', '.join(SEVERITIES)}")
-    rules = data.get("rules") or {}
-    if not isinstance(rules, dict) or not all(isinstance(v, dict) for v in rules.values()):
-        raise ConfigError(f"{path}: key 'rules' must map rule ids to {{severity, options}}")
-    for rule_id, settings in rules.items():
-        extra = set(settings) - {"severity", "options"}
+    config.exclude = data.get("exclude") or []
+    config.respect_gitignore = data.get("respect_gitignore", True)
+    if not isinstance(config.respect_gitignore, bool):
+        raise ConfigError(f"{path}: key 'respect_gitignore' must be true or false")
+    config.rules = _check_rules(data.get("rules") or {}, f"{path}: rules")
+    overrides = data.get("overrides") or []
+    if not isinstance(overrides, list) or not all(isinstance(o, dict) for o in overrides):
+        raise ConfigError(f"{path}: key 'overrides' must be a list of mappings with 'files'")
+    for number, override in enumerate(overrides):
+        where = f"{path}: overrides[{number}]"
+        extra = set(override) - OVERRIDE_KEYS
         if extra:
-            raise ConfigError(f"{path}: rules.{rule_id}: unknown key '{sorted(extra)[0]}' (keys: severity, options)")
-        if not isinstance(settings.get("options", {}), dict):
-            raise ConfigError(f"{path}: rules.{rule_id}.options must be a mapping")
-    config.rules = rules
+            raise ConfigError(f"{where}: unknown key '{sorted(extra)[0]}' (keys: {', '.join(sorted(OVERRIDE_KEYS))})")
+        if not override.get("files"):
+            raise ConfigError(f"{where}: 'files' (a list of globs) is required")
+        for key in ("files", "select", "ignore"):
+            _check_strings(override.get(key), f"{where}: key '{key}'")
+        _check_rules(override.get("rules") or {}, f"{where}: rules")
+    config.overrides = overrides
     return config
 
 
-def resolve_rules(config: Config, select: list[str] | None = None, ignore: list[str] | None = None) -> list[Rule]:
-    """The active rules: built-in and extra folders, selected, ignored and configured."""
-    available = load_rules([builtin_rules_dir(), *config.rule_paths])
+def _check_strings(value, where: str):
+    if value is not None and (not isinstance(value, list) or not all(isinstance(v, str) for v in value)):
+        raise ConfigError(f"{where} must be a list of strings")
+
+
+def _check_rules(rules, where: str) -> dict:
+    if not isinstance(rules, dict) or not all(isinstance(v, dict) for v in rules.values()):
+        raise ConfigError(f"{where} must map rule ids to {{severity, options}}")
+    for rule_id, settings in rules.items():
+        extra = set(settings) - {"severity", "options"}
+        if extra:
+            raise ConfigError(f"{where}.{rule_id}: unknown key '{sorted(extra)[0]}' (keys: severity, options)")
+        if not isinstance(settings.get("options", {}), dict):
+            raise ConfigError(f"{where}.{rule_id}.options must be a mapping")
+    return rules
+
+
+def resolve_rules(config: Config, select: list[str] | None = None, ignore: list[str] | None = None,
+                  path: str | None = None) -> list[Rule]:
+    """The active rules for `path`: built-in and extra folders, selected, ignored and configured,
+    then adjusted by each override whose `files` match the path, later ones winning.
+    Command-line `select` and `ignore` apply last."""
+    available = _available_rules(tuple(config.rule_paths))
     where = str(config.path) if config.path else "configuration"
-
-    def check_ids(ids, source):
-        for rule_id in ids:
-            if rule_id not in available:
-                raise ConfigError(f"{source}: unknown rule id '{rule_id}' (see `claimlint rules`)")
-
-    for key in ("select", "ignore"):
-        check_ids(getattr(config, key) or [], f"{where}: {key}")
-    check_ids(config.rules, f"{where}: rules")
-    check_ids(select or [], "--select")
-    check_ids(ignore or [], "--ignore")
-    chosen = select or config.select or list(available)
-    ignored = set(config.ignore) | set(ignore or [])
+    _check_ids(available, select or [], "--select")
+    _check_ids(available, ignore or [], "--ignore")
+    layers = [(where, {"select": config.select, "ignore": config.ignore, "rules": config.rules})]
+    layers += [(f"{where}: overrides[{n}]", o) for n, o in enumerate(config.overrides)]
+    for source, layer in layers:
+        for key in ("select", "ignore", "rules"):
+            _check_ids(available, layer.get(key) or [], f"{source}: {key}")
+    applying = [layer for _, layer in layers[:1]]
+    if path is not None:
+        applying += config.overrides_for(path)
+    chosen = list(available)
+    ignored = set(ignore or [])
+    settings: dict[str, dict] = {}
+    for layer in applying:
+        chosen = layer.get("select") or chosen
+        ignored |= set(layer.get("ignore") or [])
+        for rule_id, given in (layer.get("rules") or {}).items():
+            entry = settings.setdefault(rule_id, {"severity": None, "options": {}})
+            entry["severity"] = given.get("severity", entry["severity"])
+            entry["options"].update(given.get("options") or {})
     active = []
-    for rule_id in chosen:
+    for rule_id in select or chosen:
         if rule_id in ignored:
             continue
-        settings = config.rules.get(rule_id, {})
-        options = dict(settings.get("options") or {})
+        entry = settings.get(rule_id, {"severity": None, "options": {}})
+        options = dict(entry["options"])
         if rule_id == _DISCLAIMER_RULE and config.disclaimer_patterns:
             options["patterns"] = list(options.get("patterns", [])) + config.disclaimer_patterns
-        active.append(available[rule_id].configured(settings.get("severity"), options, f"{where}: rules.{rule_id}"))
+        active.append(available[rule_id].configured(entry["severity"], options, f"{where}: rules.{rule_id}"))
     return active
+
+
+def _check_ids(available: dict, ids, source: str):
+    for rule_id in ids:
+        if rule_id not in available:
+            raise ConfigError(f"{source}: unknown rule id '{rule_id}' (see `claimlint rules`)")
+
+
+@lru_cache(maxsize=8)
+def _available_rules(rule_paths: tuple[Path, ...]) -> dict[str, Rule]:
+    return load_rules([builtin_rules_dir(), *rule_paths])

@@ -1,23 +1,33 @@
-"""Which files to lint: named files as given, directories walked for Markdown."""
+"""Which files to lint: named files as given, directories walked for Markdown.
+
+Walking skips hidden folders, `node_modules`, and (by default) what git ignores; `exclude`
+globs from the configuration apply to walked and named files alike, so a pre-commit hook that
+names files respects them too.
+"""
 
 from __future__ import annotations
 
 import os
+import subprocess
 from pathlib import Path
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 
-def discover(paths: list[str]) -> list[str]:
-    """Files to lint, as display paths, in a stable order; missing paths are returned too,
-    so the reader reports them as input errors alongside the rest."""
+def discover(paths: list[str], excluded=lambda path: False, respect_gitignore: bool = True) -> list[str]:
+    """Files to lint, as display paths, in a stable order. Missing paths are kept, so the
+    reader reports them as input errors alongside the rest."""
     found: list[str] = []
     for given in paths:
         if given != "-" and os.path.isdir(given):
-            found.extend(_walk(given))
+            walked = _walk(given)
+            if respect_gitignore:
+                ignored = git_ignored(given, walked)
+                walked = [path for path in walked if path not in ignored]
+            found.extend(walked)
         else:
             found.append(given)
-    return list(dict.fromkeys(found))
+    return [path for path in dict.fromkeys(found) if path == "-" or not excluded(path)]
 
 
 def _walk(folder: str) -> list[str]:
@@ -28,3 +38,18 @@ def _walk(folder: str) -> list[str]:
             if name.lower().endswith(MARKDOWN_SUFFIXES):
                 result.append(str(Path(root) / name) if root != "." else name)
     return result
+
+
+def git_ignored(folder: str, paths: list[str]) -> set[str]:
+    """The paths git ignores, asked of the repository `folder` is in (none outside a repository)."""
+    if not paths:
+        return set()
+    relative = {os.path.relpath(path, folder): path for path in paths}
+    try:
+        result = subprocess.run(["git", "-C", folder, "check-ignore", "--stdin", "-z"],
+                                input="\0".join(relative) + "\0", capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return set()
+    if result.returncode not in (0, 1):  # 1: nothing ignored; 128: not a repository
+        return set()
+    return {relative[name] for name in result.stdout.split("\0") if name in relative}

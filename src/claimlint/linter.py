@@ -10,11 +10,16 @@ from claimlint.markdown import Document, parse
 from claimlint.nlp import load_pipeline, sentences
 from claimlint.rules import Rule
 from claimlint.source import LineIndex
+from claimlint.suppressions import parse_suppressions
+
+
+UNUSED_SUPPRESSION = "unused-suppression"
 
 
 class Linter:
-    def __init__(self, rules: list[Rule], model: str | None = None):
+    def __init__(self, rules: list[Rule], model: str | None = None, report_unused_suppressions: bool = False):
         self.rules = rules
+        self.report_unused = report_unused_suppressions
         self.sentence_rules = [rule for rule in rules if rule.level == "sentence"]
         self.document_rules = [rule for rule in rules if rule.level == "document"]
         self.model = model
@@ -24,11 +29,16 @@ class Linter:
             "|".join(f"(?:{t.pattern})" for t in triggers), re.IGNORECASE)
 
     def lint(self, text: str, path: str) -> list[Finding]:
+        """Findings for one draft (normalised text), after its suppressions."""
         document = parse(text)
         index = LineIndex(text)
-        findings = []
-        for rule, hit, context in self._hits(document):
-            findings.append(self._finding(rule, hit, context, index, path))
+        suppressions = parse_suppressions(document, index, path)
+        findings = [self._finding(rule, hit, context, index, path) for rule, hit, context in self._hits(document)]
+        findings = [finding for finding in findings if not suppressions.suppresses(finding)]
+        if self.report_unused:
+            findings += [Finding(path, d.line, d.column, d.end_line, d.end_column, UNUSED_SUPPRESSION, "warning",
+                                 f"Suppression {d.text} suppressed nothing: remove it.", d.text, d.text)
+                         for d in suppressions.unused()]
         return sorted(findings, key=lambda finding: finding.sort_key)
 
     def _hits(self, document: Document):

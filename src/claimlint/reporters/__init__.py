@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
+from pathlib import PurePath
 
 from claimlint.findings import Finding
 
@@ -11,15 +13,29 @@ from claimlint.findings import Finding
 class Report:
     findings: list[Finding]
     files_checked: int
-    errors: list[str] = field(default_factory=list)  # one-line input errors
+    errors: list[dict] = field(default_factory=list)  # {"path", "message"} for each input error
     sources: dict[str, str] = field(default_factory=dict)  # path -> normalised text, for excerpts
+    rules: list = field(default_factory=list)  # the active rules, for formats that describe them
+    quiet: bool = False  # findings only: no excerpts, no summary
+
+
+FORMATS = ("text", "json", "github", "sarif", "gitlab")
 
 
 def get_reporter(name: str):
-    from claimlint.reporters import json as json_reporter
-    from claimlint.reporters import text
+    """The render function of a format: (Report, colour) -> str."""
+    from importlib import import_module
 
-    return {"text": text.render, "json": json_reporter.render}[name]
+    module = import_module(f"claimlint.reporters.{'json_format' if name == 'json' else name}")
+    return module.render
 
 
-FORMATS = ("text", "json")
+def relative_path(path: str) -> str:
+    """A path relative to the working directory where possible, with forward slashes."""
+    if path == "-":
+        return "stdin"
+    try:
+        path = os.path.relpath(path)
+    except ValueError:  # a path on another drive (Windows)
+        pass
+    return PurePath(path).as_posix()

@@ -17,7 +17,7 @@ def render(report: Report, colour: bool = False) -> str:
         severity = click.style(finding.severity, fg=_COLOURS[finding.severity], bold=True) if colour else finding.severity
         rule = click.style(f"[{finding.rule}]", dim=True) if colour else f"[{finding.rule}]"
         out.append(f"{finding.path}:{finding.line}:{finding.column}: {severity} {rule} {finding.message}")
-        source = report.sources.get(finding.path)
+        source = None if report.quiet else report.sources.get(finding.path)
         if source is not None:
             index = indexes.setdefault(finding.path, LineIndex(source))
             line = index.line_text(finding.line)
@@ -26,6 +26,8 @@ def render(report: Report, colour: bool = False) -> str:
             prefix = "".join(ch if ch == "\t" else " " for ch in line[: finding.column - 1])
             out.append(gutter + line)
             out.append(" " * (len(gutter) - 2) + "| " + prefix + "^" * max(1, width))
+    if report.quiet:
+        return "\n".join(out)
     files = len({finding.path for finding in report.findings})
     count = len(report.findings)
     if count:

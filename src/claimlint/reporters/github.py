@@ -1,0 +1,31 @@
+"""GitHub Actions workflow commands: one `::warning file=...::message` line per finding.
+
+Escaping follows the workflow-command rules: `%`, CR and LF in the message; also `:` and `,`
+in property values. Columns are omitted when a finding spans lines (GitHub ignores them there).
+"""
+
+from __future__ import annotations
+
+from claimlint.reporters import Report
+
+LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(value: str) -> str:
+    return escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def render(report: Report, colour: bool = False) -> str:
+    lines = []
+    for finding in report.findings:
+        properties = {"file": finding.path, "line": finding.line, "endLine": finding.end_line}
+        if finding.line == finding.end_line:
+            properties.update(col=finding.column, endColumn=finding.end_column)
+        properties["title"] = f"claimlint ({finding.rule})"
+        rendered = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
+        lines.append(f"::{LEVELS[finding.severity]} {rendered}::{escape_data(finding.message)}")
+    return "\n".join(lines)

@@ -1,0 +1,71 @@
+"""Baselines: only findings not recorded are reported; matching survives shifted lines."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+OLD = "Sugar causes cavities.\n\nAbout 70% of adults snack at night.\n"
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch, cli):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a.md").write_text(OLD)
+    (tmp_path / "docs" / "b.md").write_text("Salt raises blood pressure.\n")
+    result = cli("check", "--write-baseline", "baseline.json", "docs")
+    assert result.exit_code == 1  # writing a baseline still reports today's findings
+    return tmp_path
+
+
+def new(cli, *args):
+    result = cli("check", "--format", "json", "--baseline", "baseline.json", *args, "docs")
+    return result.exit_code, [(f["path"].replace("\\", "/"), f["line"], f["rule"])
+                              for f in json.loads(result.stdout)["findings"]]
+
+
+def test_baseline_file_records_findings(project):
+    data = json.loads((project / "baseline.json").read_text())
+    assert data["version"] == 1
+    assert {(e["path"], e["rule"]) for e in data["findings"]} == {
+        ("docs/a.md", "unhedged-causal-claim"), ("docs/a.md", "unsourced-statistic"),
+        ("docs/b.md", "unhedged-causal-claim")}
+
+
+def test_nothing_new(cli, project):
+    assert new(cli) == (0, [])
+
+
+def test_shifted_lines_do_not_resurrect_findings(cli, project):
+    (project / "docs" / "a.md").write_text("# A new title\n\nAn intro paragraph.\n\n" + OLD)
+    assert new(cli) == (0, [])
+
+
+def test_new_claim_in_same_file_is_reported(cli, project):
+    (project / "docs" / "a.md").write_text(OLD + "\nFat causes acne.\n")
+    assert new(cli) == (1, [("docs/a.md", 5, "unhedged-causal-claim")])
+
+
+def test_edited_sentence_is_reported(cli, project):
+    (project / "docs" / "a.md").write_text(OLD.replace("70%", "80%"))
+    assert new(cli) == (1, [("docs/a.md", 3, "unsourced-statistic")])
+
+
+def test_a_repeated_known_sentence_counts_as_new(cli, project):
+    (project / "docs" / "b.md").write_text("Salt raises blood pressure.\n\nSalt raises blood pressure.\n")
+    assert new(cli) == (1, [("docs/b.md", 3, "unhedged-causal-claim")])
+
+
+def test_deleted_file_is_fine(cli, project):
+    (project / "docs" / "b.md").unlink()
+    assert new(cli) == (0, [])
+
+
+def test_missing_or_bad_baseline_is_an_error(cli, project):
+    result = cli("check", "--baseline", "nope.json", "docs")
+    assert result.exit_code == 2 and "nope.json: baseline file not found" in result.stderr
+    (project / "bad.json").write_text("[1, 2]")
+    result = cli("check", "--baseline", "bad.json", "docs")
+    assert result.exit_code == 2 and "bad.json: not a claimlint baseline file" in result.stderr

@@ -1,0 +1,88 @@
+"""Inline suppressions, front matter ignores and unused-suppression reports."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimlint.config import Config, resolve_rules
+from claimlint.linter import Linter
+
+
+@pytest.fixture(scope="module")
+def strict():
+    return Linter(resolve_rules(Config(), ["unhedged-causal-claim", "unsourced-statistic"]),
+                  report_unused_suppressions=True)
+
+
+def found(linter, text):
+    return [(f.line, f.rule) for f in linter.lint(text, "a.md")]
+
+
+def test_disable_enable_block(strict):
+    text = ("Sugar causes cavities.\n\n<!-- claimlint-disable unhedged-causal-claim -->\n\n"
+            "Salt raises blood pressure in 30% of adults.\n\n<!-- claimlint-enable -->\n\nFat causes acne.\n")
+    assert found(strict, text) == [(1, "unhedged-causal-claim"), (5, "unsourced-statistic"),
+                                   (9, "unhedged-causal-claim")]
+
+
+def test_disable_without_ids_means_all_rules(strict):
+    text = "<!-- claimlint-disable -->\n\nSalt raises blood pressure in 30% of adults.\n"
+    assert found(strict, text) == []
+
+
+def test_enable_specific_rule(strict):
+    text = ("<!-- claimlint-disable unsourced-statistic, unhedged-causal-claim -->\n\nSugar causes cavities.\n\n"
+            "<!-- claimlint-enable unhedged-causal-claim -->\n\nSalt raises blood pressure in 30% of adults.\n")
+    assert found(strict, text) == [(7, "unhedged-causal-claim")]
+
+
+def test_disable_next_line(strict):
+    text = ("<!-- claimlint-disable-next-line unsourced-statistic -->\n"
+            "Salt raises blood pressure in 30% of adults.\nFat raises cholesterol in 20% of adults.\n")
+    assert found(strict, text) == [(2, "unhedged-causal-claim"), (3, "unhedged-causal-claim"),
+                                   (3, "unsourced-statistic")]
+
+
+def test_inline_comment_and_disable_file(strict):
+    text = "Sugar causes cavities in 30% of kids. <!-- claimlint-disable-file unsourced-statistic -->\n"
+    assert found(strict, text) == [(1, "unhedged-causal-claim")]
+
+
+def test_front_matter_ignore(strict):
+    text = "---\ntitle: x\nclaimlint:\n  ignore: [unsourced-statistic]\n---\nSugar causes cavities in 30% of kids.\n"
+    assert found(strict, text) == [(6, "unhedged-causal-claim")]
+
+
+def test_bad_front_matter_setting_is_an_input_error(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text("---\nclaimlint: [oops]\n---\nText.\n")
+    result = cli("check", "a.md")
+    assert result.exit_code == 2
+    assert "a.md: front matter 'claimlint' must be a mapping" in result.stderr
+
+
+def test_suppressions_in_code_blocks_do_nothing(strict):
+    text = "```\n<!-- claimlint-disable -->\n```\n\nSugar causes cavities.\n"
+    assert found(strict, text) == [(5, "unhedged-causal-claim")]
+
+
+def test_unused_suppressions_are_reported(strict):
+    text = ("<!-- claimlint-disable-next-line unsourced-statistic -->\nSugar causes cavities.\n\n"
+            "<!-- claimlint-disable-next-line unhedged-causal-claim -->\nFat causes acne.\n")
+    findings = strict.lint(text, "a.md")
+    assert [(f.line, f.column, f.rule) for f in findings] == [
+        (1, 1, "unused-suppression"), (2, 7, "unhedged-causal-claim")]
+    assert findings[0].match == "<!-- claimlint-disable-next-line unsourced-statistic -->"
+
+
+def test_unused_suppressions_only_when_asked(lint):
+    assert lint("<!-- claimlint-disable -->\n\nHello there.\n") == []
+
+
+def test_cli_report_unused_suppressions(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text("<!-- claimlint-disable unsourced-statistic -->\n\nHello there.\n")
+    assert cli("check", "a.md").exit_code == 0
+    result = cli("check", "--report-unused-suppressions", "a.md")
+    assert result.exit_code == 1
+    assert "a.md:1:1: warning [unused-suppression]" in result.stdout
