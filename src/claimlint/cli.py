@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from claimlint import __version__
+from claimlint.cache import FOLDER
 from claimlint.config import find_config, load_config
 from claimlint.errors import ClaimlintError
 from claimlint.findings import SEVERITIES, severity_rank
@@ -56,13 +57,19 @@ def main():
 @click.option("--report-unused-suppressions", is_flag=True, help="Report suppression comments that suppress nothing.")
 @click.option("--baseline", type=click.Path(dir_okay=False), help="Report only findings not recorded in this file.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record the current findings in this file.")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Worker processes (0: one per core when there are enough files).")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write cached results.")
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
+              help=f"Where cached results live (default: {FOLDER} beside the configuration, else here).")
 def check(paths, select, ignore, output_format, config_path, fail_on, quiet, stdin_filename,
-          report_unused_suppressions, baseline, write_baseline):
+          report_unused_suppressions, baseline, write_baseline, jobs, no_cache, cache_dir):
     """Lint Markdown files and directories (`-` reads standard input)."""
     try:
         config = load_config(config_path or find_config(Path.cwd()))
         options = RunOptions(_ids(select), _ids(ignore), stdin_filename, report_unused_suppressions,
-                             baseline, write_baseline)
+                             baseline, write_baseline, jobs,
+                             None if no_cache else cache_dir or config.base / FOLDER)
         report = run(list(paths), config, options, on_error=lambda message: click.echo(
             f"claimlint: error: {message}", err=True))
     except ClaimlintError as exc:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from claimlint.findings import Finding
@@ -23,10 +22,8 @@ class Linter:
         self.sentence_rules = [rule for rule in rules if rule.level == "sentence"]
         self.document_rules = [rule for rule in rules if rule.level == "document"]
         self.model = model
-        triggers = [rule.checker.trigger for rule in self.sentence_rules]
-        # The cheap pass: one compiled pattern says whether a segment can fire any sentence rule.
-        self._gate = None if any(t is None for t in triggers) else re.compile(
-            "|".join(f"(?:{t.pattern})" for t in triggers), re.IGNORECASE)
+        # The cheap pass: a segment no trigger matches never reaches spaCy.
+        self._triggers = [rule.checker.trigger for rule in self.sentence_rules]
 
     def lint(self, text: str, path: str) -> list[Finding]:
         """Findings for one draft (normalised text), after its suppressions."""
@@ -42,7 +39,8 @@ class Linter:
         return sorted(findings, key=lambda finding: finding.sort_key)
 
     def _hits(self, document: Document):
-        candidates = [s for s in document.segments if self._gate is None or self._gate.search(s.text)]
+        candidates = [s for s in document.segments
+                      if any(trigger is None or trigger.search(s.text) for trigger in self._triggers)]
         if candidates and self.sentence_rules:
             nlp = load_pipeline(self.model)
             for segment, doc in zip(candidates, nlp.pipe(segment.text for segment in candidates)):

@@ -144,8 +144,8 @@ class _Builder:
         self.content = content
         self.offsets = offsets
         self.cursor = 0
-        self.chars: list[str] = []
-        self.map: list[int] = []
+        self.chars: list[str] = []  # prose, in chunks
+        self.map: list[int] = []  # source offset of each prose character
         self.evidence: list[Evidence] = []
 
     def emit(self, ch: str, content_index: int):
@@ -164,8 +164,8 @@ class _Builder:
         found = self.content.find(value, self.cursor)
         if found >= 0 and "\n" not in self.content[self.cursor : found]:
             if keep:
-                for i, ch in enumerate(value):
-                    self.emit(ch, found + i)
+                self.chars.append(value)
+                self.map.extend(self.offsets[found : found + len(value)])
             self.cursor = found + len(value)
             return
         for ch in value:  # escapes or entities: align character by character
@@ -223,7 +223,7 @@ class _Builder:
         self.cursor = closing + len(run.group()) if closing >= 0 else run.end()
 
     def add_evidence(self, kind: str, value: str):
-        self.evidence.append(Evidence(len(self.chars), kind, value))
+        self.evidence.append(Evidence(len(self.map), kind, value))
 
 
 def _prose(token, content_offsets: list[int], block: str, comments: list[Comment]) -> Segment:

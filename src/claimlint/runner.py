@@ -1,17 +1,29 @@
-"""One run of `claimlint check`: discover files, lint each with its rules, apply a baseline."""
+"""One run of `claimlint check`: discover files, lint each with its rules, apply a baseline.
+
+Drafts whose results are cached cost a read. The rest are linted in this process, or, when
+there are enough of them, in worker processes forked after the NLP pipeline is loaded, so that
+every worker shares it instead of loading its own.
+"""
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 
 from claimlint.baseline import new_findings, read_baseline, write_baseline
+from claimlint.cache import Cache, linter_fingerprint
 from claimlint.config import Config, resolve_rules
 from claimlint.discover import discover
 from claimlint.errors import InputError
 from claimlint.linter import Linter
+from claimlint.nlp import load_pipeline
 from claimlint.reporters import Report
 from claimlint.source import decode, read_source
+
+FILES_PER_WORKER = 8  # below this many drafts per worker, forking costs more than it saves
 
 
 @dataclass
@@ -22,35 +34,85 @@ class RunOptions:
     report_unused_suppressions: bool = False
     baseline: str | None = None
     write_baseline: str | None = None
+    jobs: int = 0  # 0: one per core when there is enough work
+    cache_dir: Path | None = None  # None: no cache
 
 
 def run(paths: list[str], config: Config, options: RunOptions, on_error=lambda message: None) -> Report:
     """Lint `paths`; input errors are collected in the report (and passed to `on_error`)."""
     known = read_baseline(options.baseline) if options.baseline else None
-    linters: dict[tuple, Linter] = {}
+    cache = Cache(options.cache_dir) if options.cache_dir else None
+    linters: dict[tuple, tuple[Linter, str]] = {}  # override combination -> (linter, fingerprint)
 
-    def linter_for(path: str) -> Linter:
+    def linter_key(path: str) -> tuple:
         key = tuple(id(o) for o in config.overrides_for(path))  # files sharing overrides share rules
         if key not in linters:
             rules = resolve_rules(config, options.select, options.ignore, path)
-            linters[key] = Linter(rules, config.model, options.report_unused_suppressions)
-        return linters[key]
+            fingerprint = linter_fingerprint(rules, config.model, options.report_unused_suppressions)
+            linters[key] = (Linter(rules, config.model, options.report_unused_suppressions), fingerprint)
+        return key
 
     report = Report([], 0, rules=resolve_rules(config, options.select, options.ignore))
-    for path in discover(paths, config.excludes, config.respect_gitignore):
+    results: dict[int, list] = {}
+    pending: list[tuple[int, str, str, tuple]] = []
+    for position, path in enumerate(discover(paths, config.excludes, config.respect_gitignore)):
         display = options.stdin_filename if path == "-" else path
         try:
             text = decode(sys.stdin.buffer.read(), display) if path == "-" else read_source(path)
-            findings = linter_for(display).lint(text, display)
         except InputError as exc:
-            report.errors.append({"path": exc.path, "message": str(exc)})
-            on_error(str(exc))
+            _record_error(report, exc.path, str(exc), on_error)
             continue
-        report.files_checked += 1
         report.sources[display] = text
-        report.findings.extend(findings)
+        key = linter_key(display)
+        cached = cache.get(linters[key][1], text, display) if cache else None
+        if cached is not None:
+            results[position] = cached
+        else:
+            pending.append((position, display, text, key))
+    jobs = {job[0]: job for job in pending}
+    for position, findings, error in _lint(pending, {key: pair[0] for key, pair in linters.items()}, options.jobs):
+        if error:
+            _record_error(report, *error, on_error)
+            continue
+        results[position] = findings
+        if cache:
+            _, _, text, key = jobs[position]
+            cache.put(linters[key][1], text, findings)
+    report.files_checked = len(results)
+    report.findings = [finding for position in sorted(results) for finding in results[position]]
     if options.write_baseline:
         write_baseline(options.write_baseline, report.findings)
     if known is not None:
         report.findings = new_findings(report.findings, known)
     return report
+
+
+def _record_error(report: Report, path: str, message: str, on_error):
+    report.errors.append({"path": path, "message": message})
+    report.sources.pop(path, None)
+    on_error(message)
+
+
+_WORKER_LINTERS: dict[tuple, Linter] = {}  # inherited by forked workers
+
+
+def _lint_one(job):
+    position, display, text, key = job
+    try:
+        return position, _WORKER_LINTERS[key].lint(text, display), None
+    except InputError as exc:
+        return position, None, (exc.path, str(exc))
+
+
+def _lint(jobs: list, linters: dict[tuple, Linter], requested: int):
+    """Yield (position, findings, error) for each job, in processes when it pays."""
+    global _WORKER_LINTERS
+    _WORKER_LINTERS = linters
+    workers = requested or min(os.cpu_count() or 1, len(jobs) // FILES_PER_WORKER)
+    if workers <= 1 or len(jobs) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        yield from map(_lint_one, jobs)
+        return
+    for model in {linter.model for linter in linters.values() if linter.sentence_rules}:
+        load_pipeline(model)  # loaded once, before forking, and shared by every worker
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        yield from pool.imap_unordered(_lint_one, jobs, chunksize=4)
