@@ -132,3 +132,26 @@ def test_explain_unknown_rule(cli):
 
 def test_no_paths_is_a_usage_error(cli):
     assert cli("check").exit_code == 2
+
+
+def test_explain_covers_every_rule(cli):
+    from claimlint.rules import builtin_rules_dir, load_rules
+
+    for rule in load_rules([builtin_rules_dir()]).values():
+        result = cli("explain", rule.id)
+        assert result.exit_code == 0 and rule.description.split("\n")[0] in result.stdout, rule.id
+
+
+def test_readme_rule_table_lists_every_rule():
+    from claimlint.rules import builtin_rules_dir, load_rules
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for rule in load_rules([builtin_rules_dir()]).values():
+        assert f"| `{rule.id}` | {rule.severity} |" in readme, rule.id
+
+
+def test_quiet_prints_findings_only(cli, in_tmp):
+    (in_tmp / "a.md").write_text(CLAIM)
+    lines = cli("check", "--quiet", "a.md").stdout.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("a.md:1:16: warning [unhedged-causal-claim]")
