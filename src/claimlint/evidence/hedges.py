@@ -1,52 +1,83 @@
 """Hedge cues (BioScope guidelines, Hyland): modal, epistemic and approximating language.
 
-Cues are matched on lower-cased word forms: verbs by stem, so every inflection counts, and a few
-multi-word cues as phrases. `hedge_before` answers the question rules ask: does a hedge govern
-the claim that starts at this token? A cue earlier in the same sentence governs what follows it
-("Research suggests that X reduces Y", "X is likely to reduce Y"); one after it does not.
+Speculation cues are what BioScope annotates: modals, epistemic verbs by stem (every inflection
+counts: suggest, suggests, suggested, suggestion), epistemic adjectives, adverbs and nouns, and
+phrases ("is thought to", "cannot be excluded", "remains to be determined", "it is not clear").
+Some forms are not speculative: past ability ("could not be detected"), nouns that share a stem
+("indicator", "appearance", "tendon") and "if" as a plain condition rather than "whether".
+
+`has_hedge` answers "does this sentence speculate?". `hedge_before` answers the question claim
+rules ask: does a hedge govern the claim that starts at this token? A cue earlier in the same
+sentence governs what follows it ("Research suggests that X reduces Y"); one after it does not.
+Besides speculation cues, a claim is also qualified by a condition ("if"), by approximators ("partly",
+"in some people": Hyland's other hedge class, which BioScope leaves unannotated) and by frames that
+disown it ("there is no evidence that X cures Y"); these count for `hedge_before` only.
 """
 
 from __future__ import annotations
 
 import re
 
+# Modal auxiliaries; rules also use them to recognise a finite verb.
 MODALS = frozenset({"may", "might", "could", "would", "should", "mayn't", "mightn't", "couldn't"})
-# Epistemic verbs and their derivatives, by stem: suggest, suggests, suggested, suggesting, suggestion.
-_STEMS = ("suggest", "indicat", "appear", "seem", "propos", "hypothes", "speculat", "presum", "postulat",
-          "suspect", "tend", "believ", "assum", "imply", "implie", "doubt")
-_WORDS = frozenset({
-    "possible", "possibly", "possibility", "likely", "unlikely", "likelihood", "probably", "probable",
-    "perhaps", "potential", "potentially", "putative", "putatively", "plausible", "plausibly", "maybe",
-    "conceivably", "apparently", "uncertain", "unclear", "unknown", "whether", "if", "preliminary",
-    "partly", "partially", "somewhat",
-})
-PHRASES = re.compile(
-    r"\b(?:is|are|was|were|be|been)\s+(?:thought|considered|believed|hypothesi[sz]ed)\s+to\b"
-    r"|\bcannot\s+be\s+(?:excluded|ruled\s+out)\b|\braises?\s+the\s+possibility\b|\bnot\s+exactly\b"
-    r"|\bin\s+some\s+(?:people|cases|patients|studies)\b|\bor\s+not\b|\bto\s+some\s+(?:extent|degree)\b",
+_CAN = re.compile(r"\b(?:can|cannot|can't)\b", re.IGNORECASE)
+
+_SPECULATION = re.compile(
+    r"""
+    \b(?:
+      (?:may|might|would|should)(?:n't)?
+    | could(?!\s+not\b|n't)(?!\s+(?:also\s+)?be\s+(?:detected|observed|seen|found|identified|isolated|obtained|measured
+                                             |established|demonstrated|shown|confirmed|reproduced|recovered))
+    | (?:suggest|indicat(?!or|ion|ive)|appear(?!ance)|seem|propos|hypothes|speculat|presum|postulat|suspect
+       |tend(?!on|er|in)|believ|assum|impl(?:y|ie)|doubt)\w*
+    | possible|possibly|possibility|likely|unlikely|probably|probable|perhaps|potential|potentially
+    | putative|putatively|plausible|plausibly|maybe|conceivably|apparently|uncertain|unclear|unknown|unproven|whether
+    | (?:determin|examin|test|investigat|assess|know|ask|check|establish|evaluat|explor|see)\w*\s+if
+    | (?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?(?:thought|considered|believed|expected|estimated|predicted)\s+to
+    | (?:we|i)\s+(?:think|feel|hope|estimate|infer)
+    | estimated\s+that
+    | thought\s+(?:to|that)
+    | it\s+(?:is|has\s+been)\s+(?:thought|believed|hoped|expected|estimated)\s+that
+    | (?:cannot|can\s+not|could\s+not|not)\s+be\s+(?:excluded|ruled\s+out)
+    | raises?\s+(?:\w+\s+){0,2}questions?
+    | not\s+(?:yet\s+|entirely\s+|fully\s+|completely\s+|well\s+)?(?:known|clear|understood|established|certain)
+    | (?:remains?|remained|yet)\s+to\s+be
+      \s+(?:determined|elucidated|established|clarified|seen|proven|confirmed|defined|understood)
+    | remain(?:s|ed)?\s+(?:elusive|controversial|debated|obscure)
+    | (?:idea|notion|view|belief)\s+that
+    | not\s+exactly
+    )\b
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+# Certainty or concession that happens to contain a cue: "no doubt", "regardless of whether".
+_NOT_SPECULATION = re.compile(
+    r"\b(?:(?:no|without(?:\s+a)?|beyond(?:\s+a)?)\s+doubt|(?:regardless|irrespective)\s+of\s+whether)\b",
+    re.IGNORECASE,
+)
+# Conditions, approximators and disowning frames: they qualify the claim they govern but are not speculation.
+_QUALIFIERS = re.compile(
+    r"\b(?:if|unless|partly|partially|somewhat|in\s+some\s+(?:people|cases|patients|studies)"
+    r"|to\s+some\s+(?:extent|degree)|(?:no|little|not\s+enough|insufficient)\s+(?:\w+\s+)?evidence\s+(?:that|for))\b",
     re.IGNORECASE,
 )
 
 
-def is_cue(word: str, can_is_hedge: bool = False) -> bool:
-    word = word.lower()
-    if word in MODALS or word in _WORDS:
+def _speculates(text: str, can_is_hedge: bool) -> bool:
+    if can_is_hedge and _CAN.search(text):
         return True
-    if can_is_hedge and word in ("can", "cannot", "can't"):
-        return True
-    return word.startswith(_STEMS) and not word.startswith(("appearance", "tendon", "tender"))
+    certain = [match.span() for match in _NOT_SPECULATION.finditer(text)]
+    return any(not any(start <= cue.start() < end for start, end in certain) for cue in _SPECULATION.finditer(text))
 
 
 def hedge_before(tokens, index: int, can_is_hedge: bool = False) -> bool:
     """Is the token at `index` of the sentence `tokens` governed by a hedge cue before it?"""
-    if any(is_cue(token.text, can_is_hedge) for token in tokens[:index]):
-        return True
-    prefix = tokens[:index].text if index else ""
-    return PHRASES.search(prefix) is not None
+    if not index:
+        return False
+    prefix = tokens[:index].text
+    return _speculates(prefix, can_is_hedge) or _QUALIFIERS.search(prefix) is not None
 
 
 def has_hedge(text: str, can_is_hedge: bool = False) -> bool:
-    """Does the text contain any hedge cue? (sentence-level detection)"""
-    if PHRASES.search(text):
-        return True
-    return any(is_cue(word, can_is_hedge) for word in re.findall(r"[A-Za-z']+", text))
+    """Does the text contain any speculation cue? (sentence-level detection)"""
+    return _speculates(text, can_is_hedge)

@@ -1,14 +1,31 @@
 """causal-claim: a sentence asserting a direct causal effect with no hedge and no citation.
 
 Without a tagger, a verb's reading comes from its form and neighbours:
-- "-s" forms are verbs unless a determiner precedes them or "of"/"in" follows ("causes of");
-- base forms need a subject-like word before them (not a determiner, preposition or the start of
-  the sentence, which would make an imperative: "Reduce salt");
+- a word right after a determiner or number, or right before a finite verb ("influences were",
+  "the benefit suggests"), is a noun; a capitalised word inside a sentence that is not in title
+  case is a name ("our Gut Calm capsules");
+- a word right after a past participle or a finite causal verb modifies an object, since two finite
+  verbs never stand side by side ("identified increased markers", "causes blocked pores"); "helped
+  reduce" is the exception;
+- "-s" forms are verbs unless "of"/"in" follows ("causes of"); after "this" they have a pronoun
+  subject ("This leads to ...");
+- base forms need a subject-like word before them (not a preposition or the start of the sentence,
+  which would make an imperative: "Reduce salt"); after "to" they are infinitives, which claim
+  only after a verb of showing or ability ("shown to reduce", "found the drug to reduce") or an
+  efficacy adjective ("is essential to lower"), never as a purpose ("needed to reduce"); a base form
+  coordinated with such an infinitive shares its reading;
 - "-ed" forms are past-tense verbs after a subject-like word, passives with an agent ("is caused
-  by"), or perfects ("has improved"); after a determiner, preposition or conjunction they are
-  adjectives ("associated with increased risk", "improved insulin sensitivity");
+  by"), or perfects with an object ("has reduced the risk"); after a determiner, preposition or
+  conjunction, or before "risk" or a noun and a copula, they are adjectives ("associated with
+  increased risk", "improved insulin sensitivity", "increased BMI is ..."), unless the rule lists
+  the verb as one whose participle never modifies a noun ("and caused fewer attacks") or the
+  conjunction follows a predicate adjective ("was safe and reduced pain");
+- "-ing" forms claim in a consequence clause ("thereby improving", ", leading to") or as the
+  complement of an efficacy adjective ("effective in reducing", "critical to preventing");
 - single-word verbs must take an object: "symptoms improve over time" describes, "X improves
-  symptoms" claims. Verbs with a particle ("lead to") carry their own complement.
+  symptoms" claims, and a prevalence verb with a count ("affects 1 in 4 adults") counts people.
+  Verbs with a particle ("lead to", "contributes significantly to") carry their own complement.
+A claim inside quotation marks is mentioned, not made.
 """
 
 from __future__ import annotations
@@ -17,9 +34,9 @@ import re
 from dataclasses import dataclass
 
 from claimlint.evidence.citations import has_citation
-from claimlint.evidence.hedges import hedge_before
-from claimlint.evidence.negation import negated
-from claimlint.kinds.base import Hit, Kind, Spec
+from claimlint.evidence.hedges import MODALS, hedge_before
+from claimlint.evidence.negation import negated_span
+from claimlint.kinds.base import Hit, Kind, Spec, WordTrigger
 
 _IRREGULAR = {
     "lead": ("leads", "led", "leading"),
@@ -43,6 +60,9 @@ PREPOSITIONS = frozenset(
 CONJUNCTIONS = frozenset("and or but nor so yet if when while because although though whereas".split())
 _BE = frozenset("is are was were be been being 's am".split())
 _HAVE = frozenset("has have had 've".split())
+# Words that only a finite verb can be: a causal word right before one heads the subject.
+_FINITE = _BE | _HAVE | MODALS | frozenset("will can cannot must do does did include includes suggest suggests "
+                                           "indicate indicates appear appears seem seems".split())
 # Verbs that take a noun-phrase object: a participle after them modifies that object
 # ("benefits include improved sleep", "the trial showed reduced pain").
 _OBJECT_VERBS = frozenset(
@@ -52,11 +72,28 @@ _OBJECT_VERBS = frozenset(
     "observe observed demonstrate demonstrates demonstrated".split()
 )
 _INFINITIVE_CLAIMS = frozenset("shown proven proved known found demonstrated reported able help helps helped".split())
+# Predicates whose "in/at/for/to + -ing" complement asserts an effect: "effective in reducing".
+_EFFICACY = frozenset("effective efficacious successful efficient useful helpful beneficial instrumental "
+                      "critical crucial essential vital key important central fundamental".split())
+_EFFICACY_LINKS = frozenset({"in", "at", "for", "to"})
+# "increased risk" is the correlational adjective; the verb takes a determiner ("increases the risk").
+_RISK = frozenset("risk risks odds likelihood chance chances".split())
+# Verbs that take an object and an infinitive: "found the drug to reduce pain".
+_FINDING = frozenset("find finds found show shows showed shown demonstrated reported".split())
+_ADJECTIVE_ENDINGS = ("ble", "ive", "ous", "ful", "ent", "ant", "ic", "al", "ed")
 _HELP = frozenset({"help", "helps", "helped"})
+_TIME_ADVERBS = frozenset("later again too soon now today overnight instead afterwards".split())
+_APPROXIMATE = frozenset("up to roughly about around nearly almost approximately over more than an estimated".split())
+_COUNTS = frozenset("millions thousands hundreds billions half".split())
+_QUOTES = frozenset('"“”')
 _ADVERB_SKIP = frozenset("also further even still often directly actually really just only itself themselves "
                          "not n't did does do".split())
 _DEFINITE_RELATIVE = frozenset({"that", "which"})
 _CONSEQUENCE = frozenset({"thereby", "thus", "by"})
+# Quantities after "by" measure a change ("reduced by half"); anything else names an agent.
+_QUANTITY = frozenset("approximately about around nearly almost roughly half up".split())
+# Words that end an infinitive's reach when looking back for a coordinated verb's first conjunct.
+_CLAUSE_BOUNDARY = frozenset({";", ":", "that", "which", "who", "because", "but", "while", "whereas"})
 
 
 def inflect(lemma: str) -> dict[str, str]:
@@ -90,6 +127,17 @@ def inflect(lemma: str) -> dict[str, str]:
 class _Verb:
     form: str  # base, s, ed or ing
     particle: tuple[str, ...]  # words that must follow ("to" in "lead to")
+    lemma: str
+
+
+@dataclass(frozen=True)
+class _Context:
+    """The words around a candidate verb, adverbs skipped."""
+
+    previous_index: int  # -1 at the start of the sentence
+    before: str  # the previous word, lower-cased ("" at the start)
+    next_index: int
+    following: str  # the next word after any particle, lower-cased ("" at the end)
 
 
 class CausalClaim(Kind):
@@ -97,23 +145,30 @@ class CausalClaim(Kind):
     fields = {
         "verbs": Spec(list, required=True, help="lemmas of direct causal verbs, optionally with a particle"),
         "phrases": Spec(list, default=[], help="regexes for non-verbal causal expressions"),
+        "verbal_participles": Spec(list, default=[], help="lemmas whose '-ed' form never modifies a noun "
+                                   "('caused', 'promoted'): read as a verb where others may be adjectives"),
+        "prevalence_verbs": Spec(list, default=[], help="lemmas that state prevalence, not cause, when their "
+                                 "object is a count ('affects 1 in 4 adults')"),
+        "structure_function_words": Spec(list, default=[], help="object qualifiers of structure/function wording "
+                                         "('supports normal immune function'), which is not a causal claim"),
     }
     options = {
-        "can_is_hedge": Spec(bool, default=False, help="treat 'can' ('can cause') as a hedge"),
+        "can_is_hedge": Spec(bool, default=True, help="treat 'can' ('can cause') as a hedge"),
         "flag_negated": Spec(bool, default=True, help="flag negated claims ('does not cause') too"),
     }
 
     def __init__(self, fields: dict, options: dict):
         super().__init__(fields, options)
         self.verbs: dict[str, list[_Verb]] = {}
+        self.verbal_participles = {lemma.lower() for lemma in fields["verbal_participles"]}
+        self.prevalence_verbs = {lemma.lower() for lemma in fields["prevalence_verbs"]}
+        self.structure_function = {word.lower() for word in fields["structure_function_words"]}
         for entry in fields["verbs"]:
             head, *particle = entry.lower().split()
             for form, kind in inflect(head).items():
-                self.verbs.setdefault(form, []).append(_Verb(kind, tuple(particle)))
+                self.verbs.setdefault(form, []).append(_Verb(kind, tuple(particle), head))
         self.phrases = re.compile("|".join(fields["phrases"]), re.IGNORECASE) if fields["phrases"] else None
-        words = "|".join(sorted(map(re.escape, self.verbs), key=len, reverse=True))
-        extra = "|" + "|".join(f"(?:{p})" for p in fields["phrases"]) if fields["phrases"] else ""
-        self.trigger = re.compile(rf"\b(?:{words}){extra}\b", re.IGNORECASE)
+        self.trigger = WordTrigger(self.verbs, self.phrases)
 
     def check_sentence(self, sentence):
         text = sentence.text.rstrip()
@@ -121,9 +176,11 @@ class CausalClaim(Kind):
             return
         tokens = sentence.tokens
         for index, length in self._candidates(tokens):
+            if _quoted(tokens, index):
+                continue  # a claim in quotation marks is mentioned, not made: 'the myth that "sugar causes ADHD"'
             if hedge_before(tokens, index, self.option["can_is_hedge"]):
                 return  # a hedge earlier in the sentence governs every later claim in it
-            if negated(tokens, index) and not self.option["flag_negated"]:
+            if not self.option["flag_negated"] and negated_span(tokens, index, index + length):
                 continue
             start = tokens[index].idx - tokens.start_char
             last = tokens[index + length - 1]
@@ -152,74 +209,299 @@ class CausalClaim(Kind):
 
     def _verbal(self, tokens, index: int, verb: _Verb) -> int:
         """Token count of the expression when the word at `index` reads as a causal verb, else 0."""
-        n = len(tokens)
-        if verb.particle:
-            words = [t.lower_ for t in tokens[index + 1 : index + 1 + len(verb.particle)]]
-            if tuple(words) != verb.particle:
-                return 0
-        next_index = index + 1 + len(verb.particle)
-        while next_index < n and (tokens[next_index].is_space or tokens[next_index].lower_.endswith("ly")
-                                  and tokens[next_index].lower_ != "only"):
-            next_index += 1  # "increased significantly during": look past adverbs for the object
-        following = tokens[next_index].lower_ if next_index < n else ""
-        previous_index = index - 1
-        while previous_index >= 0 and (tokens[previous_index].lower_ in _ADVERB_SKIP or tokens[previous_index].is_space
-                                        or tokens[previous_index].lower_.endswith("ly")):
-            previous_index -= 1
-        previous = tokens[previous_index] if previous_index >= 0 else None
-        before = previous.lower_ if previous is not None else ""
-        takes_object = bool(verb.particle) or (following and following not in PREPOSITIONS
-                                               and not _is_punct(following) and following not in CONJUNCTIONS)
-        if previous is not None and before in DETERMINERS or previous is not None and previous.like_num:
-            return 0  # "the cause", "a reduced dose", "2 increases"
-        if verb.particle:  # "led to", "resulted in": the particle makes the reading verbal
-            verbal = previous is not None and (verb.form != "ing" or before in _CONSEQUENCE)
-            return 1 + len(verb.particle) if verbal else 0
-        if previous is None:
-            return 0  # sentence-initial: an imperative ("Reduce salt") or a noun phrase ("Improved sleep")
-        if before in _DEFINITE_RELATIVE and self._defines(tokens, previous_index):
+        reach = _particle_reach(tokens, index, verb.particle)
+        if reach is None:
             return 0
-        # After a conjunction or comma a word may be a coordinated verb or an adjective
-        # ("and reduced fatigue"); a determiner after it settles it as a verb ("and reduced the risk").
-        coordinated = before in CONJUNCTIONS or _is_punct(before)
-        verb_before_determiner = following in DETERMINERS and following != "no"
-        if verb.form == "s":
-            ok = following not in ("of", "in") and takes_object
-        elif verb.form == "base":
-            if before == "to":
-                ok = previous_index > 0 and tokens[previous_index - 1].lower_ in _INFINITIVE_CLAIMS and takes_object
-            elif before in _BE or before in _HAVE or before in _OBJECT_VERBS:
-                ok = False  # a comparative: "patients have lower scores", "is lower"
-            elif coordinated:
-                ok = verb_before_determiner
-            else:
-                ok = (before in _HELP or before not in PREPOSITIONS) and takes_object
-        elif verb.form == "ed":
-            if before in _OBJECT_VERBS or before in _HAVE:
-                ok = False  # "showed reduced pain", "patients have increased risk"
-            elif before in _BE:
-                ok = self._agent_follows(tokens, index)
-            elif coordinated:
-                ok = verb_before_determiner
-            else:
-                ok = before not in PREPOSITIONS and takes_object
-        else:  # "-ing": a consequence or mechanism clause ("thereby improving", "by lowering")
-            ok = before in _CONSEQUENCE and takes_object
-        return 1 + len(verb.particle) if ok else 0
+        context = _context(tokens, index, reach)
+        if _nominal(tokens, index, context, verb):
+            return 0
+        if _finite_verb(self.verbs.get(context.before, ())) and context.before not in _HELP:
+            return 0  # a modifier of the object of the verb before it: "causes blocked pores"
+        if verb.lemma in self.prevalence_verbs and _count_follows(tokens, context.next_index):
+            return 0  # prevalence: "affects 1 in 4 adults"
+        if context.following in self.structure_function:
+            return 0  # structure/function wording: "contributes to normal immune function"
+        if verb.particle:  # "led to", "resulted in": the particle makes the reading verbal
+            verbal = context.previous_index >= 0 and (
+                verb.form != "ing" or context.before in _CONSEQUENCE or context.before == ",")
+            return 1 + reach if verbal else 0
+        if context.previous_index < 0:
+            return 0  # sentence-initial: an imperative ("Reduce salt") or a noun phrase ("Improved sleep")
+        if context.before in _DEFINITE_RELATIVE and _defines(tokens, context.previous_index):
+            return 0
+        if verb.form == "ed":
+            adjectival = verb.lemma not in self.verbal_participles
+            return 1 if _ed_form(tokens, index, context, adjectival) else 0
+        reading = {"s": _s_form, "base": _base_form, "ing": _ing_form}[verb.form]
+        return 1 if reading(tokens, index, context) else 0
 
-    @staticmethod
-    def _agent_follows(tokens, index: int) -> bool:
-        """A passive with its cause named: "is caused by stress" (not "reduced by 30%")."""
-        for position in range(index + 1, min(index + 4, len(tokens) - 1)):
-            if tokens[position].lower_ == "by":
-                return not tokens[position + 1].like_num
+
+def _particle_reach(tokens, index: int, particle: tuple[str, ...]) -> int | None:
+    """Tokens from the verb to the end of its particle, adverbs included ("contributes significantly to")."""
+    if not particle:
+        return 0
+    start = index + 1
+    while start < len(tokens) and (_is_adverb(tokens, start) or tokens[start].lower_ in ("more", "less")):
+        start += 1
+    words = tuple(t.lower_ for t in tokens[start : start + len(particle)])
+    return start - index - 1 + len(particle) if words == particle else None
+
+
+def _context(tokens, index: int, particle_length: int) -> _Context:
+    n = len(tokens)
+    next_index = index + 1 + particle_length
+    while next_index < n and (tokens[next_index].is_space or _is_adverb(tokens, next_index)):
+        next_index += 1  # "increased significantly during": look past adverbs for the object
+    previous_index = _skip_back(tokens, index - 1)
+    return _Context(previous_index, tokens[previous_index].lower_ if previous_index >= 0 else "",
+                    next_index, tokens[next_index].lower_ if next_index < n else "")
+
+
+def _is_adverb(tokens, position: int) -> bool:
+    """An "-ly" or time adverb, or "more"/"less" before one or before "than" ("decreased more rapidly")."""
+    word = tokens[position].lower_
+    if word in ("more", "less", "most"):
+        after = tokens[position + 1].lower_ if position + 1 < len(tokens) else ""
+        return after.endswith("ly") or after == "than"
+    return word.endswith("ly") and word != "only" or word in _TIME_ADVERBS
+
+
+def _count_follows(tokens, position: int) -> bool:
+    """Does a count of people start here ("1 in 4", "up to 80%", "roughly 30 million")?"""
+    for token in tokens[position : position + 3]:
+        if token.like_num or token.lower_ in _COUNTS:
+            return True
+        if token.lower_ not in _APPROXIMATE:
+            return False
+    return False
+
+
+def _quoted(tokens, index: int) -> bool:
+    """Is the word inside quotation marks that do not enclose the whole sentence?"""
+    quotes = [t.i - tokens.start for t in tokens[:index] if t.text in _QUOTES]
+    if len(quotes) % 2 == 0:
         return False
+    return any(not t.is_punct for t in tokens[: quotes[0]])
 
-    @staticmethod
-    def _defines(tokens, relative_index: int) -> bool:
-        """'a disease that causes pain': a relative clause describing an indefinite noun."""
-        window = tokens[max(0, relative_index - 4) : relative_index]
-        return any(t.lower_ in ("a", "an") for t in window)
+
+def _skip_back(tokens, position: int) -> int:
+    """The nearest word at or before `position` that is not an adverb, a space or a parenthesis."""
+    while position >= 0:
+        word = tokens[position].lower_
+        if word == ")":
+            depth = 0
+            while position >= 0:  # jump to the matching "("
+                depth += {")": 1, "(": -1}.get(tokens[position].text, 0)
+                position -= 1
+                if depth == 0:
+                    break
+        elif word in _ADVERB_SKIP or tokens[position].is_space or word.endswith("ly"):
+            position -= 1
+        else:
+            break
+    return position
+
+
+def _nominal(tokens, index: int, context: _Context, verb: _Verb) -> bool:
+    """Does the word read as a noun, adjective or name whatever its form?"""
+    before = context.before
+    if before == "this" and _pronoun_subject(tokens, index, context, verb):
+        return False
+    if context.previous_index >= 0:
+        previous = tokens[context.previous_index]
+        if before in DETERMINERS or previous.like_num:
+            return True  # "the cause", "a reduced dose", "2 increases"
+        if _participle(before) and before not in _HELP:
+            return True  # "identified increased markers"
+    if not verb.particle and (context.following in _FINITE or _relative_follows(tokens, context)):
+        return True  # "external influences were", "the benefit suggests", "delays that could ..."
+    return _is_name(tokens, index)
+
+
+def _relative_follows(tokens, context: _Context) -> bool:
+    """A relative clause opens after the word: "that"/"which" then a finite verb."""
+    after = context.next_index + 1
+    return context.following in _DEFINITE_RELATIVE and after < len(tokens) and tokens[after].lower_ in _FINITE
+
+
+def _pronoun_subject(tokens, index: int, context: _Context, verb: _Verb) -> bool:
+    """After "this", a verb form that no noun takes: "This leads to", "This led to", "this did not reduce"."""
+    if verb.form == "s" or verb.form == "ed" and verb.particle:
+        return True
+    auxiliary = context.previous_index < index - 1  # "did", "does not" stood between
+    return auxiliary and verb.form == "base"
+
+
+def _finite_verb(readings) -> bool:
+    return any(reading.form in ("s", "ed") and not reading.particle for reading in readings)
+
+
+def _participle(word: str) -> bool:
+    return len(word) > 4 and word.endswith("ed") and not word.endswith("eed")
+
+
+def _is_name(tokens, index: int) -> bool:
+    """A capitalised word inside a sentence that is not in title case ("our Gut Calm capsules")."""
+    if index == 0 or not tokens[index].text[:1].isupper():
+        return False
+    words = [t.text for t in tokens if t.is_alpha and len(t.text) > 3]
+    return sum(w[:1].isupper() for w in words) * 2 < len(words)
+
+
+def _takes_object(context: _Context) -> bool:
+    following = context.following
+    return bool(following) and following not in PREPOSITIONS and not _is_punct(following) \
+        and following not in CONJUNCTIONS
+
+
+def _coordinated(context: _Context) -> bool:
+    """After a conjunction or comma a word may be a coordinated verb or an adjective ("and reduced fatigue")."""
+    return context.before in CONJUNCTIONS or _is_punct(context.before)
+
+
+def _verb_before_determiner(context: _Context) -> bool:
+    """A determiner after a coordinated word settles it as a verb ("and reduced the risk")."""
+    return context.following in DETERMINERS and context.following != "no"
+
+
+def _s_form(tokens, index: int, context: _Context) -> bool:
+    return context.following not in ("of", "in") and _takes_object(context)
+
+
+def _base_form(tokens, index: int, context: _Context) -> bool:
+    before = context.before
+    if before == "to":
+        claims = _infinitive_claims(tokens, context.previous_index) or _efficacy_purpose(tokens, context.previous_index)
+        return claims and _takes_object(context)
+    if before in _BE or before in _HAVE or before in _OBJECT_VERBS:
+        return False  # a comparative: "patients have lower scores", "is lower"
+    if before in ("please", "then"):
+        return False  # an imperative: "please treat it with care", "then lower it slowly"
+    if _modifies_subject(tokens, context):
+        return False
+    if _coordinated(context):
+        infinitive = _governing_infinitive(tokens, context.previous_index)
+        if infinitive >= 0:  # "to increase X and reduce the risk": the same infinitive
+            return _infinitive_claims(tokens, infinitive) and _takes_object(context)
+        return _verb_before_determiner(context)
+    return (before in _HELP or before not in PREPOSITIONS) and _takes_object(context)
+
+
+def _ed_form(tokens, index: int, context: _Context, adjectival: bool) -> bool:
+    before = context.before
+    if not adjectival and (before in _HAVE or _coordinated(context)):
+        return _takes_object(context)  # "has promoted changes", "and caused reductions"
+    if before in _HAVE:
+        return _verb_before_determiner(context)  # a perfect: "has reduced the risk", not "have increased risk"
+    if before in _OBJECT_VERBS:
+        return False  # "showed reduced pain"
+    if before in _BE:
+        return _agent_follows(tokens, index) and not _infinitive_passive(tokens, context.previous_index)
+    if _risk_follows(tokens, context) or _modifies_subject(tokens, context):
+        return False
+    if _coordinated(context):
+        return _verb_before_determiner(context) or (
+            before == "and" and _predicate_conjunct(tokens, context.previous_index) and _takes_object(context))
+    return before not in PREPOSITIONS and _takes_object(context)
+
+
+def _predicate_conjunct(tokens, conjunction_index: int) -> bool:
+    """ "was feasible and improved care": the first conjunct is a predicate adjective, so this one is a verb."""
+    position = _skip_back(tokens, conjunction_index - 1)
+    if position < 0 or not tokens[position].lower_.endswith(_ADJECTIVE_ENDINGS):
+        return False
+    for earlier in range(position - 1, max(-1, position - 5), -1):
+        word = tokens[earlier].lower_
+        if word in _BE:
+            return True
+        if word in DETERMINERS or word in PREPOSITIONS:
+            return False
+    return False
+
+
+def _ing_form(tokens, index: int, context: _Context) -> bool:
+    """A consequence or mechanism clause ("thereby improving", "by lowering") or an efficacy complement."""
+    consequence = context.before in _CONSEQUENCE
+    return (consequence or _efficacy_complement(tokens, context)) and _takes_object(context)
+
+
+def _efficacy_complement(tokens, context: _Context) -> bool:
+    """ "effective in reducing", "is critical to preventing": the -ing form states what X achieves."""
+    if context.before not in _EFFICACY_LINKS:
+        return False
+    governor = _skip_back(tokens, context.previous_index - 1)
+    return governor >= 0 and tokens[governor].lower_ in _EFFICACY
+
+
+def _efficacy_purpose(tokens, to_index: int) -> bool:
+    """ "Fibre is essential to lower cholesterol" claims; "It is essential to lower salt" advises."""
+    governor = _skip_back(tokens, to_index - 1)
+    if governor < 0 or tokens[governor].lower_ not in _EFFICACY:
+        return False
+    copula = _skip_back(tokens, governor - 1)
+    return copula > 0 and tokens[copula].lower_ in _BE and tokens[copula - 1].lower_ != "it"
+
+
+def _risk_follows(tokens, context: _Context) -> bool:
+    """ "increased risk", "increased cancer risk": the correlational adjective (the verb takes "the risk")."""
+    words = [t.lower_ for t in tokens[context.next_index : context.next_index + 2]]
+    return bool(words) and (words[0] in _RISK or words[0] not in DETERMINERS and words[-1] in _RISK)
+
+
+def _modifies_subject(tokens, context: _Context) -> bool:
+    """ "increased BMI is ...": a modifier of the subject, not a verb taking an object."""
+    after_object = context.next_index + 1
+    return after_object < len(tokens) and tokens[after_object].lower_ in _BE
+
+
+def _infinitive_claims(tokens, to_index: int) -> bool:
+    """Does the "to" at `to_index` follow a verb of showing or ability ("shown to", "able to"), maybe with
+    its object between ("found the drug to reduce", not "found it hard to reduce")?"""
+    governor = _skip_back(tokens, to_index - 1)
+    if governor >= 0 and tokens[governor].lower_ in _INFINITIVE_CLAIMS:
+        return True
+    for position in range(governor - 1, max(-1, governor - 4), -1):
+        word = tokens[position].lower_
+        if word in _FINDING:
+            return True
+        if not tokens[position].is_alpha or word == "it" or word in PREPOSITIONS or word in _BE:
+            return False
+    return False
+
+
+def _infinitive_passive(tokens, be_index: int) -> bool:
+    """A passive infinitive that claims nothing: "needs to be strengthened by" (not "shown to be caused by")."""
+    if tokens[be_index].lower_ != "be" or be_index == 0 or tokens[be_index - 1].lower_ != "to":
+        return False
+    return not _infinitive_claims(tokens, be_index - 1)
+
+
+def _governing_infinitive(tokens, conjunction_index: int, reach: int = 15) -> int:
+    """Index of the infinitival "to" of the first conjunct before a coordinated verb, else -1."""
+    for position in range(conjunction_index - 1, max(-1, conjunction_index - reach), -1):
+        word = tokens[position].lower_
+        if word in _CLAUSE_BOUNDARY:
+            return -1
+        if word == "to" and position + 1 < len(tokens):
+            after = tokens[position + 1]
+            if after.lower_ not in DETERMINERS and not after.like_num and not _is_punct(after.lower_):
+                return position
+    return -1
+
+
+def _agent_follows(tokens, index: int) -> bool:
+    """A passive with its cause named: "is caused by stress" (not "reduced by 30%" or "by half")."""
+    for position in range(index + 1, min(index + 4, len(tokens) - 1)):
+        if tokens[position].lower_ == "by":
+            after = tokens[position + 1]
+            return not after.like_num and after.lower_ not in _QUANTITY
+    return False
+
+
+def _defines(tokens, relative_index: int) -> bool:
+    """'a disease that causes pain': a relative clause describing an indefinite noun."""
+    window = tokens[max(0, relative_index - 6) : relative_index]
+    return any(t.lower_ in ("a", "an") for t in window)
 
 
 def _is_punct(word: str) -> bool:
