@@ -92,9 +92,11 @@ def test_stdin_with_filename(cli, in_tmp):
 def test_bad_files_are_reported_and_do_not_stop_the_others(cli, in_tmp):
     (in_tmp / "bad.md").write_bytes(b"caf\xe9 causes \xff\n")
     (in_tmp / "good.md").write_text(CLAIM)
-    result = cli("check", "bad.md", "missing.md", "good.md")
+    (in_tmp / "image.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    result = cli("check", "bad.md", "missing.md", "image.md", "good.md")
     assert result.exit_code == 2
     assert "claimlint: error: bad.md: not valid UTF-8 (byte 0xe9 at offset 3)" in result.stderr
+    assert "claimlint: error: image.md: looks like a binary file (it contains NUL bytes)" in result.stderr
     assert "claimlint: error: missing.md: no such file" in result.stderr
     assert "good.md:1:16: warning [unhedged-causal-claim]" in result.stdout
     assert "Traceback" not in result.stderr + result.stdout

@@ -15,6 +15,8 @@ def decode(data: bytes, path: str) -> str:
     Normalising CR LF and lone CR to LF keeps every line number and every column
     unchanged, so positions computed on the normalised text are positions in the file.
     """
+    if b"\x00" in data:
+        raise InputError(path, "looks like a binary file (it contains NUL bytes)")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
