@@ -65,3 +65,26 @@ def test_hedges(text, hedged):
 
 def test_can_is_a_hedge_only_when_asked():
     assert has_hedge("Sugar can cause cavities.", can_is_hedge=True)
+
+
+def test_author_year_citation_mid_sentence_keeps_the_sentence_whole(lint):
+    text = "Walking lowers blood pressure (Smith et al., 2019) in older adults, by about 5% (see Fig. 2).\n"
+    assert [f.rule for f in lint(text)] == []
+
+
+@pytest.mark.parametrize("text", [
+    "You may find the taste bitter at first, but green tea prevents cancer.",
+    "It is unclear why, but smoking worsens psoriasis.",
+])
+def test_a_hedge_does_not_reach_across_but(lint, text):
+    assert [f.rule for f in lint(text + "\n") if f.rule == "unhedged-causal-claim"] == ["unhedged-causal-claim"]
+
+
+@pytest.mark.parametrize("text", [
+    "ACE inhibitors cause a dry cough in some patients.",
+    "High blood pressure rarely causes symptoms.",
+    "For many people, regular exercise reduces stress.",
+    "Hand sanitizer kills most germs, but not all.",
+])
+def test_approximators_qualify_a_claim(lint, text):
+    assert [f.rule for f in lint(text + "\n") if f.rule == "unhedged-causal-claim"] == []

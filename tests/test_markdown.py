@@ -52,3 +52,8 @@ def test_comments_are_collected_with_offsets():
     assert [(c.text, c.own_line, draft[c.offset : c.offset + 4]) for c in comments] == [
         ("<!-- block -->", True, "<!--"), ("<!-- inline -->", False, "<!--"),
     ]
+
+
+def test_only_external_links_are_citations():
+    (segment,) = parse("Our [capsules](/shop/calm) and [a trial](https://example.org/t) and [doi](doi:10.1/x).\n").segments
+    assert [e.value for e in segment.evidence] == ["https://example.org/t", "doi:10.1/x"]

@@ -83,3 +83,14 @@ def test_span_across_a_soft_line_break(lint):
     stats = [f for f in findings if f.rule == "unsourced-statistic"]
     assert [(f.line, f.column, f.end_line, f.end_column) for f in stats] == [(1, 16, 2, 9)]
     assert stats[0].match == "doubles the risk"
+
+
+def test_span_ends_after_a_whole_entity(lint):
+    (stat,) = [f for f in lint("About 70&#37; of adults snack at night.\n") if f.rule == "unsourced-statistic"]
+    assert (stat.column, stat.end_column, stat.match) == (1, 14, "About 70%")
+
+
+def test_table_cell_with_an_escaped_pipe(lint):
+    text = "| a | b |\n| --- | --- |\n| x \\| y worsens pain | z |\n"
+    (finding,) = [f for f in lint(text) if f.rule == "unhedged-causal-claim"]
+    assert source_at(text, finding) == "worsens"

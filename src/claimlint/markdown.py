@@ -18,6 +18,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _BACKTICKS = re.compile(r"`+")
+_EXTERNAL = re.compile(r"(?:https?:|ftp:|doi:|//)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -35,12 +36,13 @@ class Segment:
 
     kind: str
     text: str
-    offsets: list[int]  # offsets[i] is the source offset of text[i]; one extra entry for the end
+    starts: list[int]  # starts[i]: the source offset where text[i] begins
+    ends: list[int]  # ends[i]: the source offset just past it (an entity or escape spans several)
     evidence: list[Evidence] = field(default_factory=list)
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """Source offsets (end exclusive) of the prose span text[start:end]."""
-        return self.offsets[start], self.offsets[end - 1] + 1
+        return self.starts[start], self.ends[end - 1]
 
 
 @dataclass(frozen=True)
@@ -118,25 +120,43 @@ def _locate_content(token, text: str, line_starts: list[int], cell_cursor: dict 
         # without its leading whitespace, which maps onto whatever indentation precedes it.
         core = line.lstrip(" \t")
         lead = len(line) - len(core)
-        column = _find_line(source_line, core, cell_cursor.get(number, 0) if cell_cursor is not None else None)
+        columns = _columns(source_line, core, cell_cursor.get(number, 0) if cell_cursor is not None else None)
         if cell_cursor is not None:
-            cell_cursor[number] = column + len(core)
-        offsets.extend(start + max(0, column - lead + k) for k in range(lead))
-        offsets.extend(range(start + column, start + column + len(core)))
-        offsets.append(start + column + len(core))  # the newline (or the end)
+            cell_cursor[number] = columns[-1] + 1 if columns else cell_cursor.get(number, 0)
+        first_column = columns[0] if columns else 0
+        offsets.extend(start + max(0, first_column - lead + k) for k in range(lead))
+        offsets.extend(start + column for column in columns)
+        offsets.append(start + (columns[-1] + 1 if columns else first_column))  # the newline (or the end)
     return offsets
 
 
-def _find_line(source_line: str, line: str, cursor: int | None) -> int:
-    """Column where a content line sits in its source line."""
+def _columns(source_line: str, line: str, cursor: int | None) -> list[int]:
+    """The column in its source line of every character of a content line."""
     if cursor is not None:  # table cells: search left to right along the row
         found = source_line.find(line, cursor)
-        return found if found >= 0 else cursor
-    stripped = source_line.rstrip()
-    if line.strip() and stripped.endswith(line.rstrip()):
-        return len(stripped) - len(line.rstrip())
-    found = source_line.find(line)
-    return found if found >= 0 else max(0, len(source_line) - len(line))
+        if found < 0 and "|" in line:  # the cell held an escaped pipe, "\\|"
+            return _unescaped_pipe_columns(source_line, line, cursor)
+        found = found if found >= 0 else cursor
+    else:
+        stripped = source_line.rstrip()
+        if line.strip() and stripped.endswith(line.rstrip()):
+            found = len(stripped) - len(line.rstrip())
+        else:
+            found = source_line.find(line)
+            found = found if found >= 0 else max(0, len(source_line) - len(line))
+    return list(range(found, found + len(line)))
+
+
+def _unescaped_pipe_columns(source_line: str, line: str, cursor: int) -> list[int]:
+    found = source_line.find(line.replace("|", "\\|"), cursor)
+    position = found if found >= 0 else cursor
+    columns = []
+    for ch in line:
+        if ch == "|" and source_line.startswith("\\|", position):
+            position += 1
+        columns.append(position)
+        position += 1
+    return columns
 
 
 class _Builder:
@@ -145,12 +165,18 @@ class _Builder:
         self.offsets = offsets
         self.cursor = 0
         self.chars: list[str] = []  # prose, in chunks
-        self.map: list[int] = []  # source offset of each prose character
+        self.starts: list[int] = []  # source offset where each prose character begins
+        self.ends: list[int] = []  # and just past it
         self.evidence: list[Evidence] = []
 
-    def emit(self, ch: str, content_index: int):
+    def _source(self, content_index: int) -> int:
+        return self.offsets[min(content_index, len(self.offsets) - 1)]
+
+    def emit(self, ch: str, content_index: int, content_end: int | None = None):
+        """Add one prose character that stands for content[content_index:content_end]."""
         self.chars.append(ch)
-        self.map.append(self.offsets[min(content_index, len(self.offsets) - 1)])
+        self.starts.append(self._source(content_index))
+        self.ends.append(self._source((content_end or content_index + 1) - 1) + 1)
 
     def skip_to(self, needle: str) -> int:
         """Move the cursor past `needle`; return where it started (or -1)."""
@@ -165,7 +191,9 @@ class _Builder:
         if found >= 0 and "\n" not in self.content[self.cursor : found]:
             if keep:
                 self.chars.append(value)
-                self.map.extend(self.offsets[found : found + len(value)])
+                starts = self.offsets[found : found + len(value)]
+                self.starts.extend(starts)
+                self.ends.extend(offset + 1 for offset in starts)
             self.cursor = found + len(value)
             return
         for ch in value:  # escapes or entities: align character by character
@@ -189,7 +217,7 @@ class _Builder:
         else:
             at = n - 1
         if keep:
-            self.emit(ch, at)
+            self.emit(ch, at, self.cursor if self.cursor > at else None)
 
     def skip_destination(self):
         """After a link's text: skip `](url "title")`, `][ref]` or `]`."""
@@ -223,7 +251,7 @@ class _Builder:
         self.cursor = closing + len(run.group()) if closing >= 0 else run.end()
 
     def add_evidence(self, kind: str, value: str):
-        self.evidence.append(Evidence(len(self.map), kind, value))
+        self.evidence.append(Evidence(len(self.starts), kind, value))
 
 
 def _prose(token, content_offsets: list[int], block: str, comments: list[Comment]) -> Segment:
@@ -263,7 +291,7 @@ def _prose(token, content_offsets: list[int], block: str, comments: list[Comment
                 skip_until = "link_close"
             else:
                 builder.skip_to("[")
-            if not href.startswith(("#", "mailto:")):
+            if _EXTERNAL.match(href):  # a link to elsewhere is a source; "/shop/..." or "#refs" is not
                 builder.add_evidence("link", href)
         elif kind == "link_close":
             builder.skip_destination()
@@ -273,5 +301,4 @@ def _prose(token, content_offsets: list[int], block: str, comments: list[Comment
         elif kind == "footnote_ref":
             builder.skip_to("[^" + child.meta.get("label", "") + "]")
             builder.add_evidence("footnote", child.meta.get("label", ""))
-    end = content_offsets[builder.cursor - 1] + 1 if builder.cursor else content_offsets[0]
-    return Segment(block, "".join(builder.chars), builder.map + [end], builder.evidence)
+    return Segment(block, "".join(builder.chars), builder.starts, builder.ends, builder.evidence)

@@ -13,6 +13,12 @@ from claimlint.errors import ConfigError
 from claimlint.markdown import Evidence, Segment
 
 
+# Abbreviations common in health and science writing: one token each, so that a sentence does
+# not end inside "(Smith et al., 2019)" or "see Fig. 2".
+ABBREVIATIONS = ("al.", "Fig.", "fig.", "Figs.", "figs.", "approx.", "Approx.", "ca.", "cf.", "resp.", "Ref.",
+                 "Refs.", "Vol.", "vol.", "pp.", "Eq.", "Dr.", "Prof.", "St.", "Inc.", "Ltd.", "Jr.")
+
+
 @lru_cache(maxsize=4)
 def load_pipeline(model: str | None = None):
     import spacy
@@ -20,15 +26,17 @@ def load_pipeline(model: str | None = None):
     if not model:
         nlp = spacy.blank("en")
         nlp.add_pipe("sentencizer")
-        return nlp
-    try:
-        nlp = spacy.load(model, exclude=["ner", "lemmatizer", "textcat"])
-    except OSError:
-        raise ConfigError(
-            f"model '{model}' is not installed: install it with pip, or remove 'model' from the configuration"
-        ) from None
-    if not (nlp.has_pipe("parser") or nlp.has_pipe("senter") or nlp.has_pipe("sentencizer")):
-        nlp.add_pipe("sentencizer")
+    else:
+        try:
+            nlp = spacy.load(model, exclude=["ner", "lemmatizer", "textcat"])
+        except OSError:
+            raise ConfigError(
+                f"model '{model}' is not installed: install it with pip, or remove 'model' from the configuration"
+            ) from None
+        if not (nlp.has_pipe("parser") or nlp.has_pipe("senter") or nlp.has_pipe("sentencizer")):
+            nlp.add_pipe("sentencizer")
+    for abbreviation in ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
     return nlp
 
 

@@ -8,10 +8,12 @@ Some forms are not speculative: past ability ("could not be detected"), nouns th
 
 `has_hedge` answers "does this sentence speculate?". `hedge_before` answers the question claim
 rules ask: does a hedge govern the claim that starts at this token? A cue earlier in the same
-sentence governs what follows it ("Research suggests that X reduces Y"); one after it does not.
-Besides speculation cues, a claim is also qualified by a condition ("if"), by approximators ("partly",
-"in some people": Hyland's other hedge class, which BioScope leaves unannotated) and by frames that
-disown it ("there is no evidence that X cures Y"); these count for `hedge_before` only.
+clause governs what follows it ("Research suggests that X reduces Y"); a cue before "but", ";",
+"however" or "whereas" belongs to another clause ("It may taste bitter, but it burns fat").
+Besides speculation cues, a claim is also qualified by a condition ("if"), by approximators
+("partly", "rarely", "in some people": Hyland's other hedge class, which BioScope leaves
+unannotated) and by frames that disown it ("there is no evidence that X cures Y"); these count
+for claims only, and approximators count after the claim too ("causes a cough in some patients").
 """
 
 from __future__ import annotations
@@ -55,12 +57,22 @@ _NOT_SPECULATION = re.compile(
     r"\b(?:(?:no|without(?:\s+a)?|beyond(?:\s+a)?)\s+doubt|(?:regardless|irrespective)\s+of\s+whether)\b",
     re.IGNORECASE,
 )
+# Approximators of frequency and scope: they qualify a claim wherever they stand in its clause.
+_APPROXIMATORS = (
+    r"partly|partially|somewhat|rarely|seldom|sometimes|occasionally|often|usually|typically|generally|frequently"
+    r"|to\s+some\s+(?:extent|degree)|not\s+(?:always|all|everyone|every\w*)"
+    r"|(?:in|for|among)\s+(?:some|many|certain|most|a\s+few)\s+(?:\w+\s+)?"
+    r"(?:people|patients|cases|adults|children|women|men|users|studies|individuals)"
+)
 # Conditions, approximators and disowning frames: they qualify the claim they govern but are not speculation.
 _QUALIFIERS = re.compile(
-    r"\b(?:if|unless|partly|partially|somewhat|in\s+some\s+(?:people|cases|patients|studies)"
-    r"|to\s+some\s+(?:extent|degree)|(?:no|little|not\s+enough|insufficient)\s+(?:\w+\s+)?evidence\s+(?:that|for))\b",
+    rf"\b(?:if|unless|{_APPROXIMATORS}"
+    r"|(?:no|little|not\s+enough|insufficient)\s+(?:\w+\s+)?(?:evidence|proof)\s+(?:that|for))\b",
     re.IGNORECASE,
 )
+_APPROXIMATOR = re.compile(rf"\b(?:{_APPROXIMATORS})\b", re.IGNORECASE)
+# Where one clause ends and a contrasting one begins: a hedge does not reach across these.
+_CLAUSE_BREAK = frozenset({";", "but", "however", "whereas", "yet"})
 
 
 def _speculates(text: str, can_is_hedge: bool) -> bool:
@@ -70,12 +82,26 @@ def _speculates(text: str, can_is_hedge: bool) -> bool:
     return any(not any(start <= cue.start() < end for start, end in certain) for cue in _SPECULATION.finditer(text))
 
 
+def _clause_start(tokens, index: int) -> int:
+    for position in range(index - 1, -1, -1):
+        if tokens[position].lower_ in _CLAUSE_BREAK:
+            return position + 1
+    return 0
+
+
 def hedge_before(tokens, index: int, can_is_hedge: bool = False) -> bool:
-    """Is the token at `index` of the sentence `tokens` governed by a hedge cue before it?"""
-    if not index:
+    """Is the token at `index` of the sentence `tokens` governed by a hedge cue before it in its clause?"""
+    start = _clause_start(tokens, index)
+    if start >= index:
         return False
-    prefix = tokens[:index].text
+    prefix = tokens[start:index].text
     return _speculates(prefix, can_is_hedge) or _QUALIFIERS.search(prefix) is not None
+
+
+def qualified_after(tokens, index: int) -> bool:
+    """Does an approximator follow the claim at `index` in its clause ("... in some patients")?"""
+    end = next((p for p in range(index + 1, len(tokens)) if tokens[p].lower_ in _CLAUSE_BREAK - {"but"}), len(tokens))
+    return _APPROXIMATOR.search(tokens[index + 1 : end].text) is not None
 
 
 def has_hedge(text: str, can_is_hedge: bool = False) -> bool:

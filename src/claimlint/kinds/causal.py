@@ -34,7 +34,7 @@ import re
 from dataclasses import dataclass
 
 from claimlint.evidence.citations import has_citation
-from claimlint.evidence.hedges import MODALS, hedge_before
+from claimlint.evidence.hedges import MODALS, hedge_before, qualified_after
 from claimlint.evidence.negation import negated_span
 from claimlint.kinds.base import Hit, Kind, Spec, WordTrigger
 
@@ -178,8 +178,8 @@ class CausalClaim(Kind):
         for index, length in self._candidates(tokens):
             if _quoted(tokens, index):
                 continue  # a claim in quotation marks is mentioned, not made: 'the myth that "sugar causes ADHD"'
-            if hedge_before(tokens, index, self.option["can_is_hedge"]):
-                return  # a hedge earlier in the sentence governs every later claim in it
+            if hedge_before(tokens, index, self.option["can_is_hedge"]) or qualified_after(tokens, index):
+                continue  # hedged or qualified in its own clause
             if not self.option["flag_negated"] and negated_span(tokens, index, index + length):
                 continue
             start = tokens[index].idx - tokens.start_char

@@ -39,7 +39,7 @@ class DocumentRequirement(Kind):
         if len(distinct) < self.option["min_matches"]:
             return
         first = document.segments[0]
-        source_line_end = document.text.find("\n", first.offsets[0])
-        end = next((i for i, offset in enumerate(first.offsets[:-1])
+        source_line_end = document.text.find("\n", first.starts[0])
+        end = next((i for i, offset in enumerate(first.starts)
                     if source_line_end >= 0 and offset >= source_line_end), len(first.text))
         yield Hit(0, max(end, 1), first)
