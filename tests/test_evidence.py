@@ -88,3 +88,17 @@ def test_a_hedge_does_not_reach_across_but(lint, text):
 ])
 def test_approximators_qualify_a_claim(lint, text):
     assert [f.rule for f in lint(text + "\n") if f.rule == "unhedged-causal-claim"] == []
+
+
+@pytest.mark.parametrize("text, word, inside", [
+    ('Ads call it a "miracle" for skin.', "miracle", True),
+    ("Ads call it a ‘miracle’ for skin.", "miracle", True),
+    ("Ads call it a 'miracle' for skin.", "miracle", True),
+    ("It’s a miracle, and don't doubt it.", "miracle", False),
+    ('"Sugar causes ADHD," my neighbour insists.', "causes", True),
+    ('"This trial shows that walking lowers blood pressure."', "lowers", False),
+])
+def test_quoted(text, word, inside):
+    from claimlint.evidence.quotes import quoted
+
+    assert quoted(text, text.index(word)) is inside

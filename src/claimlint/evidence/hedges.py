@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 
+from claimlint.evidence.negation import disowned
+
 # Modal auxiliaries; rules also use them to recognise a finite verb.
 MODALS = frozenset({"may", "might", "could", "would", "should", "mayn't", "mightn't", "couldn't"})
 _CAN = re.compile(r"\b(?:can|cannot|can't)\b", re.IGNORECASE)
@@ -64,12 +66,8 @@ _APPROXIMATORS = (
     r"|(?:in|for|among)\s+(?:some|many|certain|most|a\s+few)\s+(?:\w+\s+)?"
     r"(?:people|patients|cases|adults|children|women|men|users|studies|individuals)"
 )
-# Conditions, approximators and disowning frames: they qualify the claim they govern but are not speculation.
-_QUALIFIERS = re.compile(
-    rf"\b(?:if|unless|{_APPROXIMATORS}"
-    r"|(?:no|little|not\s+enough|insufficient)\s+(?:\w+\s+)?(?:evidence|proof)\s+(?:that|for))\b",
-    re.IGNORECASE,
-)
+# Conditions and approximators: they qualify the claim they govern but are not speculation.
+_QUALIFIERS = re.compile(rf"\b(?:if|unless|{_APPROXIMATORS})\b", re.IGNORECASE)
 _APPROXIMATOR = re.compile(rf"\b(?:{_APPROXIMATORS})\b", re.IGNORECASE)
 # Where one clause ends and a contrasting one begins: a hedge does not reach across these.
 _CLAUSE_BREAK = frozenset({";", "but", "however", "whereas", "yet"})
@@ -95,7 +93,7 @@ def hedge_before(tokens, index: int, can_is_hedge: bool = False) -> bool:
     if start >= index:
         return False
     prefix = tokens[start:index].text
-    return _speculates(prefix, can_is_hedge) or _QUALIFIERS.search(prefix) is not None
+    return _speculates(prefix, can_is_hedge) or _QUALIFIERS.search(prefix) is not None or disowned(prefix)
 
 
 def qualified_after(tokens, index: int) -> bool:

@@ -1,10 +1,21 @@
-"""Negation: is a word negated by a cue shortly before it in its clause?"""
+"""Negation: is a word negated by a cue shortly before it in its clause, or disowned by a frame?"""
 
 from __future__ import annotations
+
+import re
 
 NEGATORS = frozenset({"not", "no", "n't", "never", "neither", "nor", "none", "without", "cannot",
                       "nothing", "nobody", "hardly", "barely", "lack", "lacks", "fail", "fails", "failed"})
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")", "but", "and", "or", "that", "which", "who"})
+# Frames that disown whatever claim follows them in the sentence: "there is no evidence that X cures
+# Y", "no supplement has been shown to cure Y", "that does not mean turmeric will protect you".
+DISOWNING = re.compile(
+    r"\b(?:no|little|not\s+enough|insufficient|scant)\s+(?:\w+\s+){0,2}?(?:evidence|proof|data)\s+(?:that|to\s+show|for)\b"
+    r"|\bno\s+(?:[\w-]+\s+){0,3}?(?:has|have)\s+(?:ever\s+|yet\s+)?been\s+(?:shown|proven|proved|found)\s+to\b"
+    r"|\b(?:has|have|had)\s+(?:not|never|n[’']t)\s+(?:yet\s+)?been\s+(?:shown|proven|proved)\s+to\b"
+    r"|\b(?:does|do|did)\s*(?:not|n[’']t)\s+mean\b",
+    re.IGNORECASE,
+)
 # "not only X but also Y" adds to a claim rather than denying it.
 _FOCUS = frozenset({"only", "just", "merely"})
 
@@ -30,3 +41,8 @@ def _is_negator(tokens, position: int) -> bool:
     if not (word in NEGATORS or word.endswith("n't")):
         return False
     return not (position + 1 < len(tokens) and tokens[position + 1].lower_ in _FOCUS)
+
+
+def disowned(text_before: str) -> bool:
+    """Does a disowning frame stand in the text before a claim?"""
+    return DISOWNING.search(text_before) is not None

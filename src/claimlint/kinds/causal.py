@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from claimlint.evidence.citations import has_citation
 from claimlint.evidence.hedges import MODALS, hedge_before, qualified_after
 from claimlint.evidence.negation import negated_span
+from claimlint.evidence.quotes import quoted
 from claimlint.kinds.base import Hit, Kind, Spec, WordTrigger
 
 _IRREGULAR = {
@@ -85,7 +86,6 @@ _HELP = frozenset({"help", "helps", "helped"})
 _TIME_ADVERBS = frozenset("later again too soon now today overnight instead afterwards".split())
 _APPROXIMATE = frozenset("up to roughly about around nearly almost approximately over more than an estimated".split())
 _COUNTS = frozenset("millions thousands hundreds billions half".split())
-_QUOTES = frozenset('"“”')
 _ADVERB_SKIP = frozenset("also further even still often directly actually really just only itself themselves "
                          "not n't did does do".split())
 _DEFINITE_RELATIVE = frozenset({"that", "which"})
@@ -176,7 +176,7 @@ class CausalClaim(Kind):
             return
         tokens = sentence.tokens
         for index, length in self._candidates(tokens):
-            if _quoted(tokens, index):
+            if quoted(sentence.text, tokens[index].idx - tokens.start_char):
                 continue  # a claim in quotation marks is mentioned, not made: 'the myth that "sugar causes ADHD"'
             if hedge_before(tokens, index, self.option["can_is_hedge"]) or qualified_after(tokens, index):
                 continue  # hedged or qualified in its own clause
@@ -274,14 +274,6 @@ def _count_follows(tokens, position: int) -> bool:
         if token.lower_ not in _APPROXIMATE:
             return False
     return False
-
-
-def _quoted(tokens, index: int) -> bool:
-    """Is the word inside quotation marks that do not enclose the whole sentence?"""
-    quotes = [t.i - tokens.start for t in tokens[:index] if t.text in _QUOTES]
-    if len(quotes) % 2 == 0:
-        return False
-    return any(not t.is_punct for t in tokens[: quotes[0]])
 
 
 def _skip_back(tokens, position: int) -> int:

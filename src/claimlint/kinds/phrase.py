@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from claimlint.evidence.citations import has_citation
 from claimlint.evidence.hedges import hedge_before
-from claimlint.evidence.negation import negated
+from claimlint.evidence.negation import disowned, negated
+from claimlint.evidence.quotes import quoted
 from claimlint.kinds.base import Hit, Kind, Spec, compile_patterns
 
 EVIDENCE = ("citation", "hedge", "negation", "quotation", "question")
-_QUOTES = '"“”'
 
 
 class Phrase(Kind):
@@ -60,13 +60,13 @@ class Phrase(Kind):
         if "question" in self.evidence and text.rstrip().endswith("?"):
             return
         for match in self.pattern.finditer(text):
-            if self._cleared(sentence, match):
+            if match.start() == match.end() or self._cleared(sentence, match):
                 continue
             yield Hit(sentence.start + match.start(), sentence.start + match.end())
             return
 
     def _cleared(self, sentence, match) -> bool:
-        if "quotation" in self.evidence and sum(text in _QUOTES for text in sentence.text[: match.start()]) % 2:
+        if "quotation" in self.evidence and quoted(sentence.text, match.start()):
             return True
         if not ({"hedge", "negation"} & self.evidence):
             return False
@@ -74,4 +74,4 @@ class Phrase(Kind):
         index = next((i for i, t in enumerate(tokens) if t.idx - tokens.start_char >= match.start()), len(tokens))
         if "hedge" in self.evidence and hedge_before(tokens, index):
             return True
-        return "negation" in self.evidence and negated(tokens, index)
+        return "negation" in self.evidence and (negated(tokens, index) or disowned(sentence.text[: match.start()]))
