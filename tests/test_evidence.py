@@ -97,6 +97,7 @@ def test_approximators_qualify_a_claim(lint, text):
     ("It’s a miracle, and don't doubt it.", "miracle", False),
     ('"Sugar causes ADHD," my neighbour insists.', "causes", True),
     ('"This trial shows that walking lowers blood pressure."', "lowers", False),
+    ('> "I was sceptical, but it is a miracle in a bottle.', "miracle", True),
 ])
 def test_quoted(text, word, inside):
     from claimlint.evidence.quotes import quoted

@@ -11,8 +11,9 @@ from __future__ import annotations
 _DOUBLE = {'"': '"', "“": "”"}
 
 
-def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each quotation, marks included."""
+def quoted_spans(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, closed) of each quotation, marks included; one still open at the end of the
+    text runs on into the next sentence."""
     spans, opener, start = [], None, 0
     for i, ch in enumerate(text):
         before = text[i - 1] if i else " "
@@ -22,8 +23,10 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
                 opener, start = ch, i
         elif (opener in _DOUBLE and ch in (_DOUBLE[opener], opener)) or (
                 opener in "‘'" and ch in "’'" and not after.isalpha()):
-            spans.append((start, i + 1))
+            spans.append((start, i + 1, True))
             opener = None
+    if opener is not None:
+        spans.append((start, len(text), False))
     return spans
 
 
@@ -31,8 +34,8 @@ def quoted(text: str, position: int) -> bool:
     """Is `position` of the sentence `text` inside a quotation that is not the whole sentence?"""
     body = text.strip().rstrip(".!?,;: ")
     offset = len(text) - len(text.lstrip())
-    for start, end in quoted_spans(text):
-        whole = start == offset and end >= offset + len(body)
+    for start, end, closed in quoted_spans(text):
+        whole = closed and start == offset and end >= offset + len(body)
         if start <= position < end and not whole:
             return True
     return False
