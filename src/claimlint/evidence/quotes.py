@@ -1,7 +1,7 @@
 """Quotation: is a claim mentioned inside quotation marks rather than made by the writer?
 
-Double quotes pair up left to right; curly and straight single quotes count when they open
-before a word and close after one, so apostrophes ("it's", "don’t") are never taken for quotes.
+Quotes pair up left to right. An opening quote hugs the word after it (a quote followed by a
+space opens nothing); single quotes also need a non-word before them and close after a word, so apostrophes ("it's", "don’t") are never taken for quotes.
 A quotation that encloses the whole sentence does not count: that is the writer's own sentence
 in quotation marks (a pull quote), not a claim reported from someone else.
 """
@@ -19,7 +19,7 @@ def quoted_spans(text: str) -> list[tuple[int, int, bool]]:
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < len(text) else " "
         if opener is None:
-            if ch in _DOUBLE or ch in "‘'" and not before.isalnum() and after.isalpha():
+            if ch in _DOUBLE and not after.isspace() or ch in "‘'" and not before.isalnum() and after.isalpha():
                 opener, start = ch, i
         elif (opener in _DOUBLE and ch in (_DOUBLE[opener], opener)) or (
                 opener in "‘'" and ch in "’'" and not after.isalpha()):
