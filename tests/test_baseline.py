@@ -16,7 +16,8 @@ def project(tmp_path, monkeypatch, cli):
     (tmp_path / "docs" / "a.md").write_text(OLD)
     (tmp_path / "docs" / "b.md").write_text("Salt raises blood pressure.\n")
     result = cli("check", "--write-baseline", "baseline.json", "docs")
-    assert result.exit_code == 1  # writing a baseline still reports today's findings
+    assert result.exit_code == 0  # recording succeeded; today's findings are still shown
+    assert "3 findings in 2 files" in result.stdout
     return tmp_path
 
 
@@ -69,3 +70,15 @@ def test_missing_or_bad_baseline_is_an_error(cli, project):
     (project / "bad.json").write_text("[1, 2]")
     result = cli("check", "--baseline", "bad.json", "docs")
     assert result.exit_code == 2 and "bad.json: not a claimlint baseline file" in result.stderr
+
+
+def test_paths_match_however_they_are_typed(cli, project):
+    result = cli("check", "--format", "json", "--baseline", "baseline.json", str(project / "docs"))
+    assert json.loads(result.stdout)["findings"] == []
+
+
+def test_document_findings_survive_edits_to_the_first_line(cli, project):
+    (project / "docs" / "c.md").write_text("# Gut health\n\nStress may affect digestion and immunity.\n")
+    cli("check", "--write-baseline", "baseline.json", "docs")
+    (project / "docs" / "c.md").write_text("# Gut health, revised\n\nStress may affect digestion and immunity.\n")
+    assert new(cli) == (0, [])

@@ -67,6 +67,9 @@ def test_disclaimer_patterns_extend_the_defaults(cli, project):
     ("select: unsourced-statistic\n", "key 'select' must be a list of strings"),
     ("fail_on: [a\n", "invalid YAML"),
     ("model: en_no_such_pipeline\n", "model 'en_no_such_pipeline' is not installed"),
+    ("disclaimer_patterns: ['consult(']\n", "key 'disclaimer_patterns': invalid regular expression"),
+    ("overrides:\n  - files: ['never/**']\n    rules:\n      unsourced-statistic: {severity: loud}\n",
+     "overrides[0]: rules.unsourced-statistic: severity 'loud' is not one of"),
 ])
 def test_config_errors_name_the_problem(cli, project, content, message):
     (project / ".claimlint.yaml").write_text(content)
@@ -165,3 +168,32 @@ def test_gitignored_files_are_skipped_when_walking(cli, project):
     (project / ".claimlint.yaml").write_text("respect_gitignore: false\n")
     data = json.loads(cli("check", "--format", "json", ".").stdout)
     assert {f["path"].replace("\\", "/") for f in data["findings"]} == {"a.md", "build/out.md"}
+
+
+def test_command_line_select_overrides_the_configured_ignore(cli, project):
+    (project / ".claimlint.yaml").write_text("ignore: [unsourced-statistic]\n")
+    assert {f["rule"] for f in findings(cli, "--select", "unsourced-statistic")} == {"unsourced-statistic"}
+
+
+def test_rules_check_runs_house_rule_examples(cli, project):
+    (project / "house-rules").mkdir()
+    (project / "house-rules" / "no-miracle.yaml").write_text(RULE.replace("This tea is pleasant.", "A miracle tea."))
+    (project / ".claimlint.yaml").write_text("rule_paths: [house-rules]\n")
+    result = cli("rules", "--check")
+    assert result.exit_code == 1
+    assert "no-miracle.yaml: pass example gave 1 finding(s) ['miracle'], expected 0: A miracle tea." in result.stdout
+    (project / "house-rules" / "no-miracle.yaml").write_text(RULE)
+    result = cli("rules", "--check")
+    assert result.exit_code == 0 and result.stdout.strip().endswith(" passed, 0 failed")
+
+
+def test_internal_errors_are_one_line_with_status_2(cli, project, monkeypatch):
+    import claimlint.runner
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(claimlint.runner.Linter, "lint", broken)
+    result = cli("check", "--no-cache", "a.md")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == "claimlint: error: internal error: RuntimeError: boom (please report it)"

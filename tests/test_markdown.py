@@ -57,3 +57,14 @@ def test_comments_are_collected_with_offsets():
 def test_only_external_links_are_citations():
     (segment,) = parse("Our [capsules](/shop/calm) and [a trial](https://example.org/t) and [doi](doi:10.1/x).\n").segments
     assert [e.value for e in segment.evidence] == ["https://example.org/t", "doi:10.1/x"]
+
+
+def test_html_links_to_sources_are_citations():
+    (segment,) = parse('A <a href="https://example.org/trial">2019 trial</a> and <a href="/shop">shop</a>.\n').segments
+    assert [e.value for e in segment.evidence] == ["https://example.org/trial"]
+
+
+def test_a_disclaimer_in_an_html_block_counts(lint):
+    draft = ("Insomnia and anxiety often travel together; magnesium may help.\n\n"
+             "<div class=\"note\">This article is <em>for informational purposes only</em>.</div>\n")
+    assert [f.rule for f in lint(draft)] == []

@@ -86,3 +86,40 @@ def test_cli_report_unused_suppressions(cli, tmp_path, monkeypatch):
     result = cli("check", "--report-unused-suppressions", "a.md")
     assert result.exit_code == 1
     assert "a.md:1:1: warning [unused-suppression]" in result.stdout
+
+
+def test_enable_one_rule_after_disabling_all(strict):
+    text = ("<!-- claimlint-disable -->\n\n<!-- claimlint-enable unsourced-statistic -->\n\n"
+            "Salt raises blood pressure in 30% of adults.\n")
+    assert found(strict, text) == [(5, "unsourced-statistic")]
+
+
+def test_an_inline_disable_does_not_reach_back_along_its_line(strict):
+    text = "Sugar causes cavities. <!-- claimlint-disable --> Fat causes acne.\n"
+    assert [(f.column, f.rule) for f in strict.lint(text, "a.md")] == [(7, "unhedged-causal-claim")]
+
+
+@pytest.mark.parametrize("comment, message", [
+    ("<!-- claimlint-disable-next-line unhedged-causal-claims -->", "unknown rule id 'unhedged-causal-claims'"),
+    ("<!-- claimlint-disable-line -->", "unknown directive 'claimlint-disable-line'"),
+])
+def test_bad_directives_are_input_errors(cli, tmp_path, monkeypatch, comment, message):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text(comment + "\nSugar causes cavities.\n")
+    result = cli("check", "a.md")
+    assert result.exit_code == 2
+    assert f"a.md: line 1: {message}" in result.stderr
+
+
+def test_unknown_front_matter_rule_is_an_input_error(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text("---\nclaimlint:\n  ignore: [no-such-rule]\n---\nText.\n")
+    result = cli("check", "a.md")
+    assert result.exit_code == 2 and "front matter: unknown rule id 'no-such-rule'" in result.stderr
+
+
+def test_directives_for_rules_not_running_are_not_unused(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text("<!-- claimlint-disable-next-line unhedged-causal-claim -->\nSugar causes cavities.\n")
+    result = cli("check", "--select", "unsourced-statistic", "--report-unused-suppressions", "a.md")
+    assert result.exit_code == 0, result.stdout

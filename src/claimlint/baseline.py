@@ -1,15 +1,17 @@
 """Baselines: record today's findings so that only new ones are reported.
 
-A finding is known by its rule, its path and a fingerprint of the sentence it sits in (and
-the matched text), never its line: edits elsewhere that shift lines do not resurrect it, while
-a new or edited claim is reported. Identical findings are counted, so a second copy of a known
-sentence is new.
+A finding is known by its rule, its path (relative to the baseline file, however it was typed)
+and a fingerprint of the sentence it sits in and the matched text (nothing more for a finding
+about the whole document), never its line: edits elsewhere that shift lines do not resurrect
+it, while a new or edited claim is reported. Identical findings are counted, so a second copy
+of a known sentence is new.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections import Counter
 from pathlib import PurePath
 
@@ -19,14 +21,17 @@ from claimlint.findings import Finding
 VERSION = 1
 
 
-def _key(finding: Finding) -> tuple[str, str, str]:
-    path = PurePath(finding.path).as_posix().removeprefix("./")
-    text = " ".join(f"{finding.context} {finding.match}".lower().split())
-    return path, finding.rule, hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+def _key(finding: Finding, base: str) -> tuple[str, str, str]:
+    path = PurePath(os.path.relpath(os.path.abspath(finding.path), base)).as_posix()
+    return path, finding.rule, hashlib.sha256(finding.identity.encode("utf-8")).hexdigest()[:16]
+
+
+def _base(baseline_path: str) -> str:
+    return os.path.dirname(os.path.abspath(baseline_path))
 
 
 def write_baseline(path: str, findings: list[Finding]):
-    entries = [dict(zip(("path", "rule", "fingerprint"), _key(f)), line=f.line, match=f.match)
+    entries = [dict(zip(("path", "rule", "fingerprint"), _key(f, _base(path))), line=f.line, match=f.match)
                for f in sorted(findings, key=lambda f: f.sort_key)]
     try:
         with open(path, "w", encoding="utf-8") as handle:
@@ -48,12 +53,12 @@ def read_baseline(path: str) -> Counter:
         raise ClaimlintError(f"{path}: not a claimlint baseline file") from None
 
 
-def new_findings(findings: list[Finding], known: Counter) -> list[Finding]:
+def new_findings(findings: list[Finding], known: Counter, baseline_path: str) -> list[Finding]:
     """The findings not accounted for by the baseline."""
     remaining = Counter(known)
     result = []
     for finding in findings:
-        key = _key(finding)
+        key = _key(finding, _base(baseline_path))
         if remaining[key] > 0:
             remaining[key] -= 1
         else:

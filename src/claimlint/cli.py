@@ -12,11 +12,12 @@ import click
 
 from claimlint import __version__
 from claimlint.cache import FOLDER
-from claimlint.config import find_config, load_config
+from claimlint.config import available_rules, find_config, load_config
 from claimlint.errors import ClaimlintError
 from claimlint.findings import SEVERITIES, severity_rank
 from claimlint.reporters import FORMATS, get_reporter
-from claimlint.rules import builtin_rules_dir, load_rules
+from claimlint.examples import example_failures
+from claimlint.kinds import KINDS
 from claimlint.runner import RunOptions, run
 
 
@@ -74,6 +75,8 @@ def check(paths, select, ignore, output_format, config_path, fail_on, quiet, std
             f"claimlint: error: {message}", err=True))
     except ClaimlintError as exc:
         _fail(str(exc))
+    except Exception as exc:  # noqa: BLE001 - a bug must still end in one line and exit status 2
+        _fail(f"internal error: {type(exc).__name__}: {exc} (please report it)")
     report.quiet = quiet
     colour = output_format == "text" and sys.stdout.isatty()
     output = get_reporter(output_format)(report, colour)
@@ -81,22 +84,36 @@ def check(paths, select, ignore, output_format, config_path, fail_on, quiet, std
         click.echo(output)
     if report.errors:
         sys.exit(2)
+    if write_baseline:
+        sys.exit(0)  # recording the findings is the point of this run
     threshold = severity_rank(fail_on or config.fail_on)
     sys.exit(1 if any(severity_rank(f.severity) >= threshold for f in report.findings) else 0)
 
 
-def _all_rules():
+def _all_rules(config_path: Path | None):
     try:
-        config = load_config(find_config(Path.cwd()))
-        return load_rules([builtin_rules_dir(), *config.rule_paths])
+        return available_rules(load_config(config_path or find_config(Path.cwd())))
     except ClaimlintError as exc:
         _fail(str(exc))
 
 
+_CONFIG_OPTION = click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
+                              help="Configuration file whose rule folders to include.")
+
+
 @main.command("rules")
-def list_rules():
-    """List the available rules with their severity."""
-    rules = _all_rules()
+@_CONFIG_OPTION
+@click.option("--check", is_flag=True, help="Run every rule's examples; exit 1 if any misbehaves.")
+def list_rules(config_path, check):
+    """List the available rules with their severity (or check their examples)."""
+    rules = _all_rules(config_path)
+    if check:
+        failures = [failure for rule in rules.values() for failure in example_failures(rule)]
+        for failure in failures:
+            click.echo(failure)
+        total = sum(len(rule.examples["flag"]) + len(rule.examples["pass"]) for rule in rules.values())
+        click.echo(f"{total - len(failures)} passed, {len(failures)} failed")
+        sys.exit(1 if failures else 0)
     width = max(len(rule_id) for rule_id in rules)
     for rule in rules.values():
         summary = rule.description.split("\n")[0]
@@ -105,14 +122,13 @@ def list_rules():
 
 @main.command()
 @click.argument("rule_id")
-def explain(rule_id):
+@_CONFIG_OPTION
+def explain(rule_id, config_path):
     """Show a rule's description, options and examples."""
-    rules = _all_rules()
+    rules = _all_rules(config_path)
     rule = rules.get(rule_id)
     if rule is None:
         _fail(f"unknown rule id '{rule_id}' (see `claimlint rules`)")
-    from claimlint.kinds import KINDS
-
     lines = [f"{rule.id} ({rule.severity}, kind: {rule.kind_name})", "", rule.description, ""]
     specs = KINDS[rule.kind_name].options
     if specs:

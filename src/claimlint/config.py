@@ -5,8 +5,8 @@ Every key and rule id is checked: a typo is an error that names it, never a sile
 
 from __future__ import annotations
 
+import re
 import sys
-from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,6 +42,7 @@ class Config:
     exclude: list[str] = field(default_factory=list)
     respect_gitignore: bool = True
     overrides: list[dict] = field(default_factory=list)
+    _rules: dict | None = field(default=None, repr=False, compare=False)  # loaded once per configuration
 
     @property
     def base(self) -> Path:
@@ -97,6 +98,11 @@ def load_config(path: Path | None) -> Config:
     config.select = data.get("select")
     config.ignore = data.get("ignore") or []
     config.disclaimer_patterns = data.get("disclaimer_patterns") or []
+    for pattern in config.disclaimer_patterns:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ConfigError(f"{path}: key 'disclaimer_patterns': invalid regular expression {pattern!r}: {exc}") from None
     config.rule_paths = [(path.parent / p) for p in data.get("rule_paths") or []]
     config.model = data.get("model")
     if config.model is not None and not isinstance(config.model, str):
@@ -148,7 +154,7 @@ def resolve_rules(config: Config, select: list[str] | None = None, ignore: list[
     """The active rules for `path`: built-in and extra folders, selected, ignored and configured,
     then adjusted by each override whose `files` match the path, later ones winning.
     Command-line `select` and `ignore` apply last."""
-    available = _available_rules(tuple(config.rule_paths))
+    available = available_rules(config)
     where = str(config.path) if config.path else "configuration"
     _check_ids(available, select or [], "--select")
     _check_ids(available, ignore or [], "--ignore")
@@ -157,15 +163,18 @@ def resolve_rules(config: Config, select: list[str] | None = None, ignore: list[
     for source, layer in layers:
         for key in ("select", "ignore", "rules"):
             _check_ids(available, layer.get(key) or [], f"{source}: {key}")
+        for rule_id, given in (layer.get("rules") or {}).items():  # every layer, matching a file or not
+            available[rule_id].validate_settings(given.get("severity"), given.get("options"), f"{source}: rules.{rule_id}")
     applying = [layer for _, layer in layers[:1]]
     if path is not None:
         applying += config.overrides_for(path)
     chosen = list(available)
     ignored = set(ignore or [])
     settings: dict[str, dict] = {}
-    for layer in applying:
+    for number, layer in enumerate(applying):
         chosen = layer.get("select") or chosen
-        ignored |= set(layer.get("ignore") or [])
+        if not (select and number == 0):  # --select overrides the configuration's own ignore list
+            ignored |= set(layer.get("ignore") or [])
         for rule_id, given in (layer.get("rules") or {}).items():
             entry = settings.setdefault(rule_id, {"severity": None, "options": {}})
             entry["severity"] = given.get("severity", entry["severity"])
@@ -188,6 +197,8 @@ def _check_ids(available: dict, ids, source: str):
             raise ConfigError(f"{source}: unknown rule id '{rule_id}' (see `claimlint rules`)")
 
 
-@lru_cache(maxsize=8)
-def _available_rules(rule_paths: tuple[Path, ...]) -> dict[str, Rule]:
-    return load_rules([builtin_rules_dir(), *rule_paths])
+def available_rules(config: Config) -> dict[str, Rule]:
+    """Every rule a configuration can use: built-in ones and those in its rule folders."""
+    if config._rules is None:
+        config._rules = load_rules([builtin_rules_dir(), *config.rule_paths])
+    return config._rules

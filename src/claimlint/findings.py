@@ -31,5 +31,11 @@ class Finding:
         return data
 
     @property
+    def identity(self) -> str:
+        """What the finding is about, wherever it sits: its sentence and match, lower-cased and
+        whitespace-folded, or "" for a finding about the whole document."""
+        return " ".join(f"{self.context} {self.match}".lower().split()) if self.context else ""
+
+    @property
     def sort_key(self):
         return (self.path, self.line, self.column, self.rule)

@@ -9,16 +9,20 @@ from claimlint.markdown import Document, parse
 from claimlint.nlp import load_pipeline, sentences
 from claimlint.rules import Rule
 from claimlint.source import LineIndex
-from claimlint.suppressions import parse_suppressions
+from claimlint.suppressions import ALL, parse_suppressions
 
 
 UNUSED_SUPPRESSION = "unused-suppression"
 
 
 class Linter:
-    def __init__(self, rules: list[Rule], model: str | None = None, report_unused_suppressions: bool = False):
+    def __init__(self, rules: list[Rule], model: str | None = None, report_unused_suppressions: bool = False,
+                 known_rules: frozenset[str] | None = None):
+        """`known_rules`: every rule id a suppression may name (default: the active rules)."""
         self.rules = rules
         self.report_unused = report_unused_suppressions
+        self.active = frozenset(rule.id for rule in rules)
+        self.known = (known_rules or self.active) | {UNUSED_SUPPRESSION}
         self.sentence_rules = [rule for rule in rules if rule.level == "sentence"]
         self.document_rules = [rule for rule in rules if rule.level == "document"]
         self.model = model
@@ -29,13 +33,13 @@ class Linter:
         """Findings for one draft (normalised text), after its suppressions."""
         document = parse(text)
         index = LineIndex(text)
-        suppressions = parse_suppressions(document, index, path)
+        suppressions = parse_suppressions(document, index, path, self.known)
         findings = [self._finding(rule, hit, context, index, path) for rule, hit, context in self._hits(document)]
         findings = [finding for finding in findings if not suppressions.suppresses(finding)]
         if self.report_unused:
             findings += [Finding(path, d.line, d.column, d.end_line, d.end_column, UNUSED_SUPPRESSION, "warning",
                                  f"Suppression {d.text} suppressed nothing: remove it.", d.text, d.text)
-                         for d in suppressions.unused()]
+                         for d in suppressions.unused() if d.rules <= self.active or ALL in d.rules]
         return sorted(findings, key=lambda finding: finding.sort_key)
 
     def _hits(self, document: Document):

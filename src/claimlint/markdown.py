@@ -19,6 +19,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _BACKTICKS = re.compile(r"`+")
 _EXTERNAL = re.compile(r"(?:https?:|ftp:|doi:|//)", re.IGNORECASE)
+_HREF = re.compile(r"""\bhref\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -280,6 +281,10 @@ def _prose(token, content_offsets: list[int], block: str, comments: list[Comment
             tag = child.content.lower()
             if tag.startswith("<!--") and start >= 0:
                 comments.append(Comment(content_offsets[start], child.content, False))
+            elif tag.startswith("<a "):
+                href = _HREF.search(child.content)
+                if href and _EXTERNAL.match(href.group(1)):
+                    builder.add_evidence("link", href.group(1))
             elif tag.startswith("<sup"):
                 superscript = True
             elif tag.startswith("</sup"):

@@ -39,11 +39,8 @@ class Rule:
     def level(self) -> str:
         return self.checker.level
 
-    def configured(self, severity: str | None = None, options: dict | None = None, where: str = "") -> Rule:
-        """A copy with a user's severity and options applied (validated like the rule's own)."""
-        if severity is None and not options:
-            return self
-        where = where or f"rules.{self.id}"
+    def validate_settings(self, severity: str | None, options: dict | None, where: str) -> dict:
+        """A user's severity and options checked like the rule's own; returns the merged options."""
         if severity is not None and severity not in SEVERITIES:
             raise ConfigError(f"{where}: severity '{severity}' is not one of {', '.join(SEVERITIES)}")
         merged = dict(self.options)
@@ -53,6 +50,13 @@ class Rule:
                 known = ", ".join(KINDS[self.kind_name].options) or "none"
                 raise ConfigError(f"{where}: unknown option '{name}' for rule {self.id} (options: {known})")
             merged[name] = _checked(value, spec, f"{where}: option '{name}'")
+        return merged
+
+    def configured(self, severity: str | None = None, options: dict | None = None, where: str = "") -> Rule:
+        """A copy with a user's severity and options applied."""
+        if severity is None and not options:
+            return self
+        merged = self.validate_settings(severity, options, where or f"rules.{self.id}")
         return replace(self, severity=severity or self.severity, options=merged, checker=None)
 
     def render(self, match: str) -> str:
@@ -80,7 +84,7 @@ def _build(kind_class: type[Kind], fields: dict, options: dict, path: str) -> Ki
         raise ConfigError(f"{path}: invalid regular expression: {exc}") from None
     except KeyError as exc:
         raise ConfigError(f"{path}: pattern uses unknown term {exc}") from None
-    except ValueError as exc:
+    except (ValueError, TypeError, IndexError) as exc:
         raise ConfigError(f"{path}: {exc}") from None
 
 

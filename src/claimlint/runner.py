@@ -15,7 +15,7 @@ from pathlib import Path
 
 from claimlint.baseline import new_findings, read_baseline, write_baseline
 from claimlint.cache import Cache, linter_fingerprint
-from claimlint.config import Config, resolve_rules
+from claimlint.config import Config, available_rules, resolve_rules
 from claimlint.discover import discover
 from claimlint.errors import InputError
 from claimlint.linter import Linter
@@ -40,16 +40,18 @@ class RunOptions:
 
 def run(paths: list[str], config: Config, options: RunOptions, on_error=lambda message: None) -> Report:
     """Lint `paths`; input errors are collected in the report (and passed to `on_error`)."""
-    known = read_baseline(options.baseline) if options.baseline else None
+    recorded = read_baseline(options.baseline) if options.baseline else None
     cache = Cache(options.cache_dir) if options.cache_dir else None
     linters: dict[tuple, tuple[Linter, str]] = {}  # override combination -> (linter, fingerprint)
+    known = frozenset(available_rules(config))  # what a suppression may name
 
     def linter_key(path: str) -> tuple:
         key = tuple(id(o) for o in config.overrides_for(path))  # files sharing overrides share rules
         if key not in linters:
             rules = resolve_rules(config, options.select, options.ignore, path)
             fingerprint = linter_fingerprint(rules, config.model, options.report_unused_suppressions)
-            linters[key] = (Linter(rules, config.model, options.report_unused_suppressions), fingerprint)
+            linter = Linter(rules, config.model, options.report_unused_suppressions, known)
+            linters[key] = (linter, fingerprint)
         return key
 
     report = Report([], 0, rules=resolve_rules(config, options.select, options.ignore))
@@ -82,8 +84,8 @@ def run(paths: list[str], config: Config, options: RunOptions, on_error=lambda m
     report.findings = [finding for position in sorted(results) for finding in results[position]]
     if options.write_baseline:
         write_baseline(options.write_baseline, report.findings)
-    if known is not None:
-        report.findings = new_findings(report.findings, known)
+    if recorded is not None:
+        report.findings = new_findings(report.findings, recorded, options.baseline)
     return report
 
 

@@ -19,8 +19,8 @@ from claimlint.findings import Finding
 from claimlint.markdown import Document
 from claimlint.source import LineIndex
 
-DIRECTIVE = re.compile(
-    r"<!--\s*claimlint-(disable-next-line|disable-file|disable|enable)\b\s*([a-z0-9,\s-]*?)\s*-->", re.IGNORECASE)
+DIRECTIVE = re.compile(r"<!--\s*claimlint-(\S+?)(?=\s|-->)\s*(.*?)\s*-->", re.IGNORECASE | re.DOTALL)
+ACTIONS = ("disable-next-line", "disable-file", "disable", "enable")
 ALL = "*"
 
 
@@ -54,7 +54,10 @@ class Suppressions:
         return hit
 
     def _applicable(self, finding: Finding):
-        active: dict[str, Directive] = {}  # rule or ALL -> the disable directive in force
+        """The directives that suppress the finding. Ranges replay disable/enable in order up to
+        the finding's position; "enable rule" after "disable" (all) re-enables just that rule."""
+        disabled: dict[str, Directive] = {}  # rule or ALL -> the disable directive in force
+        reenabled: set[str] = set()  # rules enabled again while ALL is disabled
         found = []
         for directive in self.directives:
             if directive.action == "disable-file" and directive.covers(finding.rule):
@@ -62,33 +65,52 @@ class Suppressions:
             elif directive.action == "disable-next-line" and directive.line + 1 == finding.line \
                     and directive.covers(finding.rule):
                 found.append(directive)
-            elif directive.line <= finding.line:
+            elif (directive.line, directive.column) <= (finding.line, finding.column):
                 if directive.action == "disable":
-                    active.update({rule: directive for rule in directive.rules})
-                elif directive.action == "enable":
-                    if ALL in directive.rules:
-                        active.clear()
+                    disabled.update({rule: directive for rule in directive.rules})
+                    reenabled -= directive.rules
+                elif ALL in directive.rules:  # enable everything
+                    disabled.clear()
+                    reenabled.clear()
+                else:
                     for rule in directive.rules:
-                        active.pop(rule, None)
-        for key in (finding.rule, ALL):
-            if key in active:
-                found.append(active[key])
+                        disabled.pop(rule, None)
+                    reenabled |= directive.rules
+        if finding.rule in disabled:
+            found.append(disabled[finding.rule])
+        elif ALL in disabled and finding.rule not in reenabled:
+            found.append(disabled[ALL])
         return found
 
     def unused(self) -> list[Directive]:
         return [d for d in self.directives if d.action != "enable" and not d.used]
 
 
-def parse_suppressions(document: Document, index: LineIndex, path: str) -> Suppressions:
+def parse_suppressions(document: Document, index: LineIndex, path: str, known: frozenset[str]) -> Suppressions:
+    """The draft's suppressions; a directive or rule id that does not exist is an input error."""
     directives = []
     for comment in document.comments:
         for match in DIRECTIVE.finditer(comment.text):
-            ids = frozenset(part.strip().lower() for part in match.group(2).split(",") if part.strip())
             start = comment.offset + match.start()
-            directives.append(Directive(match.group(1).lower(), ids or frozenset({ALL}), *index.position(start),
+            line, _ = index.position(start)
+            action = match.group(1).lower()
+            if action not in ACTIONS:
+                raise InputError(path, f"line {line}: unknown directive 'claimlint-{action}' "
+                                       f"(use {', '.join('claimlint-' + a for a in ACTIONS)})")
+            ids = frozenset(part.strip().lower() for part in match.group(2).split(",") if part.strip())
+            _check_ids(ids, known, path, f"line {line}: ")
+            directives.append(Directive(action, ids or frozenset({ALL}), *index.position(start),
                                         *index.position(start + len(match.group())), match.group()))
     directives.sort(key=lambda d: (d.line, d.column))
-    return Suppressions(directives, _front_matter_ignore(document.front_matter, path))
+    ignore = _front_matter_ignore(document.front_matter, path)
+    _check_ids(ignore, known, path, "front matter: ")
+    return Suppressions(directives, ignore)
+
+
+def _check_ids(ids, known: frozenset[str], path: str, where: str):
+    for rule in sorted(ids):
+        if rule not in known:
+            raise InputError(path, f"{where}unknown rule id '{rule}' in a suppression (see `claimlint rules`)")
 
 
 def _front_matter_ignore(front_matter: str | None, path: str) -> frozenset[str]:
@@ -101,7 +123,7 @@ def _front_matter_ignore(front_matter: str | None, path: str) -> frozenset[str]:
     settings = data.get("claimlint") if isinstance(data, dict) else None
     if settings is None:
         return frozenset()
-    ignore = settings.get("ignore") if isinstance(settings, dict) else None
+    ignore = settings.get("ignore") if isinstance(settings, dict) and set(settings) == {"ignore"} else None
     if not isinstance(ignore, list) or not all(isinstance(rule, str) for rule in ignore):
         raise InputError(path, "front matter 'claimlint' must be a mapping like {ignore: [rule-id]}")
     return frozenset(ignore)

@@ -98,6 +98,8 @@ _CLAUSE_BOUNDARY = frozenset({";", ":", "that", "which", "who", "because", "but"
 
 def inflect(lemma: str) -> dict[str, str]:
     """Word forms of a regular (or listed irregular) English verb: form -> 'base'|'s'|'ed'|'ing'."""
+    if len(lemma) < 2:
+        raise ValueError(f"field 'verbs': '{lemma}' is not a verb")
     if lemma in _IRREGULAR:
         forms = _IRREGULAR[lemma]
         result = {lemma: "base", forms[0]: "s", forms[1]: "ed", forms[2]: "ing"}

@@ -6,7 +6,16 @@ at least `min_matches` times (distinct words), or misses one of `applies_only_wi
 
 from __future__ import annotations
 
+import re
+
 from claimlint.kinds.base import Hit, Kind, Spec, compile_patterns
+
+_MARKUP = re.compile(r"<[^>]+>|[*_`]+")
+
+
+def _plain(source: str) -> str:
+    """The source without tags and emphasis markers, for finding required wording anywhere."""
+    return _MARKUP.sub("", source)
 
 
 class DocumentRequirement(Kind):
@@ -33,7 +42,9 @@ class DocumentRequirement(Kind):
         if not document.segments:
             return
         prose = "\n".join(segment.text for segment in document.segments)
-        if self.requires.search(prose) or any(not pattern.search(prose) for pattern in self.also):
+        # The required wording may stand anywhere: prose, an HTML block, a footnote.
+        if self.requires.search(prose) or self.requires.search(_plain(document.text)) \
+                or any(not pattern.search(prose) for pattern in self.also):
             return
         distinct = {match.group().lower() for match in self.applies.finditer(prose)}
         if len(distinct) < self.option["min_matches"]:

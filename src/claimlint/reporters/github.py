@@ -6,7 +6,7 @@ in property values. Columns are omitted when a finding spans lines (GitHub ignor
 
 from __future__ import annotations
 
-from claimlint.reporters import Report
+from claimlint.reporters import Report, relative_path
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -22,7 +22,7 @@ def escape_property(value: str) -> str:
 def render(report: Report, colour: bool = False) -> str:
     lines = []
     for finding in report.findings:
-        properties = {"file": finding.path, "line": finding.line, "endLine": finding.end_line}
+        properties = {"file": relative_path(finding.path), "line": finding.line, "endLine": finding.end_line}
         if finding.line == finding.end_line:
             properties.update(col=finding.column, endColumn=finding.end_column)
         properties["title"] = f"claimlint ({finding.rule})"

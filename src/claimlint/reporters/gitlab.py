@@ -19,7 +19,7 @@ def render(report: Report, colour: bool = False) -> str:
     seen: Counter = Counter()
     issues = []
     for finding in report.findings:
-        key = (finding.path, finding.rule, finding.context, finding.match)
+        key = (finding.path, finding.rule, finding.identity)
         seen[key] += 1
         digest = hashlib.sha256("\0".join(map(str, (*key, seen[key]))).encode("utf-8")).hexdigest()
         issues.append({
