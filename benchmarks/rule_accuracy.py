@@ -14,8 +14,9 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from _common import linter_for, prf
+from _common import prf
 from claimlint.config import Config, resolve_rules
+from claimlint.linter import Linter
 
 EXPECT = re.compile(r"<!--\s*expect:\s*([\w\s,-]+?)\s*-->")
 
@@ -33,8 +34,9 @@ def main():
     parser.add_argument("folder", nargs="?", default=str(Path(__file__).resolve().parents[1] / "fixtures" / "eval"))
     parser.add_argument("--show", metavar="RULE", help="print the false positives and negatives of RULE")
     args = parser.parse_args()
-    rule_ids = [rule.id for rule in resolve_rules(Config())]
-    linter = linter_for(*rule_ids)
+    rules = resolve_rules(Config())
+    rule_ids = [rule.id for rule in rules]
+    linter = Linter(rules)
     counts = defaultdict(lambda: [0, 0, 0])  # rule -> tp, fp, fn
     drafts = sorted(p for p in Path(args.folder).glob("*.md") if p.name != "README.md")
     words = 0

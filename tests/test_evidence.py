@@ -103,3 +103,25 @@ def test_quoted(text, word, inside):
     from claimlint.evidence.quotes import quoted
 
     assert quoted(text, text.index(word)) is inside
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Half of all Americans are low in magnesium.", "Half of all Americans"),
+    ("Users fell asleep 23 minutes faster.", "23 minutes faster"),
+    ("Symptoms began 4 years later than in other groups.", "4 years later than"),
+])
+def test_more_statistics(text, expected):
+    assert [text[s:e] for s, e in find_statistics(text)] == [expected]
+
+
+def test_narrative_durations_are_not_statistics():
+    assert find_statistics("She ran her first marathon 10 years later.") == []
+
+
+def test_a_dated_parenthesis_is_not_a_citation():
+    assert not has_citation("Sleep matters (March 2021).", [])
+
+
+@pytest.mark.parametrize("heading", ["# How sleep affects your immune system", "## What causes migraines"])
+def test_question_headings_are_not_claims(lint, heading):
+    assert [f.rule for f in lint(heading + "\n") if f.rule == "unhedged-causal-claim"] == []

@@ -49,8 +49,8 @@ def test_footnote_definitions_are_not_linted():
 def test_comments_are_collected_with_offsets():
     draft = "<!-- block -->\n\nText <!-- inline --> here.\n"
     comments = parse(draft).comments
-    assert [(c.text, c.own_line, draft[c.offset : c.offset + 4]) for c in comments] == [
-        ("<!-- block -->", True, "<!--"), ("<!-- inline -->", False, "<!--"),
+    assert [(c.text, draft[c.offset : c.offset + len(c.text)]) for c in comments] == [
+        ("<!-- block -->", "<!-- block -->"), ("<!-- inline -->", "<!-- inline -->"),
     ]
 
 

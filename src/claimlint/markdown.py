@@ -52,7 +52,6 @@ class Comment:
 
     offset: int
     text: str
-    own_line: bool  # an HTML block, as opposed to a comment inside a paragraph
 
 
 @dataclass
@@ -95,7 +94,7 @@ def parse(text: str) -> Document:
             front_matter = token.content
         elif kind == "html_block" and token.map:
             for match in re.finditer(r"<!--.*?-->", token.content, re.S):
-                comments.append(Comment(line_starts[token.map[0]] + match.start(), match.group(), True))
+                comments.append(Comment(line_starts[token.map[0]] + match.start(), match.group()))
         elif kind in ("heading_open", "paragraph_open", "th_open", "td_open"):
             block = {"heading_open": "heading", "th_open": "table_cell", "td_open": "table_cell"}.get(
                 kind, containers[-1] if containers else "paragraph"
@@ -280,7 +279,7 @@ def _prose(token, content_offsets: list[int], block: str, comments: list[Comment
             start = builder.skip_to(child.content)
             tag = child.content.lower()
             if tag.startswith("<!--") and start >= 0:
-                comments.append(Comment(content_offsets[start], child.content, False))
+                comments.append(Comment(content_offsets[start], child.content))
             elif tag.startswith("<a "):
                 href = _HREF.search(child.content)
                 if href and _EXTERNAL.match(href.group(1)):

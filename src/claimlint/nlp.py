@@ -40,6 +40,9 @@ def load_pipeline(model: str | None = None):
     return nlp
 
 
+_QUESTION_WORDS = frozenset("how why what when which where who whether does do is are can should will".split())
+
+
 @dataclass
 class Sentence:
     """A sentence of a segment: prose positions [start, end), its tokens and its evidence."""
@@ -53,6 +56,15 @@ class Sentence:
     @property
     def text(self) -> str:
         return self.segment.text[self.start : self.end]
+
+    @property
+    def is_question(self) -> bool:
+        """A question, or a heading worded as one ("How sleep affects your immune system")."""
+        text = self.text.strip()
+        if text.endswith("?"):
+            return True
+        first = text.split(maxsplit=1)[0].lower() if text else ""
+        return self.segment.kind == "heading" and first in _QUESTION_WORDS
 
 
 def sentences(segment: Segment, doc) -> list[Sentence]:

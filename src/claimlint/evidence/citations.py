@@ -5,13 +5,15 @@ from __future__ import annotations
 import re
 
 _NUMBERS = r"\d{1,3}(?:\s*[-–,]\s*\d{1,3})*"
+_DATE_WORDS = ("(?:January|February|March|April|May|June|July|August|September|October|November|December"
+               "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Spring|Summer|Autumn|Fall|Winter|Updated|Published)")
 CITATION = re.compile(
     rf"""
       \[{_NUMBERS}\]                                         # [1]  [1-3]  [1, 2]
     | \[\^[^\]\s]+\]                                         # a footnote mark not yet defined
     | (?<=[\w.,;:!?)])\s?\({_NUMBERS}\)(?!\s*\w)            # gut (1, 2).  not "(1) Eat"
     | [¹²³⁴⁵⁶⁷⁸⁹⁰]+                                        # unicode superscripts
-    | \(\s*(?:e\.g\.,?\s*)?[A-Z][\w'’-]+                     # (Smith et al., 2019) (Smith & Lee 2020)
+    | \(\s*(?:e\.g\.,?\s*)?(?!{_DATE_WORDS}\b)[A-Z][\w'’-]+     # (Smith et al., 2019) (Smith & Lee 2020), not (March 2021)
        (?:\s+(?:et\s+al\.?|and|&)(?:\s+[A-Z][\w'’-]+)?)?,?\s+(?:19|20)\d\d[a-z]?(?:\s*[;,][^)]*)?\)
     | \b[A-Z][\w'’-]+\s+et\s+al\.?,?\s+\(?(?:19|20)\d\d      # Smith et al. (2019)
     | \bdoi:\s*10\.\d{{4,9}}/\S+ | \b10\.\d{{4,9}}/[-._;()/:\w]+  # DOIs

@@ -24,20 +24,24 @@ STATISTIC = re.compile(
         \s+(?:the\s+|your\s+|their\s+|a\s+person's\s+)?(?:risk|odds|chances?|rate|likelihood)\b
     | (?<![\w.])(?:{_AMOUNT})\s+(?:extra|more|fewer|additional|excess)\s+[a-z]+   # 300–400 extra calories
     | \b(?:an?\s+)?(?:extra|additional)\s+(?:{_AMOUNT})\s+[a-z]+                  # an extra 300 calories
-    | (?<![\w.])(?:{_AMOUNT})\s+(?:[a-z]+\s+)?(?:faster|slower|sooner|later|earlier|younger|older|longer|shorter)\b
-                                                                               # 23 minutes faster, 4 years later
+    | (?<![\w.])(?:{_AMOUNT})\s+(?:[a-z]+\s+)?(?:faster|slower|younger|longer|shorter)\b
+    | (?<![\w.])(?:{_AMOUNT})\s+(?:[a-z]+\s+)?(?:sooner|later|earlier|older)\s+than\b
+                                                                               # 23 minutes faster, 4 years later than
     | \b(?:an\s+)?average\s+of\s+(?:{_AMOUNT})(?:\s+[a-z]+)?                    # an average of 5 kg
     | \bby\s+(?:about\s+|up\s+to\s+|nearly\s+)?(?:{_AMOUNT})\s+(?:days?|weeks?|months?|years?|hours?|minutes?
         |kg|kilos?|kilograms?|pounds?|lbs?|points?|mmhg|cm|inches)\b          # shortens colds by 4 days
     | (?<![\w.])(?:{_AMOUNT})\s+(?:people|adults|children|kids|women|men|patients|deaths|cases|colds|infections)
         \b(?:\s+[\w,]+){0,8}?\s+(?:a|per|each|every)\s+(?:year|day|week|month)\b    # 480 people ... every day
     | (?<![\w.])(?:{_RANGE}|{_NUMBER_WORDS})\s+{_SCALE}\b(?:\s+[a-z]+)?           # 100 trillion bacteria
+    | \b(?:half|a\s+third|a\s+quarter|a\s+fifth|two[-\s]thirds|three[-\s]quarters|one[-\s]third)\s+of\s+(?:all\s+)?
+        (?:[a-z]+\s+){0,2}?(?:adults|people|americans|britons|children|kids|teens|teenagers|women|men|patients
+        |smokers|seniors|users|cases|deaths)\b                                  # half of all adults
     """,
     re.IGNORECASE | re.VERBOSE,
 )
 
-_QUICK = re.compile(r"\d|%|\b(?:twice|doubl|tripl|halv|one|two|three|four|five|ten|hundred|thousand|million|"
-                    r"billion|trillion)", re.IGNORECASE)
+_QUICK = re.compile(r"\d|%|\b(?:twice|doubl|tripl|halv|half|third|quarter|fifth|one|two|three|four|five|ten|"
+                    r"hundred|thousand|million|billion|trillion)", re.IGNORECASE)
 
 
 # A quantity a product or recipe specifies is not a finding: "each gummy contains 2 billion CFU".

@@ -173,8 +173,7 @@ class CausalClaim(Kind):
         self.trigger = WordTrigger(self.verbs, self.phrases)
 
     def check_sentence(self, sentence):
-        text = sentence.text.rstrip()
-        if text.endswith("?") or has_citation(text, sentence.evidence):
+        if sentence.is_question or has_citation(sentence.text, sentence.evidence):
             return
         tokens = sentence.tokens
         for index, length in self._candidates(tokens):

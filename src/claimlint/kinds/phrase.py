@@ -57,7 +57,7 @@ class Phrase(Kind):
             return
         if "citation" in self.evidence and has_citation(scope, scope_evidence):
             return
-        if "question" in self.evidence and text.rstrip().endswith("?"):
+        if "question" in self.evidence and sentence.is_question:
             return
         for match in self.pattern.finditer(text):
             if match.start() == match.end() or self._cleared(sentence, match):
