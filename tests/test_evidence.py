@@ -125,3 +125,23 @@ def test_a_dated_parenthesis_is_not_a_citation():
 @pytest.mark.parametrize("heading", ["# How sleep affects your immune system", "## What causes migraines"])
 def test_question_headings_are_not_claims(lint, heading):
     assert [f.rule for f in lint(heading + "\n") if f.rule == "unhedged-causal-claim"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Many people worry that eggs raise cholesterol.",
+    "It is a myth that sugar causes hyperactivity.",
+    "In mice, a compound in broccoli sprouts reduced markers of inflammation.",
+])
+def test_reported_beliefs_and_animal_scoped_results_are_not_claims(lint, text):
+    assert [f.rule for f in lint(text + "\n") if f.rule == "unhedged-causal-claim"] == []
+
+
+def test_paragraph_scope_accepts_a_citation_nearby(cli, tmp_path, monkeypatch):
+    import json
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text("Smoking causes lung cancer. The [CDC](https://www.cdc.gov/) explains why.\n")
+    run = lambda: {f["rule"] for f in json.loads(cli("check", "--format", "json", "a.md").stdout)["findings"]}
+    assert "unhedged-causal-claim" in run()
+    (tmp_path / ".claimlint.yaml").write_text("rules:\n  unhedged-causal-claim: {options: {scope: paragraph}}\n")
+    assert "unhedged-causal-claim" not in run()

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from claimlint.errors import ConfigError
+from claimlint.evidence.citations import has_citation
 from claimlint.markdown import Evidence, Segment
 
 
@@ -56,6 +57,12 @@ class Sentence:
     @property
     def text(self) -> str:
         return self.segment.text[self.start : self.end]
+
+    def cited(self, scope: str = "sentence") -> bool:
+        """Does a citation stand in the sentence (or, with scope "paragraph", in its segment)?"""
+        if scope == "paragraph":
+            return has_citation(self.segment.text, self.segment.evidence)
+        return has_citation(self.text, self.evidence)
 
     @property
     def is_question(self) -> bool:

@@ -65,6 +65,9 @@ _APPROXIMATORS = (
     r"|to\s+some\s+(?:extent|degree)|not\s+(?:always|all|everyone|every\w*)"
     r"|(?:in|for|among)\s+(?:some|many|certain|most|a\s+few)\s+(?:\w+\s+)?"
     r"(?:people|patients|cases|adults|children|women|men|users|studies|individuals)"
+    # A result scoped to animals or cells: "in mice, the compound reduced inflammation".
+    r"|(?:in|among)\s+(?:lab\s+|laboratory\s+)?(?:mice|rats|rodents|animals|cells|cell\s+cultures|test\s+tubes"
+    r"|(?:a|the)\s+(?:petri\s+|lab\s+)?(?:dish|lab|laboratory))"
 )
 # Conditions and approximators: they qualify the claim they govern but are not speculation.
 _QUALIFIERS = re.compile(rf"\b(?:if|unless|{_APPROXIMATORS})\b", re.IGNORECASE)

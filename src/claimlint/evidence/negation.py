@@ -13,7 +13,9 @@ DISOWNING = re.compile(
     r"\b(?:no|little|not\s+enough|insufficient|scant)\s+(?:\w+\s+){0,2}?(?:evidence|proof|data)\s+(?:that|to\s+show|for)\b"
     r"|\bno\s+(?:[\w-]+\s+){0,3}?(?:has|have)\s+(?:ever\s+|yet\s+)?been\s+(?:shown|proven|proved|found)\s+to\b"
     r"|\b(?:has|have|had)\s+(?:not|never|n[’']t)\s+(?:yet\s+)?been\s+(?:shown|proven|proved)\s+to\b"
-    r"|\b(?:does|do|did)\s*(?:not|n[’']t)\s+mean\b",
+    r"|\b(?:does|do|did)\s*(?:not|n[’']t)\s+mean\b"
+    # A belief reported rather than held: "many people worry that eggs raise cholesterol", "the myth that".
+    r"|\b(?:worr(?:y|ies|ied)|fears?|feared|wonder(?:s|ed)?|myths?|misconceptions?|misbeliefs?)\s+that\b",
     re.IGNORECASE,
 )
 # "not only X but also Y" adds to a claim rather than denying it.

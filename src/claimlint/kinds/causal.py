@@ -33,7 +33,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from claimlint.evidence.citations import has_citation
 from claimlint.evidence.hedges import MODALS, hedge_before, qualified_after
 from claimlint.evidence.negation import negated_span
 from claimlint.evidence.quotes import quoted
@@ -157,6 +156,8 @@ class CausalClaim(Kind):
     options = {
         "can_is_hedge": Spec(bool, default=True, help="treat 'can' ('can cause') as a hedge"),
         "flag_negated": Spec(bool, default=True, help="flag negated claims ('does not cause') too"),
+        "scope": Spec(str, default="sentence", choices=("sentence", "paragraph"),
+                      help="where a citation must stand to source the claim"),
     }
 
     def __init__(self, fields: dict, options: dict):
@@ -173,7 +174,7 @@ class CausalClaim(Kind):
         self.trigger = WordTrigger(self.verbs, self.phrases)
 
     def check_sentence(self, sentence):
-        if sentence.is_question or has_citation(sentence.text, sentence.evidence):
+        if sentence.is_question or sentence.cited(self.option["scope"]):
             return
         tokens = sentence.tokens
         for index, length in self._candidates(tokens):

@@ -8,7 +8,6 @@ or the sentence being a question.
 
 from __future__ import annotations
 
-from claimlint.evidence.citations import has_citation
 from claimlint.evidence.hedges import hedge_before
 from claimlint.evidence.negation import disowned, negated
 from claimlint.evidence.quotes import quoted
@@ -48,14 +47,13 @@ class Phrase(Kind):
     def check_sentence(self, sentence):
         text = sentence.text
         paragraph = sentence.segment.text
-        scope, scope_evidence = (paragraph, sentence.segment.evidence) if self.option["scope"] == "paragraph" \
-            else (text, sentence.evidence)
+        scope = paragraph if self.option["scope"] == "paragraph" else text
         if any(not pattern.search(scope) for pattern in self.requires):
             return
         unless_scope = paragraph if (self.field["unless_scope"] or self.option["scope"]) == "paragraph" else text
         if self.unless and self.unless.search(unless_scope):
             return
-        if "citation" in self.evidence and has_citation(scope, scope_evidence):
+        if "citation" in self.evidence and sentence.cited(self.option["scope"]):
             return
         if "question" in self.evidence and sentence.is_question:
             return

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from claimlint.evidence.citations import has_citation
 from claimlint.evidence.statistics import TRIGGER, find_statistics
 from claimlint.kinds.base import Hit, Kind, Spec
 
@@ -19,11 +18,6 @@ class Statistic(Kind):
         spans = find_statistics(sentence.text)
         if not spans:
             return
-        if self.option["scope"] == "paragraph":
-            segment = sentence.segment
-            sourced = has_citation(segment.text, segment.evidence)
-        else:
-            sourced = has_citation(sentence.text, sentence.evidence)
-        if not sourced:
+        if not sentence.cited(self.option["scope"]):
             start, end = spans[0]  # one finding per sentence: one citation sources it
             yield Hit(sentence.start + start, sentence.start + end)
