@@ -67,6 +67,10 @@ def test_can_is_a_hedge_only_when_asked():
     assert has_hedge("Sugar can cause cavities.", can_is_hedge=True)
 
 
+def test_can_help_always_hedges_a_claim(lint):
+    assert [f for f in lint("Magnesium can help lower blood pressure.\n") if f.rule == "unhedged-causal-claim"] == []
+
+
 def test_author_year_citation_mid_sentence_keeps_the_sentence_whole(lint):
     text = "Walking lowers blood pressure (Smith et al., 2019) in older adults, by about 5% (see Fig. 2).\n"
     assert [f.rule for f in lint(text)] == []

@@ -11,8 +11,8 @@ rules ask: does a hedge govern the claim that starts at this token? A cue earlie
 clause governs what follows it ("Research suggests that X reduces Y"); a cue before "but", ";",
 "however" or "whereas" belongs to another clause ("It may taste bitter, but it burns fat").
 Besides speculation cues, a claim is also qualified by a condition ("if"), by approximators
-("partly", "rarely", "in some people": Hyland's other hedge class, which BioScope leaves
-unannotated) and by frames that disown it ("there is no evidence that X cures Y"); these count
+("partly", "rarely", "some", "in some people": Hyland's other hedge class, which BioScope leaves
+unannotated), by "can help" and by frames that disown it ("there is no evidence that X cures Y"); these count
 for claims only, and approximators count after the claim too ("causes a cough in some patients").
 """
 
@@ -61,7 +61,7 @@ _NOT_SPECULATION = re.compile(
 )
 # Approximators of frequency and scope: they qualify a claim wherever they stand in its clause.
 _APPROXIMATORS = (
-    r"partly|partially|somewhat|rarely|seldom|sometimes|occasionally|often|usually|typically|generally|frequently"
+    r"some|certain|partly|partially|somewhat|rarely|seldom|sometimes|occasionally|often|usually|typically|generally|frequently"
     r"|to\s+some\s+(?:extent|degree)|not\s+(?:always|all|everyone|every\w*)"
     r"|(?:in|for|among)\s+(?:some|many|certain|most|a\s+few)\s+(?:\w+\s+)?"
     r"(?:people|patients|cases|adults|children|women|men|users|studies|individuals)"
@@ -69,8 +69,9 @@ _APPROXIMATORS = (
     r"|(?:in|among)\s+(?:lab\s+|laboratory\s+)?(?:mice|rats|rodents|animals|cells|cell\s+cultures|test\s+tubes"
     r"|(?:a|the)\s+(?:petri\s+|lab\s+)?(?:dish|lab|laboratory))"
 )
-# Conditions and approximators: they qualify the claim they govern but are not speculation.
-_QUALIFIERS = re.compile(rf"\b(?:if|unless|{_APPROXIMATORS})\b", re.IGNORECASE)
+# Conditions, approximators and "can help" (help softens the verb it governs, so "can help lower"
+# hedges even where a bare "can" does not): they qualify the claim they govern but are not speculation.
+_QUALIFIERS = re.compile(rf"\b(?:if|unless|can\s+help|{_APPROXIMATORS})\b", re.IGNORECASE)
 _APPROXIMATOR = re.compile(rf"\b(?:{_APPROXIMATORS})\b", re.IGNORECASE)
 # Where one clause ends and a contrasting one begins: a hedge does not reach across these.
 _CLAUSE_BREAK = frozenset({";", "but", "however", "whereas", "yet"})

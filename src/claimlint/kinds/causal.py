@@ -154,7 +154,7 @@ class CausalClaim(Kind):
                                          "('supports normal immune function'), which is not a causal claim"),
     }
     options = {
-        "can_is_hedge": Spec(bool, default=True, help="treat 'can' ('can cause') as a hedge"),
+        "can_is_hedge": Spec(bool, default=False, help="treat a bare 'can' ('can cause') as a hedge; 'can help' always is"),
         "flag_negated": Spec(bool, default=True, help="flag negated claims ('does not cause') too"),
         "scope": Spec(str, default="sentence", choices=("sentence", "paragraph"),
                       help="where a citation must stand to source the claim"),
