@@ -26,8 +26,6 @@ class Linter:
         self.sentence_rules = [rule for rule in rules if rule.level == "sentence"]
         self.document_rules = [rule for rule in rules if rule.level == "document"]
         self.model = model
-        # The cheap pass: a segment no trigger matches never reaches spaCy.
-        self._triggers = [rule.checker.trigger for rule in self.sentence_rules]
 
     def lint(self, text: str, path: str) -> list[Finding]:
         """Findings for one draft (normalised text), after its suppressions."""
@@ -43,15 +41,19 @@ class Linter:
         return sorted(findings, key=lambda finding: finding.sort_key)
 
     def _hits(self, document: Document):
-        candidates = [s for s in document.segments
-                      if any(trigger is None or trigger.search(s.text) for trigger in self._triggers)]
-        if candidates and self.sentence_rules:
+        # The cheap pass: each segment keeps the rules whose trigger it matches; a segment with
+        # none never reaches spaCy, and each sentence is only offered to its segment's rules.
+        candidates = []
+        for segment in document.segments:
+            rules = [rule for rule in self.sentence_rules if _triggered(rule, segment.text)]
+            if rules:
+                candidates.append((segment, rules))
+        if candidates:
             nlp = load_pipeline(self.model)
-            for segment, doc in zip(candidates, nlp.pipe(segment.text for segment in candidates)):
+            for (segment, rules), doc in zip(candidates, nlp.pipe(segment.text for segment, _ in candidates)):
                 for sentence in sentences(segment, doc):
-                    for rule in self.sentence_rules:
-                        trigger = rule.checker.trigger
-                        if trigger is not None and not trigger.search(sentence.text):
+                    for rule in rules:
+                        if not _triggered(rule, sentence.text):
                             continue
                         for hit in rule.checker.check_sentence(sentence):
                             yield rule, replace(hit, segment=hit.segment or segment), sentence.text
@@ -68,3 +70,8 @@ class Linter:
         prose = segment.text[hit.start : hit.end]
         return Finding(path, line, column, end_line, end_column, rule.id, rule.severity, rule.render(prose),
                        prose, " ".join(context.split()))
+
+
+def _triggered(rule: Rule, text: str) -> bool:
+    trigger = rule.checker.trigger
+    return trigger is None or bool(trigger.search(text))

@@ -40,21 +40,20 @@ STATISTIC = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
-_QUICK = re.compile(r"\d|%|\b(?:twice|doubl|tripl|halv|half|third|quarter|fifth|one|two|three|four|five|ten|"
+# Every statistic holds a digit or one of these words: the cheap test rules use as a trigger.
+TRIGGER = re.compile(r"\d|%|\b(?:twice|doubl|tripl|halv|half|third|quarter|fifth|one|two|three|four|five|ten|"
                     r"hundred|thousand|million|billion|trillion)", re.IGNORECASE)
 
 
 # A quantity a product or recipe specifies is not a finding: "each gummy contains 2 billion CFU".
 _SPECIFICATION = re.compile(r"\b(?:contains?|containing|provides?|providing|delivers?|with)\s+(?:about\s+)?$",
                             re.IGNORECASE)
+_SPECIFICATION_REACH = 24  # the longest lead-in the pattern above can match
 
 
 def find_statistics(text: str) -> list[tuple[int, int]]:
     """Spans (start, end) of statistics in `text`."""
-    if not _QUICK.search(text):
+    if not TRIGGER.search(text):
         return []
-    return [(m.start(), m.end()) for m in STATISTIC.finditer(text)
-            if m.group().strip() and not _SPECIFICATION.search(text, 0, m.start())]
-
-
-TRIGGER = _QUICK
+    return [(m.start(), m.end()) for m in STATISTIC.finditer(text) if m.group().strip()
+            and not _SPECIFICATION.search(text, max(0, m.start() - _SPECIFICATION_REACH), m.start())]
