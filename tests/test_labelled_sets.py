@@ -11,7 +11,7 @@ from claimlint.rules import builtin_rules_dir, load_rules
 from conftest import ROOT
 
 EXPECT = re.compile(r"<!--\s*expect:\s*([\w\s,-]+?)\s*-->")
-DRAFTS = sorted(p for folder in ("eval", "heldout") for p in (ROOT / "fixtures" / folder).glob("*.md")
+DRAFTS = sorted(p for folder in ("eval", "eval-external", "heldout") for p in (ROOT / "fixtures" / folder).glob("*.md")
                 if p.name != "README.md")
 
 

@@ -9,11 +9,13 @@ Some forms are not speculative: past ability ("could not be detected"), nouns th
 `has_hedge` answers "does this sentence speculate?". `hedge_before` answers the question claim
 rules ask: does a hedge govern the claim that starts at this token? A cue earlier in the same
 clause governs what follows it ("Research suggests that X reduces Y"); a cue before "but", ";",
-"however" or "whereas" belongs to another clause ("It may taste bitter, but it burns fat").
+"however", "whereas" or a comma, coordinator and pronoun belongs to another clause ("It may taste
+bitter, but it burns fat"; "Some call it a cure, and it reverses diabetes").
 Besides speculation cues, a claim is also qualified by a condition ("if"), by approximators
 ("partly", "rarely", "some", "in some people": Hyland's other hedge class, which BioScope leaves
 unannotated), by "can help" and by frames that disown it ("there is no evidence that X cures Y"); these count
-for claims only, and approximators count after the claim too ("causes a cough in some patients").
+for claims only. Approximators of frequency and scope count after the claim too ("causes a cough in
+some patients"), but a bare "some" there only picks out part of the object ("reduced some symptoms").
 """
 
 from __future__ import annotations
@@ -60,8 +62,8 @@ _NOT_SPECULATION = re.compile(
     re.IGNORECASE,
 )
 # Approximators of frequency and scope: they qualify a claim wherever they stand in its clause.
-_APPROXIMATORS = (
-    r"some|certain|partly|partially|somewhat|rarely|seldom|sometimes|occasionally|often|usually|typically|generally|frequently"
+_SCOPE_APPROXIMATORS = (
+    r"partly|partially|somewhat|rarely|seldom|sometimes|occasionally|often|usually|typically|generally|frequently"
     r"|to\s+some\s+(?:extent|degree)|not\s+(?:always|all|everyone|every\w*)"
     r"|(?:in|for|among)\s+(?:some|many|certain|most|a\s+few)\s+(?:\w+\s+)?"
     r"(?:people|patients|cases|adults|children|women|men|users|studies|individuals)"
@@ -69,12 +71,20 @@ _APPROXIMATORS = (
     r"|(?:in|among)\s+(?:lab\s+|laboratory\s+)?(?:mice|rats|rodents|animals|cells|cell\s+cultures|test\s+tubes"
     r"|(?:a|the)\s+(?:petri\s+|lab\s+)?(?:dish|lab|laboratory))"
 )
+# Before a claim, "some" and "certain" restrict its subject ("Some tablets can cause a cough"); after it they
+# only pick out part of the object ("reduced some symptoms"), which leaves the claim itself direct.
+_APPROXIMATORS = r"some|certain|" + _SCOPE_APPROXIMATORS
 # Conditions, approximators and "can help" (help softens the verb it governs, so "can help lower"
 # hedges even where a bare "can" does not): they qualify the claim they govern but are not speculation.
 _QUALIFIERS = re.compile(rf"\b(?:if|unless|can\s+help|{_APPROXIMATORS})\b", re.IGNORECASE)
-_APPROXIMATOR = re.compile(rf"\b(?:{_APPROXIMATORS})\b", re.IGNORECASE)
+_APPROXIMATOR_AFTER = re.compile(rf"\b(?:{_SCOPE_APPROXIMATORS})\b", re.IGNORECASE)
 # Where one clause ends and a contrasting one begins: a hedge does not reach across these.
 _CLAUSE_BREAK = frozenset({";", "but", "however", "whereas", "yet"})
+# A comma, a coordinator and a pronoun open an independent clause: "Some call it a cure, and it reverses ...".
+_COORDINATORS = frozenset({"and", "so"})
+_PRONOUN_SUBJECTS = frozenset("i we you he she it they this there".split())
+# After a claim, what follows these words says something else: ", thereby preventing", ", which is".
+_LATER_CLAUSE = frozenset({"thereby", "which", "while"})
 
 
 def _speculates(text: str, can_is_hedge: bool) -> bool:
@@ -84,9 +94,17 @@ def _speculates(text: str, can_is_hedge: bool) -> bool:
     return any(not any(start <= cue.start() < end for start, end in certain) for cue in _SPECULATION.finditer(text))
 
 
+def _new_clause(tokens, position: int) -> bool:
+    """Does an independent clause begin at `position` (a clause break, or a comma, coordinator and pronoun)?"""
+    if tokens[position].lower_ in _CLAUSE_BREAK:
+        return True
+    words = [t.lower_ for t in tokens[position : position + 3]]
+    return len(words) == 3 and words[0] == "," and words[1] in _COORDINATORS and words[2] in _PRONOUN_SUBJECTS
+
+
 def _clause_start(tokens, index: int) -> int:
     for position in range(index - 1, -1, -1):
-        if tokens[position].lower_ in _CLAUSE_BREAK:
+        if _new_clause(tokens, position):
             return position + 1
     return 0
 
@@ -97,13 +115,24 @@ def hedge_before(tokens, index: int, can_is_hedge: bool = False) -> bool:
     if start >= index:
         return False
     prefix = tokens[start:index].text
-    return _speculates(prefix, can_is_hedge) or _QUALIFIERS.search(prefix) is not None or disowned(prefix)
+    # Qualifiers may end in the claim's own first word: "can help with" is hedged by "can help".
+    qualified = _QUALIFIERS.search(tokens[start : index + 1].text) is not None
+    return _speculates(prefix, can_is_hedge) or qualified or disowned(prefix)
 
 
 def qualified_after(tokens, index: int) -> bool:
     """Does an approximator follow the claim at `index` in its clause ("... in some patients")?"""
-    end = next((p for p in range(index + 1, len(tokens)) if tokens[p].lower_ in _CLAUSE_BREAK - {"but"}), len(tokens))
-    return _APPROXIMATOR.search(tokens[index + 1 : end].text) is not None
+    end = next((p for p in range(index + 1, len(tokens)) if _ends_claim(tokens, p)), len(tokens))
+    return _APPROXIMATOR_AFTER.search(tokens[index + 1 : end].text) is not None
+
+
+def _ends_claim(tokens, position: int) -> bool:
+    """Where the clause of a claim ends, looking forward ("but" keeps it: "kills most germs, but not all")."""
+    word = tokens[position].lower_
+    if word == "but":
+        return False
+    after_comma = position > 0 and tokens[position - 1].lower_ == ","
+    return _new_clause(tokens, position) or after_comma and word in _LATER_CLAUSE
 
 
 def has_hedge(text: str, can_is_hedge: bool = False) -> bool:

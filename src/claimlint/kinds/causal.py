@@ -305,8 +305,8 @@ def _nominal(tokens, index: int, context: _Context, verb: _Verb) -> bool:
         previous = tokens[context.previous_index]
         if before in DETERMINERS or previous.like_num:
             return True  # "the cause", "a reduced dose", "2 increases"
-        if _participle(before) and before not in _HELP:
-            return True  # "identified increased markers"
+        if _participle(before) and before not in _HELP and (verb.form != "s" or verb.particle):
+            return True  # "identified increased markers" (but "staying hydrated prevents stones")
     if not verb.particle and (context.following in _FINITE or _relative_follows(tokens, context)):
         return True  # "external influences were", "the benefit suggests", "delays that could ..."
     return _is_name(tokens, index)
@@ -493,9 +493,12 @@ def _agent_follows(tokens, index: int) -> bool:
 
 
 def _defines(tokens, relative_index: int) -> bool:
-    """'a disease that causes pain': a relative clause describing an indefinite noun."""
+    """A relative clause describing an indefinite noun: 'a disease that causes pain', 'Statins are
+    medicines that lower cholesterol' (a bare plural right after a copula), not 'were key factors that affected it'."""
     window = tokens[max(0, relative_index - 6) : relative_index]
-    return any(t.lower_ in ("a", "an") for t in window)
+    if any(t.lower_ in ("a", "an") for t in window):
+        return True
+    return relative_index >= 2 and tokens[relative_index - 2].lower_ in _BE and tokens[relative_index - 1].is_alpha
 
 
 def _is_punct(word: str) -> bool:
