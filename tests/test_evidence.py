@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from claimlint.config import Config, resolve_rules
 from claimlint.evidence.citations import has_citation
 from claimlint.evidence.hedges import has_hedge
 from claimlint.evidence.statistics import find_statistics
+from claimlint.linter import Linter
 
 
 @pytest.mark.parametrize("text", [
@@ -65,6 +67,21 @@ def test_hedges(text, hedged):
 
 def test_can_is_a_hedge_only_when_asked():
     assert has_hedge("Sugar can cause cavities.", can_is_hedge=True)
+
+
+@pytest.mark.parametrize("text", [
+    "Our data suggest that daily walks reduce blood pressure.",
+    "These results indicate that the gel heals ulcers faster.",
+])
+def test_reporting_verbs_hedge_unless_told_otherwise(text):
+    def flagged(**options):
+        config = Config(rules={"unhedged-causal-claim": {"options": options}})
+        findings = Linter(resolve_rules(config, select=["unhedged-causal-claim"])).lint(text + "\n", "d.md")
+        return [f.rule for f in findings]
+
+    assert flagged() == []
+    assert flagged(reporting_verbs_hedge=False) == ["unhedged-causal-claim"]
+    assert has_hedge(text)  # still speculation for the sentence-level detector
 
 
 def test_can_help_always_hedges_a_claim(lint):

@@ -34,7 +34,7 @@ _SPECULATION = re.compile(
       (?:may|might|would|should)(?:n't)?
     | could(?!\s+not\b|n't)(?!\s+(?:also\s+)?be\s+(?:detected|observed|seen|found|identified|isolated|obtained|measured
                                              |established|demonstrated|shown|confirmed|reproduced|recovered))
-    | (?:suggest|indicat(?!or|ion|ive)|appear(?!ance)|seem|propos|hypothes|speculat|presum|postulat|suspect
+    | (?:appear(?!ance)|seem|propos|hypothes|speculat|presum|postulat|suspect
        |tend(?!on|er|in)|believ|assum|impl(?:y|ie)|doubt)\w*
     | possible|possibly|possibility|likely|unlikely|probably|probable|perhaps|potential|potentially
     | putative|putatively|plausible|plausibly|maybe|conceivably|apparently|uncertain|unclear|unknown|unproven|whether
@@ -56,6 +56,10 @@ _SPECULATION = re.compile(
     """,
     re.IGNORECASE | re.VERBOSE,
 )
+# Reporting verbs that frame a finding ("our data suggest that ..."). BioScope counts them as speculation;
+# claim-strength coding schemes (Sumner et al. 2014, Yu et al. 2019) rate the claim they frame by its own
+# wording, so claim rules may be told to look past them.
+_REPORTING = re.compile(r"\b(?:suggest|indicat(?!or|ion|ive))\w*", re.IGNORECASE)
 # Certainty or concession that happens to contain a cue: "no doubt", "regardless of whether".
 _NOT_SPECULATION = re.compile(
     r"\b(?:(?:no|without(?:\s+a)?|beyond(?:\s+a)?)\s+doubt|(?:regardless|irrespective)\s+of\s+whether)\b",
@@ -87,8 +91,8 @@ _PRONOUN_SUBJECTS = frozenset("i we you he she it they this there".split())
 _LATER_CLAUSE = frozenset({"thereby", "which", "while"})
 
 
-def _speculates(text: str, can_is_hedge: bool) -> bool:
-    if can_is_hedge and _CAN.search(text):
+def _speculates(text: str, can_is_hedge: bool, reporting_verbs: bool = True) -> bool:
+    if can_is_hedge and _CAN.search(text) or reporting_verbs and _REPORTING.search(text):
         return True
     certain = [match.span() for match in _NOT_SPECULATION.finditer(text)]
     return any(not any(start <= cue.start() < end for start, end in certain) for cue in _SPECULATION.finditer(text))
@@ -109,15 +113,16 @@ def _clause_start(tokens, index: int) -> int:
     return 0
 
 
-def hedge_before(tokens, index: int, can_is_hedge: bool = False) -> bool:
-    """Is the token at `index` of the sentence `tokens` governed by a hedge cue before it in its clause?"""
+def hedge_before(tokens, index: int, can_is_hedge: bool = False, reporting_verbs: bool = True) -> bool:
+    """Is the token at `index` of the sentence `tokens` governed by a hedge cue before it in its clause?
+    `can_is_hedge` counts a bare "can"; `reporting_verbs=False` looks past "suggest"/"indicate" frames."""
     start = _clause_start(tokens, index)
     if start >= index:
         return False
     prefix = tokens[start:index].text
     # Qualifiers may end in the claim's own first word: "can help with" is hedged by "can help".
     qualified = _QUALIFIERS.search(tokens[start : index + 1].text) is not None
-    return _speculates(prefix, can_is_hedge) or qualified or disowned(prefix)
+    return _speculates(prefix, can_is_hedge, reporting_verbs) or qualified or disowned(prefix)
 
 
 def qualified_after(tokens, index: int) -> bool:

@@ -155,6 +155,8 @@ class CausalClaim(Kind):
     }
     options = {
         "can_is_hedge": Spec(bool, default=False, help="treat a bare 'can' ('can cause') as a hedge; 'can help' always is"),
+        "reporting_verbs_hedge": Spec(bool, default=True, help="treat a 'suggest'/'indicate' frame ('our data "
+                                      "suggest that X reduces Y') as a hedge of the claim it frames"),
         "flag_negated": Spec(bool, default=True, help="flag negated claims ('does not cause') too"),
         "scope": Spec(str, default="sentence", choices=("sentence", "paragraph"),
                       help="where a citation must stand to source the claim"),
@@ -180,7 +182,8 @@ class CausalClaim(Kind):
         for index, length in self._candidates(tokens):
             if quoted(sentence.text, tokens[index].idx - tokens.start_char):
                 continue  # a claim in quotation marks is mentioned, not made: 'the myth that "sugar causes ADHD"'
-            if hedge_before(tokens, index, self.option["can_is_hedge"]) or qualified_after(tokens, index):
+            hedged = hedge_before(tokens, index, self.option["can_is_hedge"], self.option["reporting_verbs_hedge"])
+            if hedged or qualified_after(tokens, index):
                 continue  # hedged or qualified in its own clause
             if not self.option["flag_negated"] and negated_span(tokens, index, index + length):
                 continue
