@@ -41,7 +41,9 @@ def test_not_citations(text):
     ("The gut holds 100 trillion bacteria.", "100 trillion bacteria"),
     ("That burns 300–400 extra calories.", "300–400 extra calories"),
     ("Some 2.5 million people have it.", "2.5 million people"),
-    ("Users are twice as likely to quit.", "twice as"),
+    ("Users are twice as likely to quit.", "twice as likely"),
+    ("Users were half as likely to relapse.", "half as likely"),
+    ("In the trial 100% of patients improved.", "100%"),
 ])
 def test_statistics_found(text, expected):
     assert [text[s:e] for s, e in find_statistics(text)] == [expected]
@@ -50,6 +52,7 @@ def test_statistics_found(text, expected):
 @pytest.mark.parametrize("text", [
     "On 12 March 2024 at 9:30 we met.", "In 2019 the guideline changed.", "Version 2.1 shipped.",
     "Step 3: stretch.", "Take 2 capsules with water.", "Sleep 7-9 hours a night.", "Chapter 1 in 3 days.",
+    "Our balm is 100% natural.", "Pick a bar with at least 70% cocoa solids.",
 ])
 def test_not_statistics(text):
     assert find_statistics(text) == []

@@ -19,7 +19,7 @@ STATISTIC = re.compile(
         (?!\s*(?:days?|weeks?|months?|years?|hours?|minutes?)\b)                # one in five, 3 in 10
     | (?<![\w.])(?:{_NUM}|{_NUMBER_WORDS})(?:\s+times\s+(?:more|less|higher|lower|greater|as|the)\b
         |(?:\s+|-)fold\b)                                                      # 3 times more likely, 2-fold
-    | \btwice\s+as\b
+    | \b(?:twice|half|a\s+third|a\s+quarter)\s+as\s+(?:likely|many|much|often)\b  # half as likely
     | \b(?:doubles?|doubled|doubling|triples?|tripled|tripling|quadruples?|quadrupled|halves|halved|halving)
         \s+(?:the\s+|your\s+|their\s+|a\s+person's\s+)?(?:risk|odds|chances?|rate|likelihood)\b
     | (?<![\w.])(?:{_AMOUNT})\s+(?:extra|more|fewer|additional|excess)\s+[a-z]+   # 300–400 extra calories
@@ -45,10 +45,14 @@ TRIGGER = re.compile(r"\d|%|\b(?:twice|doubl|tripl|halv|half|third|quarter|fifth
                     r"hundred|thousand|million|billion|trillion)", re.IGNORECASE)
 
 
-# A quantity a product or recipe specifies is not a finding: "each gummy contains 2 billion CFU".
-_SPECIFICATION = re.compile(r"\b(?:contains?|containing|provides?|providing|delivers?|with)\s+(?:about\s+)?$",
-                            re.IGNORECASE)
+# A quantity a product or recipe specifies is not a finding: "each gummy contains 2 billion CFU",
+# "a bar with at least 70% cocoa solids".
+_SPECIFICATION = re.compile(r"\b(?:contains?|containing|provides?|providing|delivers?|with)\s+"
+                            r"(?:about\s+|at\s+(?:least|most)\s+|up\s+to\s+|over\s+)?$", re.IGNORECASE)
 _SPECIFICATION_REACH = 24  # the longest lead-in the pattern above can match
+# "100% safe", "100% natural": an intensifier; "100% of patients" is a figure.
+_HUNDRED_PERCENT = re.compile(r"100\s?(?:%|percent|per\s?cent)", re.IGNORECASE)
+_OF = re.compile(r"\s+of\b", re.IGNORECASE)
 
 
 def find_statistics(text: str) -> list[tuple[int, int]]:
@@ -56,4 +60,9 @@ def find_statistics(text: str) -> list[tuple[int, int]]:
     if not TRIGGER.search(text):
         return []
     return [(m.start(), m.end()) for m in STATISTIC.finditer(text) if m.group().strip()
+            and not _intensifier(text, m)
             and not _SPECIFICATION.search(text, max(0, m.start() - _SPECIFICATION_REACH), m.start())]
+
+
+def _intensifier(text: str, match: re.Match) -> bool:
+    return _HUNDRED_PERCENT.fullmatch(match.group().strip()) is not None and not _OF.match(text, match.end())
