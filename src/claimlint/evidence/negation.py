@@ -14,6 +14,9 @@ DISOWNING = re.compile(
     r"|\bno\s+(?:[\w-]+\s+){0,3}?(?:has|have)\s+(?:ever\s+|yet\s+)?been\s+(?:shown|proven|proved|found)\s+to\b"
     r"|\b(?:has|have|had)\s+(?:not|never|n[’']t)\s+(?:yet\s+)?been\s+(?:shown|proven|proved)\s+to\b"
     r"|\b(?:does|do|did)\s*(?:not|n[’']t)\s+mean\b"
+    # Open questions assert nothing: "it is not clear that X prevents Y", "nobody knows whether".
+    r"|\b(?:not\s+(?:yet\s+)?(?:clear|known|certain|established)|unclear|uncertain|unknown|unproven)\s+(?:that|if)\b"
+    r"|\bwhether\b"
     # A belief reported rather than held: "many people worry that eggs raise cholesterol", "the myth that".
     r"|\b(?:worr(?:y|ies|ied)|fears?|feared|wonder(?:s|ed)?|myths?|misconceptions?|misbeliefs?)\s+that\b",
     re.IGNORECASE,
