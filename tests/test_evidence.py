@@ -44,6 +44,8 @@ def test_not_citations(text):
     ("Users are twice as likely to quit.", "twice as likely"),
     ("Users were half as likely to relapse.", "half as likely"),
     ("In the trial 100% of patients improved.", "100%"),
+    ("Children catch 6 to 8 colds every year.", "6 to 8 colds every year"),
+    ("Nearly half of adults over 40 have it.", "half of adults"),
 ])
 def test_statistics_found(text, expected):
     assert [text[s:e] for s, e in find_statistics(text)] == [expected]

@@ -31,10 +31,10 @@ STATISTIC = re.compile(
     | \bby\s+(?:about\s+|up\s+to\s+|nearly\s+)?(?:{_AMOUNT})\s+(?:days?|weeks?|months?|years?|hours?|minutes?
         |kg|kilos?|kilograms?|pounds?|lbs?|points?|mmhg|cm|inches)\b          # shortens colds by 4 days
     | (?<![\w.])(?:{_AMOUNT})\s+(?:people|adults|children|kids|women|men|patients|deaths|cases|colds|infections)
-        \b(?:\s+[\w,]+){0,8}?\s+(?:a|per|each|every)\s+(?:year|day|week|month)\b    # 480 people ... every day
+        \b(?:\s+[\w,]+){{0,8}}?\s+(?:a|per|each|every)\s+(?:year|day|week|month)\b    # 480 people ... every day
     | (?<![\w.])(?:{_RANGE}|{_NUMBER_WORDS})\s+{_SCALE}\b(?:\s+[a-z]+)?           # 100 trillion bacteria
     | \b(?:half|a\s+third|a\s+quarter|a\s+fifth|two[-\s]thirds|three[-\s]quarters|one[-\s]third)\s+of\s+(?:all\s+)?
-        (?:[a-z]+\s+){0,2}?(?:adults|people|americans|britons|children|kids|teens|teenagers|women|men|patients
+        (?:[a-z]+\s+){{0,2}}?(?:adults|people|americans|britons|children|kids|teens|teenagers|women|men|patients
         |smokers|seniors|users|cases|deaths)\b                                  # half of all adults
     """,
     re.IGNORECASE | re.VERBOSE,
