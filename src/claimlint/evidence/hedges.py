@@ -67,7 +67,7 @@ _NOT_SPECULATION = re.compile(
 )
 # Approximators of frequency and scope: they qualify a claim wherever they stand in its clause.
 _SCOPE_APPROXIMATORS = (
-    r"partly|partially|somewhat|rarely|seldom|sometimes|occasionally|often|usually|typically|generally|frequently"
+    r"partly|partially|somewhat|rarely|seldom|sometimes|occasionally|(?<!too\s)often|usually|typically|generally|frequently"
     r"|to\s+some\s+(?:extent|degree)|not\s+(?:always|all|everyone|every\w*)"
     r"|(?:in|for|among)\s+(?:some|many|certain|most|a\s+few)\s+(?:\w+\s+)?"
     r"(?:people|patients|cases|adults|children|women|men|users|studies|individuals)"
@@ -84,8 +84,7 @@ _QUALIFIERS = re.compile(rf"\b(?:if|unless|can\s+help|{_APPROXIMATORS})\b", re.I
 _APPROXIMATOR_AFTER = re.compile(rf"\b(?:{_SCOPE_APPROXIMATORS})\b", re.IGNORECASE)
 # Where one clause ends and a contrasting one begins: a hedge does not reach across these.
 _CLAUSE_BREAK = frozenset({";", "but", "however", "whereas", "yet"})
-# A comma, a coordinator and a pronoun open an independent clause: "Some call it a cure, and it reverses ...".
-_COORDINATORS = frozenset({"and", "so"})
+# ", so" and ", and" with a pronoun open an independent clause: "Some call it a cure, and it reverses ...".
 _PRONOUN_SUBJECTS = frozenset("i we you he she it they this there".split())
 # After a claim, what follows these words says something else: ", thereby preventing", ", which is".
 _LATER_CLAUSE = frozenset({"thereby", "which", "while"})
@@ -103,7 +102,9 @@ def _new_clause(tokens, position: int) -> bool:
     if tokens[position].lower_ in _CLAUSE_BREAK:
         return True
     words = [t.lower_ for t in tokens[position : position + 3]]
-    return len(words) == 3 and words[0] == "," and words[1] in _COORDINATORS and words[2] in _PRONOUN_SUBJECTS
+    if len(words) < 2 or words[0] != ",":
+        return False
+    return words[1] == "so" or len(words) == 3 and words[1] == "and" and words[2] in _PRONOUN_SUBJECTS
 
 
 def _clause_start(tokens, index: int) -> int:

@@ -45,6 +45,8 @@ _IRREGULAR = {
     "make": ("makes", "made", "making"),
     "take": ("takes", "took", "taking", "taken"),
     "break": ("breaks", "broke", "breaking", "broken"),
+    "cut": ("cuts", "cut", "cutting"),
+    "wear": ("wears", "wore", "wearing", "worn"),
 }
 _VOWELS = "aeiou"
 
@@ -306,8 +308,8 @@ def _nominal(tokens, index: int, context: _Context, verb: _Verb) -> bool:
         return False
     if context.previous_index >= 0:
         previous = tokens[context.previous_index]
-        if before in DETERMINERS or previous.like_num:
-            return True  # "the cause", "a reduced dose", "2 increases"
+        if before in DETERMINERS or previous.like_num and not _pronoun_one(tokens, context.previous_index):
+            return True  # "the cause", "a reduced dose", "2 increases" (not "this one fights")
         if _participle(before) and before not in _HELP and (verb.form != "s" or verb.particle):
             return True  # "identified increased markers" (but "staying hydrated prevents stones")
     if not verb.particle and (context.following in _FINITE or _relative_follows(tokens, context)):
@@ -327,6 +329,11 @@ def _pronoun_subject(tokens, index: int, context: _Context, verb: _Verb) -> bool
         return True
     auxiliary = context.previous_index < index - 1  # "did", "does not" stood between
     return auxiliary and verb.form == "base"
+
+
+def _pronoun_one(tokens, position: int) -> bool:
+    """ "one" as a pronoun ("meals like this one", "each one"), not a count."""
+    return tokens[position].lower_ == "one" and position > 0 and tokens[position - 1].lower_ in DETERMINERS
 
 
 def _finite_verb(readings) -> bool:
@@ -381,7 +388,12 @@ def _base_form(tokens, index: int, context: _Context) -> bool:
         if infinitive >= 0:  # "to increase X and reduce the risk": the same infinitive
             return _infinitive_claims(tokens, infinitive) and _takes_object(context)
         return _verb_before_determiner(context)
-    return (before in _HELP or before not in PREPOSITIONS) and _takes_object(context)
+    if before in _HELP:  # "helps reduce", but not the purpose "added to help protect enamel"
+        help_before = _skip_back(tokens, context.previous_index - 1)
+        if help_before >= 0 and tokens[help_before].lower_ == "to":
+            return _infinitive_claims(tokens, help_before) and _takes_object(context)
+        return _takes_object(context)
+    return before not in PREPOSITIONS and _takes_object(context)
 
 
 def _ed_form(tokens, index: int, context: _Context, adjectival: bool) -> bool:
