@@ -9,7 +9,7 @@ Some forms are not speculative: past ability ("could not be detected"), nouns th
 `has_hedge` answers "does this sentence speculate?". `hedge_before` answers the question claim
 rules ask: does a hedge govern the claim that starts at this token? A cue earlier in the same
 clause governs what follows it ("Research suggests that X reduces Y"); a cue before "but", ";",
-"however", "whereas" or a comma, coordinator and pronoun belongs to another clause ("It may taste
+"however", "whereas", ", so" or ", and" with a pronoun belongs to another clause ("It may taste
 bitter, but it burns fat"; "Some call it a cure, and it reverses diabetes").
 Besides speculation cues, a claim is also qualified by a condition ("if"), by approximators
 ("partly", "rarely", "some", "in some people": Hyland's other hedge class, which BioScope leaves
@@ -98,7 +98,7 @@ def _speculates(text: str, can_is_hedge: bool, reporting_verbs: bool = True) -> 
 
 
 def _new_clause(tokens, position: int) -> bool:
-    """Does an independent clause begin at `position` (a clause break, or a comma, coordinator and pronoun)?"""
+    """Does an independent clause begin at `position` (a clause break, ", so", or ", and" with a pronoun)?"""
     if tokens[position].lower_ in _CLAUSE_BREAK:
         return True
     words = [t.lower_ for t in tokens[position : position + 3]]
