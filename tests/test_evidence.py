@@ -162,6 +162,27 @@ def test_reported_beliefs_and_animal_scoped_results_are_not_claims(lint, text):
     assert [f.rule for f in lint(text + "\n") if f.rule == "unhedged-causal-claim"] == []
 
 
+@pytest.mark.parametrize("text", [
+    "If you get heartburn at night, late dinners make it worse.",  # the condition closes before the claim
+    "Ginger may be worth a try because it eases travel sickness.",  # a reason clause is asserted
+    "Doctors may offer it, as it lowers the chance of a second stroke.",
+    "The new gel reduced itching and was generally well tolerated.",  # "generally" qualifies "well tolerated"
+])
+def test_a_hedge_or_condition_elsewhere_leaves_the_claim_unhedged(lint, text):
+    assert [f.rule for f in lint(text + "\n") if f.rule == "unhedged-causal-claim"] == ["unhedged-causal-claim"]
+
+
+@pytest.mark.parametrize("text", [
+    "If the tablets lower blood pressure at all, the effect is small.",  # the claim is the condition
+    "The cream relieves itching, usually within a day.",
+    "A survey cannot show that green tea prevents colds.",
+    "Two in three patients say the balm makes their skin feel better.",
+    "SPF is a measure of how well a cream protects against sunburn.",
+])
+def test_conditions_degree_questions_and_negated_evidence_are_not_claims(lint, text):
+    assert [f.rule for f in lint(text + "\n") if f.rule == "unhedged-causal-claim"] == []
+
+
 def test_paragraph_scope_accepts_a_citation_nearby(cli, tmp_path, monkeypatch):
     import json
 

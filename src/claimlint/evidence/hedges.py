@@ -9,13 +9,16 @@ Some forms are not speculative: past ability ("could not be detected"), nouns th
 `has_hedge` answers "does this sentence speculate?". `hedge_before` answers the question claim
 rules ask: does a hedge govern the claim that starts at this token? A cue earlier in the same
 clause governs what follows it ("Research suggests that X reduces Y"); a cue before "but", ";",
-"however", "whereas", ", so" or ", and" with a pronoun belongs to another clause ("It may taste
-bitter, but it burns fat"; "Some call it a cure, and it reverses diabetes").
-Besides speculation cues, a claim is also qualified by a condition ("if"), by approximators
+"however", "whereas", "because", ", so" or ", and"/", as" with a pronoun belongs to another clause
+("It may taste bitter, but it burns fat"; "Some call it a cure, and it reverses diabetes"; "It may
+help because it lowers blood pressure").
+Besides speculation cues, a claim is also qualified by a condition it stands in ("if it lowers ...",
+not "If you smoke, quitting lowers ..."), by approximators
 ("partly", "rarely", "some", "in some people": Hyland's other hedge class, which BioScope leaves
 unannotated), by "can help" and by frames that disown it ("there is no evidence that X cures Y"); these count
 for claims only. Approximators of frequency and scope count after the claim too ("causes a cough in
-some patients"), but a bare "some" there only picks out part of the object ("reduced some symptoms").
+some patients"), but a bare "some" there only picks out part of the object ("reduced some symptoms"),
+and a frequency adverb before another predicate qualifies that one ("and was generally safe").
 """
 
 from __future__ import annotations
@@ -80,14 +83,19 @@ _SCOPE_APPROXIMATORS = (
 _APPROXIMATORS = r"some|certain|" + _SCOPE_APPROXIMATORS
 # Conditions, approximators and "can help" (help softens the verb it governs, so "can help lower"
 # hedges even where a bare "can" does not): they qualify the claim they govern but are not speculation.
-_QUALIFIERS = re.compile(rf"\b(?:if|unless|can\s+help|{_APPROXIMATORS})\b", re.IGNORECASE)
+_QUALIFIERS = re.compile(rf"\b(?:can\s+help|{_APPROXIMATORS})\b", re.IGNORECASE)
+# A condition makes hypothetical the claim inside it ("if it lowers cholesterol, ..."), not the main clause
+# after it ("If you smoke, quitting cuts the risk"), so it counts only with no comma before the claim.
+_CONDITION = re.compile(r"\b(?:if|unless)\b[^,]*$", re.IGNORECASE)
 _APPROXIMATOR_AFTER = re.compile(rf"\b(?:{_SCOPE_APPROXIMATORS})\b", re.IGNORECASE)
 # Where one clause ends and a contrasting one begins: a hedge does not reach across these.
-_CLAUSE_BREAK = frozenset({";", "but", "however", "whereas", "yet"})
+_CLAUSE_BREAK = frozenset({";", "but", "however", "whereas", "yet", "because"})
 # ", so" and ", and" with a pronoun open an independent clause: "Some call it a cure, and it reverses ...".
 _PRONOUN_SUBJECTS = frozenset("i we you he she it they this there".split())
 # After a claim, what follows these words says something else: ", thereby preventing", ", which is".
 _LATER_CLAUSE = frozenset({"thereby", "which", "while"})
+# Words after a frequency adverb that keep it qualifying the claim before it: "usually within a week".
+_PREPOSITIONS_AFTER = frozenset("in within at on for after before during by among when from".split())
 
 
 def _speculates(text: str, can_is_hedge: bool, reporting_verbs: bool = True) -> bool:
@@ -104,7 +112,7 @@ def _new_clause(tokens, position: int) -> bool:
     words = [t.lower_ for t in tokens[position : position + 3]]
     if len(words) < 2 or words[0] != ",":
         return False
-    return words[1] == "so" or len(words) == 3 and words[1] == "and" and words[2] in _PRONOUN_SUBJECTS
+    return words[1] == "so" or len(words) == 3 and words[1] in ("and", "as", "since") and words[2] in _PRONOUN_SUBJECTS
 
 
 def _clause_start(tokens, index: int) -> int:
@@ -122,14 +130,24 @@ def hedge_before(tokens, index: int, can_is_hedge: bool = False, reporting_verbs
         return False
     prefix = tokens[start:index].text
     # Qualifiers may end in the claim's own first word: "can help with" is hedged by "can help".
-    qualified = _QUALIFIERS.search(tokens[start : index + 1].text) is not None
-    return _speculates(prefix, can_is_hedge, reporting_verbs) or qualified or disowned(prefix)
+    qualified = _QUALIFIERS.search(tokens[start : index + 1].text) is not None or _CONDITION.search(prefix)
+    return _speculates(prefix, can_is_hedge, reporting_verbs) or bool(qualified) or disowned(prefix)
 
 
 def qualified_after(tokens, index: int) -> bool:
     """Does an approximator follow the claim at `index` in its clause ("... in some patients")?"""
     end = next((p for p in range(index + 1, len(tokens)) if _ends_claim(tokens, p)), len(tokens))
-    return _APPROXIMATOR_AFTER.search(tokens[index + 1 : end].text) is not None
+    span = tokens[index + 1 : end]
+    return any(not _modifies_next_word(span, match) for match in _APPROXIMATOR_AFTER.finditer(span.text))
+
+
+def _modifies_next_word(span, match) -> bool:
+    """A frequency adverb right before a word other than a preposition qualifies that word, not the claim:
+    "reduced symptoms and was generally safe" (but "eases pain, usually within an hour")."""
+    if " " in match.group(0):
+        return False  # a scope phrase: "in some patients"
+    after = span.text[match.end() :].split(maxsplit=1)
+    return bool(after) and after[0].isalpha() and after[0].lower() not in _PREPOSITIONS_AFTER
 
 
 def _ends_claim(tokens, position: int) -> bool:

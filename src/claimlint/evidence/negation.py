@@ -14,11 +14,17 @@ DISOWNING = re.compile(
     r"|\bno\s+(?:[\w-]+\s+){0,3}?(?:has|have)\s+(?:ever\s+|yet\s+)?been\s+(?:shown|proven|proved|found)\s+to\b"
     r"|\b(?:has|have|had)\s+(?:not|never|n[’']t)\s+(?:yet\s+)?been\s+(?:shown|proven|proved)\s+to\b"
     r"|\b(?:does|do|did)\s*(?:not|n[’']t)\s+mean\b"
+    r"|\b(?:cannot|can\s+not|can[’']t|could\s*(?:not|n[’']t)|(?:does|do|did)\s*(?:not|n[’']t))\s+(?:\w+\s+)?"
+    r"(?:show|prove|establish|demonstrate|confirm|tell\s+us)\s+(?:that|whether|if)\b"
     # Open questions assert nothing: "it is not clear that X prevents Y", "nobody knows whether".
     r"|\b(?:not\s+(?:yet\s+)?(?:clear|known|certain|established)|unclear|uncertain|unknown|unproven)\s+(?:that|if)\b"
     r"|\bwhether\b"
     # A belief reported rather than held: "many people worry that eggs raise cholesterol", "the myth that".
-    r"|\b(?:worr(?:y|ies|ied)|fears?|feared|wonder(?:s|ed)?|myths?|misconceptions?|misbeliefs?)\s+that\b",
+    r"|\b(?:worr(?:y|ies|ied)|fears?|feared|wonder(?:s|ed)?|myths?|misconceptions?|misbeliefs?)\s+that\b"
+    # What people say or report about themselves: "60% of people say soup makes them feel better".
+    r"|\b(?:people|patients|users|customers|parents|readers|others)\s+(?:\w+\s+)?(?:say|said|report(?:ed)?|claim(?:ed)?|swear)\b"
+    # An embedded question of degree: "a measure of how well a cream protects against UVB".
+    r"|\bhow\s+(?:well|much|far|often|effectively|strongly)\b",
     re.IGNORECASE,
 )
 # "not only X but also Y" adds to a claim rather than denying it.

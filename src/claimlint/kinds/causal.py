@@ -25,6 +25,11 @@ Without a tagger, a verb's reading comes from its form and neighbours:
 - single-word verbs must take an object: "symptoms improve over time" describes, "X improves
   symptoms" claims, and a prevalence verb with a count ("affects 1 in 4 adults") counts people.
   Verbs with a particle ("lead to", "contributes significantly to") carry their own complement.
+- verb phrases ("keeps colds away", "makes reflux worse") carry their complement too, but their
+  leading verb is read like any other, so instructions and definitions pass;
+- a verb in a relative clause describes its noun rather than claiming: after "who" ("runners who
+  increase their mileage"), after an indefinite noun ("a disease that causes pain") and in a heading
+  ("Foods that fight inflammation").
 A claim inside quotation marks is mentioned, not made.
 """
 
@@ -47,7 +52,12 @@ _IRREGULAR = {
     "break": ("breaks", "broke", "breaking", "broken"),
     "cut": ("cuts", "cut", "cutting"),
     "wear": ("wears", "wore", "wearing", "worn"),
+    "keep": ("keeps", "kept", "keeping"),
+    "put": ("puts", "put", "putting"),
+    "do": ("does", "did", "doing", "done"),
 }
+# Irregular past forms, for reading the verb that leads a verb phrase ("kept colds away").
+_IRREGULAR_PAST = {forms[1]: lemma for lemma, forms in _IRREGULAR.items() if forms[1] != lemma}
 _VOWELS = "aeiou"
 
 DETERMINERS = frozenset(
@@ -90,6 +100,8 @@ _COUNTS = frozenset("millions thousands hundreds billions half".split())
 _ADVERB_SKIP = frozenset("also further even still often directly actually really just only itself themselves "
                          "not n't did does do".split())
 _DEFINITE_RELATIVE = frozenset({"that", "which"})
+_RELATIVE = _DEFINITE_RELATIVE | {"who"}
+_MODAL_LIKE = MODALS | frozenset("can cannot will".split())
 _CONSEQUENCE = frozenset({"thereby", "thus", "by"})
 # Quantities after "by" measure a change ("reduced by half"); anything else names an agent.
 _QUANTITY = frozenset("approximately about around nearly almost roughly half up".split())
@@ -141,6 +153,7 @@ class _Context:
     before: str  # the previous word, lower-cased ("" at the start)
     next_index: int
     following: str  # the next word after any particle, lower-cased ("" at the end)
+    complement_known: bool = False  # a verb phrase matched its complement: "keeps colds away"
 
 
 class CausalClaim(Kind):
@@ -148,6 +161,9 @@ class CausalClaim(Kind):
     fields = {
         "verbs": Spec(list, required=True, help="lemmas of direct causal verbs, optionally with a particle"),
         "phrases": Spec(list, default=[], help="regexes for non-verbal causal expressions"),
+        "verb_phrases": Spec(list, default=[], help="regexes for causal expressions led by a verb ('keeps colds "
+                             "away'); the leading verb is read like a listed verb, so instructions ('keep tablets "
+                             "away from children') and definitions pass"),
         "verbal_participles": Spec(list, default=[], help="lemmas whose '-ed' form never modifies a noun "
                                    "('caused', 'promoted'): read as a verb where others may be adjectives"),
         "prevalence_verbs": Spec(list, default=[], help="lemmas that state prevalence, not cause, when their "
@@ -174,14 +190,15 @@ class CausalClaim(Kind):
             head, *particle = entry.lower().split()
             for form, kind in inflect(head).items():
                 self.verbs.setdefault(form, []).append(_Verb(kind, tuple(particle), head))
-        self.phrases = re.compile("|".join(fields["phrases"]), re.IGNORECASE) if fields["phrases"] else None
-        self.trigger = WordTrigger(self.verbs, self.phrases)
+        self.phrases = _alternation(fields["phrases"])
+        self.verb_phrases = _alternation(fields["verb_phrases"])
+        self.trigger = WordTrigger(self.verbs, _alternation(fields["phrases"] + fields["verb_phrases"]))
 
     def check_sentence(self, sentence):
         if sentence.is_question or sentence.cited(self.option["scope"]):
             return
         tokens = sentence.tokens
-        for index, length in self._candidates(tokens):
+        for index, length in self._candidates(tokens, sentence.segment.kind == "heading"):
             if quoted(sentence.text, tokens[index].idx - tokens.start_char):
                 continue  # a claim in quotation marks is mentioned, not made: 'the myth that "sugar causes ADHD"'
             hedged = hedge_before(tokens, index, self.option["can_is_hedge"], self.option["reporting_verbs_hedge"])
@@ -194,53 +211,89 @@ class CausalClaim(Kind):
             yield Hit(sentence.start + start, sentence.start + last.idx + len(last.text) - tokens.start_char)
             return  # one finding per sentence: the first claim is the one to fix
 
-    def _candidates(self, tokens):
-        """(token index, token count) of each causal expression, in order."""
-        phrase_starts = {}
-        if self.phrases:
-            base = tokens.start_char
-            for match in self.phrases.finditer(tokens.text):
-                first = next((t for t in tokens if t.idx - base >= match.start()), None)
-                inside = [t for t in tokens if match.start() <= t.idx - base < match.end()]
-                if first is not None and inside:
-                    phrase_starts[first.i - tokens.start] = len(inside)
+    def _candidates(self, tokens, heading: bool):
+        """(token index, token count) of each causal expression, in order. In a heading, a relative clause
+        describes the title's noun ("Foods that fight inflammation")."""
+        phrase_starts = dict(_phrase_spans(self.phrases, tokens))
+        for index, length in _phrase_spans(self.verb_phrases, tokens):
+            if self._verbal(tokens, index, _phrase_verb(tokens[index].lower_), heading, phrase=True):
+                phrase_starts.setdefault(index, length)
         for index, token in enumerate(tokens):
             if index in phrase_starts:
                 yield index, phrase_starts[index]
                 continue
             for verb in self.verbs.get(token.lower_, ()):
-                length = self._verbal(tokens, index, verb)
+                length = self._verbal(tokens, index, verb, heading)
                 if length:
                     yield index, length
                     break
 
-    def _verbal(self, tokens, index: int, verb: _Verb) -> int:
-        """Token count of the expression when the word at `index` reads as a causal verb, else 0."""
+    def _verbal(self, tokens, index: int, verb: _Verb, heading: bool = False, phrase: bool = False) -> int:
+        """Token count of the expression when the word at `index` reads as a causal verb, else 0.
+        For the verb that leads a matched verb phrase (`phrase`), the phrase supplies its complement."""
         reach = _particle_reach(tokens, index, verb.particle)
         if reach is None:
             return 0
-        context = _context(tokens, index, reach)
+        context = _context(tokens, index, reach, phrase)
         if _nominal(tokens, index, context, verb):
             return 0
         if _finite_verb(self.verbs.get(context.before, ())) and context.before not in _HELP:
             return 0  # a modifier of the object of the verb before it: "causes blocked pores"
         if verb.lemma in self.prevalence_verbs and _count_follows(tokens, context.next_index):
             return 0  # prevalence: "affects 1 in 4 adults"
-        if context.following in self.structure_function:
+        if self._structure_function(tokens, context.next_index):
             return 0  # structure/function wording: "contributes to normal immune function"
+        relative = _relative_pronoun(tokens, context.previous_index)
+        if relative >= 0 and (tokens[relative].lower_ == "who" or heading or _defines(tokens, relative)):
+            return 0  # describes its noun: "Runners who increase their mileage", "a disease that causes pain"
         if verb.particle:  # "led to", "resulted in": the particle makes the reading verbal
             verbal = context.previous_index >= 0 and (
                 verb.form != "ing" or context.before in _CONSEQUENCE or context.before == ",")
             return 1 + reach if verbal else 0
         if context.previous_index < 0:
             return 0  # sentence-initial: an imperative ("Reduce salt") or a noun phrase ("Improved sleep")
-        if context.before in _DEFINITE_RELATIVE and _defines(tokens, context.previous_index):
-            return 0
         if verb.form == "ed":
             adjectival = verb.lemma not in self.verbal_participles
             return 1 if _ed_form(tokens, index, context, adjectival) else 0
         reading = {"s": _s_form, "base": _base_form, "ing": _ing_form}[verb.form]
         return 1 if reading(tokens, index, context) else 0
+
+
+    def _structure_function(self, tokens, position: int) -> bool:
+        """Does the object starting at `position` carry a structure/function qualifier, maybe after a
+        determiner or another adjective ("supports a calm, natural bedtime routine")?"""
+        for token in tokens[position : position + 5]:
+            word = token.lower_
+            if word in self.structure_function:
+                return True
+            if word in PREPOSITIONS or word in CONJUNCTIONS and word != "and" or _is_punct(word) and word != ",":
+                return False
+        return False
+
+
+def _alternation(patterns: list[str]) -> re.Pattern | None:
+    return re.compile("|".join(patterns), re.IGNORECASE) if patterns else None
+
+
+def _phrase_spans(pattern: re.Pattern | None, tokens):
+    """(token index, token count) of each match of `pattern` in the sentence."""
+    if pattern is None:
+        return
+    base = tokens.start_char
+    for match in pattern.finditer(tokens.text):
+        inside = [t.i - tokens.start for t in tokens if match.start() <= t.idx - base < match.end()]
+        if inside:
+            yield inside[0], len(inside)
+
+
+def _phrase_verb(word: str) -> _Verb:
+    """The reading of the verb that leads a verb phrase, from its form alone."""
+    if word in _IRREGULAR_PAST:
+        return _Verb("ed", (), _IRREGULAR_PAST[word])
+    for suffix, form in (("ing", "ing"), ("ed", "ed"), ("s", "s")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            return _Verb(form, (), word)
+    return _Verb("base", (), word)
 
 
 def _particle_reach(tokens, index: int, particle: tuple[str, ...]) -> int | None:
@@ -254,14 +307,14 @@ def _particle_reach(tokens, index: int, particle: tuple[str, ...]) -> int | None
     return start - index - 1 + len(particle) if words == particle else None
 
 
-def _context(tokens, index: int, particle_length: int) -> _Context:
+def _context(tokens, index: int, particle_length: int, complement_known: bool = False) -> _Context:
     n = len(tokens)
     next_index = index + 1 + particle_length
     while next_index < n and (tokens[next_index].is_space or _is_adverb(tokens, next_index)):
         next_index += 1  # "increased significantly during": look past adverbs for the object
     previous_index = _skip_back(tokens, index - 1)
     return _Context(previous_index, tokens[previous_index].lower_ if previous_index >= 0 else "",
-                    next_index, tokens[next_index].lower_ if next_index < n else "")
+                    next_index, tokens[next_index].lower_ if next_index < n else "", complement_known)
 
 
 def _is_adverb(tokens, position: int) -> bool:
@@ -317,6 +370,14 @@ def _nominal(tokens, index: int, context: _Context, verb: _Verb) -> bool:
     return _is_name(tokens, index)
 
 
+def _relative_pronoun(tokens, position: int) -> int:
+    """Index of the relative pronoun that opens the verb's clause ("that", "which", "who", maybe then a
+    modal: "that can make"), else -1."""
+    if position >= 0 and tokens[position].lower_ in _MODAL_LIKE:
+        position = _skip_back(tokens, position - 1)
+    return position if position >= 0 and tokens[position].lower_ in _RELATIVE else -1
+
+
 def _relative_follows(tokens, context: _Context) -> bool:
     """A relative clause opens after the word: "that"/"which" then a finite verb."""
     after = context.next_index + 1
@@ -353,6 +414,8 @@ def _is_name(tokens, index: int) -> bool:
 
 
 def _takes_object(context: _Context) -> bool:
+    if context.complement_known:
+        return True
     following = context.following
     return bool(following) and following not in PREPOSITIONS and not _is_punct(following) \
         and following not in CONJUNCTIONS
@@ -508,10 +571,11 @@ def _agent_follows(tokens, index: int) -> bool:
 
 
 def _defines(tokens, relative_index: int) -> bool:
-    """A relative clause describing an indefinite noun: 'a disease that causes pain', 'Statins are
-    medicines that lower cholesterol' (a bare plural right after a copula), not 'were key factors that affected it'."""
+    """A relative clause describing an indefinite noun: 'a disease that causes pain', 'any drug that lowers
+    it', 'Statins are medicines that lower cholesterol' (a bare plural right after a copula), not 'were key
+    factors that affected it'."""
     window = tokens[max(0, relative_index - 6) : relative_index]
-    if any(t.lower_ in ("a", "an") for t in window):
+    if any(t.lower_ in ("a", "an", "any", "other") for t in window):
         return True
     return relative_index >= 2 and tokens[relative_index - 2].lower_ in _BE and tokens[relative_index - 1].is_alpha
 
