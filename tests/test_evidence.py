@@ -183,6 +183,20 @@ def test_conditions_degree_questions_and_negated_evidence_are_not_claims(lint, t
     assert [f.rule for f in lint(text + "\n") if f.rule == "unhedged-causal-claim"] == []
 
 
+def test_a_parenthesis_hides_no_determiner(lint):
+    text = "Doses of 200 mg or more (taken once or split) lowered triglycerides within a month.\n"
+    assert [f.rule for f in lint(text) if f.rule == "unhedged-causal-claim"] == ["unhedged-causal-claim"]
+
+
+@pytest.mark.parametrize("heading, flagged", [
+    ("## Root causes of tooth decay", False),  # a title: no finite verb
+    ("## Sugar is the root cause of tooth decay", True),
+    ("## Foods that fight tooth decay", False),  # a relative clause describes the title's noun
+])
+def test_headings_without_a_verb_are_titles(lint, heading, flagged):
+    assert bool([f for f in lint(heading + "\n") if f.rule == "unhedged-causal-claim"]) is flagged
+
+
 def test_paragraph_scope_accepts_a_citation_nearby(cli, tmp_path, monkeypatch):
     import json
 

@@ -19,6 +19,8 @@ DISOWNING = re.compile(
     # Open questions assert nothing: "it is not clear that X prevents Y", "nobody knows whether".
     r"|\b(?:not\s+(?:yet\s+)?(?:clear|known|certain|established)|unclear|uncertain|unknown|unproven)\s+(?:that|if)\b"
     r"|\bwhether\b"
+    # The object of an inquiry: "studies are needed to determine the benefits of X for Y".
+    r"|\bto\s+(?:determine|assess|evaluate|examine|investigate|establish|explore|test|clarify|confirm)\b"
     # A belief reported rather than held: "many people worry that eggs raise cholesterol", "the myth that".
     r"|\b(?:worr(?:y|ies|ied)|fears?|feared|wonder(?:s|ed)?|myths?|misconceptions?|misbeliefs?)\s+that\b"
     # What people say or report about themselves: "60% of people say soup makes them feel better".

@@ -213,8 +213,10 @@ class CausalClaim(Kind):
 
     def _candidates(self, tokens, heading: bool):
         """(token index, token count) of each causal expression, in order. In a heading, a relative clause
-        describes the title's noun ("Foods that fight inflammation")."""
-        phrase_starts = dict(_phrase_spans(self.phrases, tokens))
+        describes the title's noun ("Foods that fight inflammation"), and a heading with no finite verb is a
+        title whose noun phrases claim nothing ("The benefits of swimming for stiff joints")."""
+        title = heading and not any(token.lower_ in _FINITE for token in tokens)
+        phrase_starts = {} if title else dict(_phrase_spans(self.phrases, tokens))
         for index, length in _phrase_spans(self.verb_phrases, tokens):
             if self._verbal(tokens, index, _phrase_verb(tokens[index].lower_), heading, phrase=True):
                 phrase_starts.setdefault(index, length)
@@ -361,7 +363,8 @@ def _nominal(tokens, index: int, context: _Context, verb: _Verb) -> bool:
         return False
     if context.previous_index >= 0:
         previous = tokens[context.previous_index]
-        if before in DETERMINERS or previous.like_num and not _pronoun_one(tokens, context.previous_index):
+        determiner = before in DETERMINERS and tokens[index - 1].text != ")"  # not "(or more) reduced"
+        if determiner or previous.like_num and not _pronoun_one(tokens, context.previous_index):
             return True  # "the cause", "a reduced dose", "2 increases" (not "this one fights")
         if _participle(before) and before not in _HELP and (verb.form != "s" or verb.particle):
             return True  # "identified increased markers" (but "staying hydrated prevents stones")
