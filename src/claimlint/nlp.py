@@ -6,6 +6,8 @@ rule triggers) never pay for it.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -66,12 +68,15 @@ class Sentence:
 
     @property
     def is_question(self) -> bool:
-        """A question, or a heading worded as one ("How sleep affects your immune system")."""
+        """A question, or a heading worded as one ("How sleep affects your immune system", "Two years
+        in: what finally calmed my skin")."""
         text = self.text.strip()
         if text.endswith("?"):
             return True
-        first = text.split(maxsplit=1)[0].lower() if text else ""
-        return self.segment.kind == "heading" and first in _QUESTION_WORDS
+        if self.segment.kind != "heading":
+            return False
+        return any(part.split(maxsplit=1)[0].lower() in _QUESTION_WORDS
+                   for part in re.split(r"[:—–]", text) if part.strip())
 
 
 def sentences(segment: Segment, doc) -> list[Sentence]:

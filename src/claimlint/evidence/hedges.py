@@ -95,6 +95,7 @@ _PRONOUN_SUBJECTS = frozenset("i we you he she it they this there".split())
 # After a claim, what follows these words says something else: ", thereby preventing", ", which is".
 _LATER_CLAUSE = frozenset({"thereby", "which", "while"})
 # Words after a frequency adverb that keep it qualifying the claim before it: "usually within a week".
+_MODAL_OR_CAN = MODALS | {"can", "cannot", "will"}
 _PREPOSITIONS_AFTER = frozenset("in within at on for after before during by among when from".split())
 
 
@@ -155,6 +156,8 @@ def _ends_claim(tokens, position: int) -> bool:
     word = tokens[position].lower_
     if word == "but":
         return False
+    if word in ("and", "or") and position + 1 < len(tokens) and tokens[position + 1].lower_ in _MODAL_OR_CAN:
+        return True  # a second predicate: "treats ADHD and can replace medication for some people"
     after_comma = position > 0 and tokens[position - 1].lower_ == ","
     return _new_clause(tokens, position) or after_comma and word in _LATER_CLAUSE
 

@@ -11,7 +11,7 @@ _CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")", "but", "and",
 # Y", "no supplement has been shown to cure Y", "that does not mean turmeric will protect you".
 DISOWNING = re.compile(
     r"\b(?:no|little|not\s+enough|insufficient|scant)\s+(?:\w+\s+){0,2}?(?:evidence|proof|data)\s+(?:that|to\s+show|for)\b"
-    r"|\bno\s+(?:[\w-]+\s+){0,3}?(?:has|have)\s+(?:ever\s+|yet\s+)?been\s+(?:shown|proven|proved|found)\s+to\b"
+    r"|\b(?:no\s+(?:[\w-]+\s+){0,3}?|nothing\s+|none\s+)(?:has|have)\s+(?:ever\s+|yet\s+)?been\s+(?:shown|proven|proved|found)\s+to\b"
     r"|\b(?:has|have|had)\s+(?:not|never|n[’']t)\s+(?:yet\s+)?been\s+(?:shown|proven|proved)\s+to\b"
     r"|\b(?:does|do|did)\s*(?:not|n[’']t)\s+mean\b"
     r"|\b(?:cannot|can\s+not|can[’']t|could\s*(?:not|n[’']t)|(?:does|do|did)\s*(?:not|n[’']t))\s+(?:\w+\s+)?"

@@ -246,7 +246,8 @@ class CausalClaim(Kind):
         if self._structure_function(tokens, context.next_index):
             return 0  # structure/function wording: "contributes to normal immune function"
         relative = _relative_pronoun(tokens, context.previous_index)
-        if relative >= 0 and (tokens[relative].lower_ == "who" or heading or _defines(tokens, relative)):
+        if relative >= 0 and (tokens[relative].lower_ == "who" or heading or _defines(tokens, relative)
+                              or _fragment(tokens, relative, index)):
             return 0  # describes its noun: "Runners who increase their mileage", "a disease that causes pain"
         if verb.particle:  # "led to", "resulted in": the particle makes the reading verbal
             verbal = context.previous_index >= 0 and (
@@ -263,11 +264,13 @@ class CausalClaim(Kind):
 
     def _structure_function(self, tokens, position: int) -> bool:
         """Does the object starting at `position` carry a structure/function qualifier, maybe after a
-        determiner or another adjective ("supports a calm, natural bedtime routine")?"""
-        for token in tokens[position : position + 5]:
+        determiner or another adjective ("supports a calm, natural bedtime routine", "a sense of calm")?"""
+        for offset, token in enumerate(tokens[position : position + 5]):
             word = token.lower_
             if word in self.structure_function:
                 return True
+            if word == "of" and offset and tokens[position + offset - 1].lower_ in ("sense", "feeling"):
+                continue
             if word in PREPOSITIONS or word in CONJUNCTIONS and word != "and" or _is_punct(word) and word != ",":
                 return False
         return False
@@ -577,10 +580,21 @@ def _defines(tokens, relative_index: int) -> bool:
     """A relative clause describing an indefinite noun: 'a disease that causes pain', 'any drug that lowers
     it', 'Statins are medicines that lower cholesterol' (a bare plural right after a copula), not 'were key
     factors that affected it'."""
-    window = tokens[max(0, relative_index - 6) : relative_index]
-    if any(t.lower_ in ("a", "an", "any", "other") for t in window):
-        return True
+    start = max(0, relative_index - 6)
+    for position in range(relative_index - 1, start - 1, -1):
+        if tokens[position].lower_ in ("a", "an", "any", "other"):
+            # Not after a verb that asserts something of it: "Chia forms a gel that slows digestion".
+            before = tokens[position - 1].lower_ if position else ""
+            return before in _BE or not (before.endswith(("s", "ed")) and before.isalpha() and len(before) > 3)
     return relative_index >= 2 and tokens[relative_index - 2].lower_ in _BE and tokens[relative_index - 1].is_alpha
+
+
+def _fragment(tokens, relative_index: int, verb_index: int) -> bool:
+    """A noun phrase with a relative clause and no main verb, as in a list item: "Medicines that shrink
+    swollen blood vessels." (not "Foods that fight inflammation include berries")."""
+    head = [t for t in tokens[:relative_index] if t.is_alpha]
+    return len(head) <= 3 and not any(t.lower_ in _FINITE for t in head) and \
+        not any(t.lower_ in _FINITE for t in tokens[verb_index + 1 :])
 
 
 def _is_punct(word: str) -> bool:
