@@ -134,6 +134,7 @@ def test_quoted(text, word, inside):
 @pytest.mark.parametrize("text, expected", [
     ("Half of all Americans are low in magnesium.", "Half of all Americans"),
     ("Users fell asleep 23 minutes faster.", "23 minutes faster"),
+    ("Trusted by more than 12,000 happy customers.", "more than 12,000 happy customers"),
     ("Symptoms began 4 years later than in other groups.", "4 years later than"),
 ])
 def test_more_statistics(text, expected):
@@ -142,6 +143,10 @@ def test_more_statistics(text, expected):
 
 def test_narrative_durations_are_not_statistics():
     assert find_statistics("She ran her first marathon 10 years later.") == []
+
+
+def test_small_head_counts_are_not_statistics():
+    assert find_statistics("Over 30 people came to the first workshop.") == []
 
 
 def test_a_dated_parenthesis_is_not_a_citation():

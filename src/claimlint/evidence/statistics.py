@@ -33,6 +33,8 @@ STATISTIC = re.compile(
     | (?<![\w.])(?:{_AMOUNT})\s+(?:people|adults|children|kids|women|men|patients|deaths|cases|colds|infections)
         \b(?:\s+[\w,]+){{0,8}}?\s+(?:a|per|each|every)\s+(?:year|day|week|month)\b    # 480 people ... every day
     | (?<![\w.])(?:{_RANGE}|{_NUMBER_WORDS})\s+{_SCALE}\b(?:\s+[a-z]+)?           # 100 trillion bacteria
+    | \b(?:over|more\s+than|nearly|almost)\s+(?:\d{{1,3}}(?:,\d{{3}})+|\d{{4,}})\s+(?:[a-z]+\s+)?
+        (?:customers|users|people|patients|clients|members|families|buyers)\b    # over 40,000 customers
     | \b(?:half|a\s+third|a\s+quarter|a\s+fifth|two[-\s]thirds|three[-\s]quarters|one[-\s]third)\s+of\s+(?:all\s+)?
         (?:[a-z]+\s+){{0,2}}?(?:adults|people|americans|britons|children|kids|teens|teenagers|women|men|patients
         |smokers|seniors|users|cases|deaths)\b                                  # half of all adults
