@@ -36,6 +36,7 @@ A claim inside quotation marks is mentioned, not made.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from claimlint.evidence.hedges import MODALS, hedge_before, qualified_after
@@ -284,11 +285,13 @@ def _phrase_spans(pattern: re.Pattern | None, tokens):
     """(token index, token count) of each match of `pattern` in the sentence."""
     if pattern is None:
         return
-    base = tokens.start_char
+    offsets = None
     for match in pattern.finditer(tokens.text):
-        inside = [t.i - tokens.start for t in tokens if match.start() <= t.idx - base < match.end()]
-        if inside:
-            yield inside[0], len(inside)
+        if offsets is None:
+            offsets = [token.idx - tokens.start_char for token in tokens]
+        first, end = bisect_left(offsets, match.start()), bisect_left(offsets, match.end())
+        if first < end:
+            yield first, end - first
 
 
 def _phrase_verb(word: str) -> _Verb:
