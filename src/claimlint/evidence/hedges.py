@@ -29,6 +29,8 @@ from claimlint.evidence.negation import disowned
 
 # Modal auxiliaries; rules also use them to recognise a finite verb.
 MODALS = frozenset({"may", "might", "could", "would", "should", "mayn't", "mightn't", "couldn't"})
+# Auxiliaries that open a verb group, hedging or not ("that can make", "and will replace").
+AUXILIARIES = MODALS | {"can", "cannot", "will"}
 _CAN = re.compile(r"\b(?:can|cannot|can't)\b", re.IGNORECASE)
 
 _SPECULATION = re.compile(
@@ -95,7 +97,6 @@ _PRONOUN_SUBJECTS = frozenset("i we you he she it they this there".split())
 # After a claim, what follows these words says something else: ", thereby preventing", ", which is".
 _LATER_CLAUSE = frozenset({"thereby", "which", "while"})
 # Words after a frequency adverb that keep it qualifying the claim before it: "usually within a week".
-_MODAL_OR_CAN = MODALS | {"can", "cannot", "will"}
 _PREPOSITIONS_AFTER = frozenset("in within at on for after before during by among when from".split())
 
 
@@ -156,7 +157,7 @@ def _ends_claim(tokens, position: int) -> bool:
     word = tokens[position].lower_
     if word == "but":
         return False
-    if word in ("and", "or") and position + 1 < len(tokens) and tokens[position + 1].lower_ in _MODAL_OR_CAN:
+    if word in ("and", "or") and position + 1 < len(tokens) and tokens[position + 1].lower_ in AUXILIARIES:
         return True  # a second predicate: "treats ADHD and can replace medication for some people"
     after_comma = position > 0 and tokens[position - 1].lower_ == ","
     return _new_clause(tokens, position) or after_comma and word in _LATER_CLAUSE

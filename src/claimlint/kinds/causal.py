@@ -39,7 +39,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from claimlint.evidence.hedges import MODALS, hedge_before, qualified_after
+from claimlint.evidence.hedges import AUXILIARIES, MODALS, hedge_before, qualified_after
 from claimlint.evidence.negation import negated_span
 from claimlint.evidence.quotes import quoted
 from claimlint.kinds.base import Hit, Kind, Spec, WordTrigger
@@ -102,7 +102,6 @@ _ADVERB_SKIP = frozenset("also further even still often directly actually really
                          "not n't did does do".split())
 _DEFINITE_RELATIVE = frozenset({"that", "which"})
 _RELATIVE = _DEFINITE_RELATIVE | {"who"}
-_MODAL_LIKE = MODALS | frozenset("can cannot will".split())
 _CONSEQUENCE = frozenset({"thereby", "thus", "by"})
 # Quantities after "by" measure a change ("reduced by half"); anything else names an agent.
 _QUANTITY = frozenset("approximately about around nearly almost roughly half up".split())
@@ -382,7 +381,7 @@ def _nominal(tokens, index: int, context: _Context, verb: _Verb) -> bool:
 def _relative_pronoun(tokens, position: int) -> int:
     """Index of the relative pronoun that opens the verb's clause ("that", "which", "who", maybe then a
     modal: "that can make"), else -1."""
-    if position >= 0 and tokens[position].lower_ in _MODAL_LIKE:
+    if position >= 0 and tokens[position].lower_ in AUXILIARIES:
         position = _skip_back(tokens, position - 1)
     return position if position >= 0 and tokens[position].lower_ in _RELATIVE else -1
 
