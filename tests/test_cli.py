@@ -121,7 +121,7 @@ def test_rules_lists_every_rule(cli):
 def test_explain_shows_description_options_and_examples(cli):
     result = cli("explain", "unhedged-causal-claim")
     assert result.exit_code == 0
-    assert "can_is_hedge = False" in result.stdout
+    assert "can_is_hedge = True" in result.stdout
     assert "Flags:" in result.stdout and "Passes:" in result.stdout
     assert "Chronic stress worsens inflammation throughout the body." in result.stdout
 

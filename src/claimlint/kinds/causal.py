@@ -172,7 +172,8 @@ class CausalClaim(Kind):
                                          "('supports normal immune function'), which is not a causal claim"),
     }
     options = {
-        "can_is_hedge": Spec(bool, default=False, help="treat a bare 'can' ('can cause') as a hedge; 'can help' always is"),
+        "can_is_hedge": Spec(bool, default=True, help="treat a bare 'can' ('can cause') as a hedge, as the policy does; "
+                             "false flags it ('can help' is always a hedge)"),
         "reporting_verbs_hedge": Spec(bool, default=True, help="treat a 'suggest'/'indicate' frame ('our data "
                                       "suggest that X reduces Y') as a hedge of the claim it frames"),
         "flag_negated": Spec(bool, default=True, help="flag negated claims ('does not cause') too"),
