@@ -16,7 +16,7 @@ DRAFT = (
     "- A [link](https://example.com/a_b*c*) first. Then sugar *directly* raises blood sugar.\n"
     "\tIndented\tcontinuation: over 60% of people snack.\n"
     "\n"
-    "> Quoted `code()` then 😀😀 emoji: salt raises blood pressure.\n"
+    "- Listed `code()` then 😀😀 emoji: salt raises blood pressure.\n"
     "\n"
     "| Claim | Note |\n"
     "| --- | --- |\n"

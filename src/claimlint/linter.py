@@ -9,6 +9,7 @@ from claimlint.markdown import Document, parse
 from claimlint.nlp import load_pipeline, sentences
 from claimlint.rules import Rule
 from claimlint.source import LineIndex
+from claimlint.structure import unclaimed
 from claimlint.suppressions import ALL, parse_suppressions
 
 
@@ -43,8 +44,12 @@ class Linter:
     def _hits(self, document: Document):
         # The cheap pass: each segment keeps the rules whose trigger it matches; a segment with
         # none never reaches spaCy, and each sentence is only offered to its segment's rules.
+        # Quotations, reference entries and shop lines state no claim of the draft's own.
         candidates = []
-        for segment in document.segments:
+        skipped = unclaimed(document)
+        for index, segment in enumerate(document.segments):
+            if index in skipped:
+                continue
             rules = [rule for rule in self.sentence_rules if _triggered(rule, segment.text)]
             if rules:
                 candidates.append((segment, rules))

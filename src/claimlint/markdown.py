@@ -40,6 +40,7 @@ class Segment:
     starts: list[int]  # starts[i]: the source offset where text[i] begins
     ends: list[int]  # ends[i]: the source offset just past it (an entity or escape spans several)
     evidence: list[Evidence] = field(default_factory=list)
+    quoted: bool = False  # inside a blockquote: the draft quotes someone else's words
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """Source offsets (end exclusive) of the prose span text[start:end]."""
@@ -102,6 +103,7 @@ def parse(text: str) -> Document:
         elif kind == "inline" and token.map and not in_footnote:
             content_offsets = _locate_content(token, text, line_starts, cell_cursor if block == "table_cell" else None)
             segment = _prose(token, content_offsets, block, comments)
+            segment.quoted = "blockquote" in containers
             if segment.text.strip():
                 segments.append(segment)
     return Document(text, segments, comments, front_matter)

@@ -1,0 +1,64 @@
+"""Document structure as evidence: prose that states no claim of the draft's own.
+
+A claim rule reads what the writer asserts. Some prose asserts nothing the writer stands behind,
+whatever its wording, and the annotation policy says so:
+- a blockquote quotes someone else (an abstract, an expert, a motto);
+- an entry of a reference list names a cited work, and a cited paper's title is not a claim;
+- a line of shop furniture (a price, a discount or promo code, a delivery time) sells, it does not
+  report.
+`unclaimed(document)` names, per segment, why it states no claim; the engine offers those segments
+to no sentence rule (document rules such as missing-disclaimer still read them).
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimlint.markdown import Document, Segment
+
+# Headings that open a list of cited works.
+_REFERENCE_HEADING = re.compile(
+    r"^\W*(?:references?|sources?|bibliography|citations?|works\s+cited|literature(?:\s+cited)?|further\s+reading"
+    r"|notes\s+and\s+references|studies\s+cited|research)\W*$",
+    re.IGNORECASE,
+)
+# The shape of a bibliography entry: it opens with authors ("Smith J, Lee K.", "Smith, J. A.,") and has a
+# year, or it carries a journal's volume and pages ("2019;12(3):45-67"), a DOI or a PMID.
+_REFERENCE_ENTRY = re.compile(
+    r"^\W*(?:\[?\d{1,3}[\].)]\s*)?[A-Z][\w'’-]+,?\s+(?:[A-Z]{1,3}|(?:[A-Z]\.\s?){1,3})(?:,|\.|\s+(?:and|&))"
+    r".*?\b(?:19|20)\d\d\b"
+    r"|\b(?:19|20)\d\d\s*[;:]\s*\d+|\b\d+\s*\(\d+\)\s*:\s*\d+|\bdoi:\s*10\.\d{4,}|\bPMID:?\s*\d+|\bdoi\.org/",
+)
+_ENTRY_WORDS = 80  # an entry is a line or two; a long paragraph that cites a paper still makes claims
+# Selling, not reporting: "15% off", "save 20%", "use code SLEEP10", "free shipping over $50".
+_SHOP = re.compile(
+    r"\b\d+(?:\.\d+)?\s*(?:%|percent)\s+off\b|\b(?:save|discount|coupon|promo(?:\s+code)?|use\s+code|voucher)\b"
+    r"|\bfree\s+(?:shipping|delivery)\b|\badd\s+to\s+(?:cart|basket)\b|[$£€]\s?\d",
+    re.IGNORECASE,
+)
+_SHOP_WORDS = 25  # a shop line is short: a long paragraph that mentions a price still makes claims
+
+
+def unclaimed(document: Document) -> dict[int, str]:
+    """Index in `document.segments` -> why that segment states no claim of the draft's own."""
+    reasons: dict[int, str] = {}
+    in_references = False
+    for index, segment in enumerate(document.segments):
+        if segment.kind == "heading":
+            in_references = bool(_REFERENCE_HEADING.match(segment.text.strip()))
+            continue
+        reason = _reason(segment, in_references)
+        if reason:
+            reasons[index] = reason
+    return reasons
+
+
+def _reason(segment: Segment, in_references: bool) -> str:
+    if segment.quoted:
+        return "quotation"
+    entry = len(segment.text.split()) <= _ENTRY_WORDS and _REFERENCE_ENTRY.search(segment.text)
+    if in_references and segment.kind in ("list_item", "paragraph") or entry:
+        return "reference"
+    if _SHOP.search(segment.text) and len(segment.text.split()) <= _SHOP_WORDS:
+        return "shop"
+    return ""

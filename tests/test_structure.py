@@ -1,0 +1,56 @@
+"""Document structure is evidence: quotations, reference entries and shop lines state no claim."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimlint.markdown import parse
+from claimlint.structure import unclaimed
+
+CLAIM = "Cold showers boost your immune system by 40%."
+
+UNCLAIMED = {
+    "quotation": [f"> {CLAIM}", f"> - {CLAIM}", f"Intro.\n\n> Quoted:\n>\n> {CLAIM}"],
+    "reference": [
+        f"## References\n\n- {CLAIM}",
+        f"## Sources\n\n1. Lee K, Park J. Cold water and immunity. J Therm Biol. 2016;58:43-50. {CLAIM}",
+        f"Marsh, A. B., and Lee, K. (2018). {CLAIM} Journal of Cold.",
+        f"- Grey T et al. {CLAIM} PMID: 31234567",
+    ],
+    "shop": ["Get 15% off your first order with code COLD15!", "Save 20% today: free shipping on orders over $40."],
+}
+CLAIMED = [
+    CLAIM,
+    f"- {CLAIM}",
+    f"## {CLAIM}",
+    f"## References to the cold\n\n{CLAIM}",  # a heading that only begins with the word
+    f"## References\n\nSome text.\n\n## Next\n\n{CLAIM}",  # a new heading ends the list
+    f"Vitamin D, calcium and magnesium are minerals. {CLAIM}",  # "Word X," is no author list without a year
+    f"{CLAIM} A tub costs $20 but " + "the rest of this long paragraph keeps making claims " * 4,
+]
+
+
+@pytest.mark.parametrize("reason, text", [(r, t) for r, texts in UNCLAIMED.items() for t in texts])
+def test_unclaimed_segments_name_their_reason(reason, text):
+    document = parse(text)
+    reasons = unclaimed(document)
+    claim_segment = next(i for i, s in enumerate(document.segments) if "boost" in s.text or "%" in s.text)
+    assert reasons.get(claim_segment) == reason
+
+
+@pytest.mark.parametrize("text", CLAIMED)
+def test_claims_stay_claims(text):
+    document = parse(text)
+    claim_segment = next(i for i, s in enumerate(document.segments) if "boost" in s.text)
+    assert claim_segment not in unclaimed(document)
+
+
+def test_the_engine_offers_unclaimed_segments_to_no_sentence_rule(lint):
+    rules = {f.rule for f in lint(f"{CLAIM}\n\n> {CLAIM}\n")}
+    assert "unhedged-causal-claim" in rules
+    assert all(f.line == 1 for f in lint(f"{CLAIM}\n\n> {CLAIM}\n") if f.rule != "missing-disclaimer")
+
+
+def test_a_quoted_disclaimer_still_counts(lint):
+    draft = f"{CLAIM}\n\n> This article is not medical advice: talk to your doctor.\n"
+    assert "missing-disclaimer" not in {f.rule for f in lint(draft)}
