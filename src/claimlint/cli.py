@@ -15,6 +15,7 @@ from claimlint.cache import FOLDER
 from claimlint.config import available_rules, find_config, load_config
 from claimlint.errors import ClaimlintError
 from claimlint.findings import SEVERITIES, severity_rank
+from claimlint.inert import inert
 from claimlint.reporters import FORMATS, get_reporter
 from claimlint.examples import example_failures
 from claimlint.kinds import KINDS
@@ -30,8 +31,12 @@ class _DefaultToCheck(click.Group):
         return super().parse_args(ctx, args)
 
 
+def _error(message: str):
+    click.echo(f"claimlint: error: {inert(message)}", err=True)
+
+
 def _fail(message: str):
-    click.echo(f"claimlint: error: {message}", err=True)
+    _error(message)
     sys.exit(2)
 
 
@@ -71,8 +76,9 @@ def check(paths, select, ignore, output_format, config_path, fail_on, quiet, std
         options = RunOptions(_ids(select), _ids(ignore), stdin_filename, report_unused_suppressions,
                              baseline, write_baseline, jobs,
                              None if no_cache else cache_dir or config.base / FOLDER)
-        report = run(list(paths), config, options, on_error=lambda message: click.echo(
-            f"claimlint: error: {message}", err=True))
+        # In GitHub's format the report itself carries the input errors, as `::error` lines.
+        report = run(list(paths), config, options,
+                     on_error=(lambda message: None) if output_format == "github" else _error)
     except ClaimlintError as exc:
         _fail(str(exc))
     except Exception as exc:  # noqa: BLE001 - a bug must still end in one line and exit status 2
@@ -110,14 +116,14 @@ def list_rules(config_path, check):
     if check:
         failures = [failure for rule in rules.values() for failure in example_failures(rule)]
         for failure in failures:
-            click.echo(failure)
+            click.echo(inert(failure))
         total = sum(len(rule.examples["flag"]) + len(rule.examples["pass"]) for rule in rules.values())
         click.echo(f"{total - len(failures)} passed, {len(failures)} failed")
         sys.exit(1 if failures else 0)
     width = max(len(rule_id) for rule_id in rules)
     for rule in rules.values():
         summary = rule.description.split("\n")[0]
-        click.echo(f"{rule.id:<{width}}  {rule.severity:<7}  {summary}")
+        click.echo(f"{rule.id:<{width}}  {rule.severity:<7}  {inert(summary)}")
 
 
 @main.command()
@@ -129,7 +135,7 @@ def explain(rule_id, config_path):
     rule = rules.get(rule_id)
     if rule is None:
         _fail(f"unknown rule id '{rule_id}' (see `claimlint rules`)")
-    lines = [f"{rule.id} ({rule.severity}, kind: {rule.kind_name})", "", rule.description, ""]
+    lines = [f"{rule.id} ({rule.severity}, kind: {rule.kind_name})", "", *rule.description.split("\n"), ""]
     specs = KINDS[rule.kind_name].options
     if specs:
         lines.append("Options:")
@@ -140,4 +146,4 @@ def explain(rule_id, config_path):
     lines.extend(f"  - {example}" for example in rule.examples["flag"])
     lines.append("Passes:")
     lines.extend(f"  - {example}" for example in rule.examples["pass"])
-    click.echo("\n".join(lines))
+    click.echo("\n".join(inert(line) for line in lines))

@@ -2,6 +2,8 @@
 
 Escaping follows the workflow-command rules: `%`, CR and LF in the message; also `:` and `,`
 in property values. Columns are omitted when a finding spans lines (GitHub ignores them there).
+Input errors become `::error file=...` lines too, escaped the same way, so that nothing a draft,
+path or configuration contains can print a workflow command of its own.
 """
 
 from __future__ import annotations
@@ -28,4 +30,7 @@ def render(report: Report, colour: bool = False) -> str:
         properties["title"] = f"claimlint ({finding.rule})"
         rendered = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
         lines.append(f"::{LEVELS[finding.severity]} {rendered}::{escape_data(finding.message)}")
+    for error in report.errors:
+        file = escape_property(relative_path(error["path"]))
+        lines.append(f"::error file={file},title=claimlint::{escape_data(error['message'])}")
     return "\n".join(lines)

@@ -10,6 +10,7 @@ import hashlib
 import json
 from collections import Counter
 
+from claimlint.inert import inert_json
 from claimlint.reporters import Report, relative_path
 
 SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
@@ -29,4 +30,4 @@ def render(report: Report, colour: bool = False) -> str:
             "severity": SEVERITIES[finding.severity],
             "location": {"path": relative_path(finding.path), "lines": {"begin": finding.line, "end": finding.end_line}},
         })
-    return json.dumps(issues, indent=2, ensure_ascii=False)
+    return inert_json(json.dumps(issues, indent=2, ensure_ascii=False))

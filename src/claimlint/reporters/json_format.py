@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 
 from claimlint import __version__
+from claimlint.inert import inert_json
 from claimlint.reporters import Report
 
 
 def render(report: Report, colour: bool = False) -> str:
-    return json.dumps(
+    return inert_json(json.dumps(
         {
             "version": __version__,
             "findings": [finding.to_dict() for finding in report.findings],
@@ -22,4 +23,4 @@ def render(report: Report, colour: bool = False) -> str:
         },
         indent=2,
         ensure_ascii=False,
-    )
+    ))

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from claimlint import __version__
+from claimlint.inert import inert_json
 from claimlint.reporters import Report, relative_path
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -57,4 +58,4 @@ def render(report: Report, colour: bool = False) -> str:
             "results": results,
         }],
     }
-    return json.dumps(log, indent=2, ensure_ascii=False)
+    return inert_json(json.dumps(log, indent=2, ensure_ascii=False))

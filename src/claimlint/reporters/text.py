@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from claimlint.inert import inert, inert_pieces
 from claimlint.reporters import Report
 from claimlint.source import LineIndex
 
@@ -16,15 +17,16 @@ def render(report: Report, colour: bool = False) -> str:
     for finding in report.findings:
         severity = click.style(finding.severity, fg=_COLOURS[finding.severity], bold=True) if colour else finding.severity
         rule = click.style(f"[{finding.rule}]", dim=True) if colour else f"[{finding.rule}]"
-        out.append(f"{finding.path}:{finding.line}:{finding.column}: {severity} {rule} {finding.message}")
+        out.append(f"{inert(finding.path)}:{finding.line}:{finding.column}: {severity} {rule} {inert(finding.message)}")
         source = None if report.quiet else report.sources.get(finding.path)
         if source is not None:
             index = indexes.setdefault(finding.path, LineIndex(source))
-            line = index.line_text(finding.line)
+            pieces = inert_pieces(index.line_text(finding.line))
             gutter = f"{finding.line:>4} | "
-            width = (finding.end_column if finding.end_line == finding.line else len(line) + 1) - finding.column
-            prefix = "".join(ch if ch == "\t" else " " for ch in line[: finding.column - 1])
-            out.append(gutter + line)
+            end = finding.end_column - 1 if finding.end_line == finding.line else len(pieces) + 1
+            width = sum(len(piece) for piece in pieces[finding.column - 1 : end]) + max(0, end - len(pieces))
+            prefix = "".join(piece if piece == "\t" else " " * len(piece) for piece in pieces[: finding.column - 1])
+            out.append(gutter + "".join(pieces))
             out.append(" " * (len(gutter) - 2) + "| " + prefix + "^" * max(1, width))
     if report.quiet:
         return "\n".join(out)

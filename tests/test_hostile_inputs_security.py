@@ -1,0 +1,101 @@
+"""Hostile and broken inputs (issue 9): nothing a draft, path or configuration holds may forge CI
+output or run code, and a bad input is one line naming it, exit status 2, the rest still linted."""
+
+from __future__ import annotations
+
+import json
+import re
+import textwrap
+
+import pytest
+
+CLAIM = "Chronic stress worsens inflammation.\n"
+FORGED_SUPPRESSION = "<!-- claimlint-disable x\n::warning file=README.md::forged -->\n" + CLAIM
+
+
+@pytest.fixture
+def in_tmp(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def workflow_commands(output: str) -> list[str]:
+    """The lines a GitHub runner would run as workflow commands: `::` at the start of a line
+    (after white space), or the older `##[` anywhere in it. The runner splits on CR and LF only."""
+    return [line for line in re.split(r"\r\n|\r|\n", output) if line.lstrip().startswith("::") or "##[" in line]
+
+
+# 1. Workflow-command injection
+
+
+@pytest.mark.parametrize("output_format", ["text", "json", "github", "sarif", "gitlab"])
+def test_a_suppression_comment_cannot_forge_a_workflow_command(cli, in_tmp, output_format):
+    (in_tmp / "bad.md").write_text(FORGED_SUPPRESSION)
+    (in_tmp / "good.md").write_text(CLAIM)
+    result = cli("check", "--format", output_format, "bad.md", "good.md")
+    assert result.exit_code == 2
+    assert workflow_commands(result.stderr) == []
+    expected = []
+    if output_format == "github":
+        expected = [line for line in result.stdout.splitlines() if "title=claimlint::" in line]
+        assert expected == ["::error file=bad.md,title=claimlint::bad.md: line 1: unknown rule id "
+                            "'x%0A::warning file=readme.md::forged' in a suppression (see `claimlint rules`)"]
+        assert result.stderr == ""
+    else:
+        assert result.stderr.splitlines() == [r"claimlint: error: bad.md: line 1: unknown rule id "
+                                              r"'x\x0a::warning file=readme.md::forged' in a suppression "
+                                              r"(see `claimlint rules`)"]
+    assert [line for line in workflow_commands(result.stdout) if "good.md" not in line] == expected
+
+
+@pytest.mark.parametrize("output_format", ["text", "json", "github", "sarif", "gitlab"])
+def test_draft_text_and_file_names_cannot_forge_a_workflow_command(cli, in_tmp, output_format):
+    (in_tmp / "docs").mkdir()
+    (in_tmp / "docs" / "::warning file=x::forged.md").write_text("Sugar ##[warning]forged worsens acne.\n")
+    (in_tmp / "docs" / "a\n::add-mask::secret.md").write_text(CLAIM)
+    (in_tmp / "docs" / "##[warning]forged.md").write_text(CLAIM)
+    result = cli("check", "--format", output_format, ".")
+    assert result.exit_code == 1, result.stderr
+    commands = workflow_commands(result.stdout + "\n" + result.stderr)
+    if output_format == "github":  # only its own annotations, with every property and message escaped
+        assert commands and all(re.fullmatch(r"::warning file=[^:,]+(,[a-zA-Z]+=[^:,]+)*::[^\n]*", c) for c in commands)
+    else:
+        assert commands == []
+    if output_format in ("json", "sarif", "gitlab"):
+        assert "docs/##[warning]forged.md" in json.dumps(json.loads(result.stdout), ensure_ascii=False)
+
+
+def test_text_excerpts_stay_aligned_after_escaping(cli, in_tmp):
+    (in_tmp / "a.md").write_text("A ##[x] note: stress worsens acne.\n")
+    lines = cli("check", "--select", "unhedged-causal-claim", "a.md").stdout.splitlines()
+    assert lines[1] == r"   1 | A #\x23[x] note: stress worsens acne."
+    assert lines[2].index("^") == lines[1].index("worsens") and lines[2].count("^") == len("worsens")
+
+
+def test_configuration_errors_cannot_forge_a_workflow_command(cli, in_tmp):
+    (in_tmp / ".claimlint.yaml").write_text('select: ["x\\n::add-mask::secret"]\n')
+    (in_tmp / "a.md").write_text(CLAIM)
+    result = cli("check", "--format", "github", "a.md")
+    assert result.exit_code == 2
+    assert workflow_commands(result.stderr) == [] and len(result.stderr.splitlines()) == 1
+    assert r"unknown rule id 'x\x0a::add-mask::secret'" in result.stderr
+
+
+def test_house_rule_text_cannot_forge_a_workflow_command(cli, in_tmp):
+    (in_tmp / "house").mkdir()
+    (in_tmp / "house" / "no-miracle.yaml").write_text(textwrap.dedent("""\
+        id: no-miracle
+        severity: error
+        message: 'Avoid "{match}".'
+        description: "Miracle language.\\n::warning file=a.md::forged\\n  ::stop-commands::x"
+        kind: phrase
+        patterns: ['miracles?']
+        examples:
+          flag: ["A miracle ##[error]tea."]
+          pass: ["A miracle\\n::error::x"]
+        """))
+    (in_tmp / ".claimlint.yaml").write_text("rule_paths: [house]\n")
+    for args in (("rules",), ("rules", "--check"), ("explain", "no-miracle")):
+        result = cli(*args)
+        assert workflow_commands(result.stdout + result.stderr) == [], args
+    assert "  \\x3a:stop-commands::x" in cli("explain", "no-miracle").stdout
