@@ -99,3 +99,24 @@ def test_house_rule_text_cannot_forge_a_workflow_command(cli, in_tmp):
         result = cli(*args)
         assert workflow_commands(result.stdout + result.stderr) == [], args
     assert "  \\x3a:stop-commands::x" in cli("explain", "no-miracle").stdout
+
+
+# 3. git must not run the repository's commands
+
+
+def test_walking_a_hostile_repository_runs_none_of_its_git_commands(cli, in_tmp):
+    import shutil
+    import subprocess
+
+    if not shutil.which("git"):
+        pytest.skip("needs git")
+    repo, marker = in_tmp / "repo", in_tmp / "fsmonitor-ran"
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    subprocess.run(["git", "-C", str(repo), "config", "core.fsmonitor", f"touch '{marker}'; false"], check=True)
+    (repo / ".gitignore").write_text("build/\n")
+    (repo / "build").mkdir()
+    (repo / "build" / "out.md").write_text(CLAIM)
+    (repo / "a.md").write_text(CLAIM)
+    data = json.loads(cli("check", "--format", "json", "--no-cache", "repo").stdout)
+    assert not marker.exists()
+    assert [f["path"] for f in data["findings"] if f["rule"] == "unhedged-causal-claim"] == ["repo/a.md"]

@@ -12,6 +12,12 @@ import subprocess
 from pathlib import Path
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
+# A repository under review is not trusted: its own config must not make git run a command
+# (an fsmonitor hook, a pager, hooks, a transport fetching missing objects, a password prompt),
+# nor may a lint write to the repository (optional index refreshes).
+_SAFE_GIT = ("git", "--no-pager", "-c", "core.fsmonitor=false", "-c", f"core.hooksPath={os.devnull}",
+             "-c", "protocol.allow=never")
+_SAFE_GIT_ENV = {"GIT_TERMINAL_PROMPT": "0", "GIT_NO_LAZY_FETCH": "1", "GIT_OPTIONAL_LOCKS": "0"}
 
 
 def discover(paths: list[str], excluded=lambda path: False, respect_gitignore: bool = True) -> list[str]:
@@ -46,8 +52,9 @@ def git_ignored(folder: str, paths: list[str]) -> set[str]:
         return set()
     relative = {os.path.relpath(path, folder): path for path in paths}
     try:
-        result = subprocess.run(["git", "-C", folder, "check-ignore", "--stdin", "-z"],
-                                input="\0".join(relative) + "\0", capture_output=True, text=True, timeout=60)
+        result = subprocess.run([*_SAFE_GIT, "-C", folder, "check-ignore", "--stdin", "-z"],
+                                input="\0".join(relative) + "\0", capture_output=True, text=True, timeout=60,
+                                env={**os.environ, **_SAFE_GIT_ENV})
     except (OSError, subprocess.SubprocessError):
         return set()
     if result.returncode not in (0, 1):  # 1: nothing ignored; 128: not a repository
