@@ -20,6 +20,8 @@ _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]
 _BACKTICKS = re.compile(r"`+")
 _EXTERNAL = re.compile(r"(?:https?:|ftp:|doi:|//)", re.IGNORECASE)
 _HREF = re.compile(r"""\bhref\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
+# A line that is only whitespace (to Python) inside container markers: "> \f", "- \v"
+_WHITESPACE_LINE = re.compile(r"[\s>]*(?:(?:[-+*]|[0-9]{1,9}[.)])\s*)?")
 
 
 @dataclass(frozen=True)
@@ -112,7 +114,7 @@ def parse(text: str) -> Document:
 def _locate_content(token, text: str, line_starts: list[int], cell_cursor: dict | None) -> list[int]:
     """Source offset of every character of the inline token's content (plus one past the end)."""
     offsets: list[int] = []
-    first = token.map[0]
+    first = _first_content_line(token, text, line_starts)
     for i, line in enumerate(token.content.split("\n")):
         number = min(first + i, len(line_starts) - 1)
         start = line_starts[number]
@@ -130,6 +132,23 @@ def _locate_content(token, text: str, line_starts: list[int], cell_cursor: dict 
         offsets.extend(start + column for column in columns)
         offsets.append(start + (columns[-1] + 1 if columns else first_column))  # the newline (or the end)
     return offsets
+
+
+def _first_content_line(token, text: str, line_starts: list[int]) -> int:
+    """The source line the token's content starts on.
+
+    markdown-it strips a block's content with `str.strip()`, which also drops leading lines that
+    hold only a form feed, vertical tab, U+2028 or the like: CommonMark does not count those
+    lines as blank, so the block's map starts on them while its content starts further down.
+    """
+    head = token.content.split("\n", 1)[0].lstrip(" \t")
+    number, last = token.map
+    while number + 1 < min(last, len(line_starts)):
+        line = text[line_starts[number] : line_starts[number + 1] - 1]
+        if head in line or not _WHITESPACE_LINE.fullmatch(line):
+            break
+        number += 1
+    return number
 
 
 def _columns(source_line: str, line: str, cursor: int | None) -> list[int]:
