@@ -23,6 +23,8 @@ DISOWNING = re.compile(
     r"|\bto\s+(?:determine|assess|evaluate|examine|investigate|establish|explore|test|clarify|confirm)\b"
     # A belief reported rather than held: "many people worry that eggs raise cholesterol", "the myth that".
     r"|\b(?:worr(?:y|ies|ied)|fears?|feared|wonder(?:s|ed)?|myths?|misconceptions?|misbeliefs?)\s+that\b"
+    # A counterfactual: "I won't pretend CBD is a miracle", "imagine that sugar cured colds".
+    r"|\b(?:pretend(?:s|ed|ing)?|imagin(?:e|es|ed|ing))\b"
     # What people say or report about themselves: "60% of people say soup makes them feel better".
     r"|\b(?:people|patients|users|customers|parents|readers|others)\s+(?:\w+\s+)?(?:say|said|report(?:ed)?|claim(?:ed)?|swear)\b"
     # An embedded question of degree: "a measure of how well a cream protects against UVB".
@@ -33,7 +35,7 @@ DISOWNING = re.compile(
 _FOCUS = frozenset({"only", "just", "merely"})
 
 
-def negated(tokens, index: int, window: int = 4) -> bool:
+def negated(tokens, index: int, window: int = 5) -> bool:
     """True when a negation cue stands within `window` tokens before `index`, in the same clause."""
     for position in range(index - 1, max(-1, index - 1 - window), -1):
         word = tokens[position].lower_
@@ -44,7 +46,7 @@ def negated(tokens, index: int, window: int = 4) -> bool:
     return False
 
 
-def negated_span(tokens, start: int, end: int, window: int = 4) -> bool:
+def negated_span(tokens, start: int, end: int, window: int = 5) -> bool:
     """Is the expression tokens[start:end] negated, before it or inside it ("had no effect on")?"""
     return negated(tokens, start, window) or any(_is_negator(tokens, position) for position in range(start, end))
 
