@@ -120,3 +120,68 @@ def test_walking_a_hostile_repository_runs_none_of_its_git_commands(cli, in_tmp)
     data = json.loads(cli("check", "--format", "json", "--no-cache", "repo").stdout)
     assert not marker.exists()
     assert [f["path"] for f in data["findings"] if f["rule"] == "unhedged-causal-claim"] == ["repo/a.md"]
+
+
+# 4. Symbolic links out of the tree
+
+
+@pytest.fixture
+def linked_out(in_tmp):
+    (in_tmp / "outside").mkdir()
+    (in_tmp / "outside" / "secret.md").write_text("Secret: stress worsens acne.\n")
+    (in_tmp / "docs").mkdir()
+    (in_tmp / "docs" / "a.md").write_text(CLAIM)
+    (in_tmp / "docs" / "link.md").symlink_to("../outside/secret.md")
+    (in_tmp / "docs" / "inner.md").symlink_to("a.md")
+    return in_tmp
+
+
+def test_links_out_of_the_walked_folders_are_skipped_on_one_line(cli, linked_out):
+    result = cli("check", "docs")
+    assert result.exit_code == 1
+    assert "Secret" not in result.stdout
+    assert {line.split(":")[0] for line in result.stdout.splitlines() if ": warning [" in line} == {
+        "docs/a.md", "docs/inner.md"}
+    target = linked_out.resolve() / "outside" / "secret.md"
+    assert result.stderr.splitlines() == [
+        f"claimlint: docs/link.md: skipped: a symbolic link to {target}, outside the folders being linted"]
+    github = cli("check", "--format", "github", "docs")
+    assert "::notice file=docs/link.md,title=claimlint::docs/link.md: skipped: " in github.stdout
+    assert github.stderr == ""
+
+
+def test_links_named_on_the_command_line_or_within_the_linted_folders_are_read(cli, linked_out):
+    assert "Secret" in cli("check", "docs/link.md").stdout
+    both = cli("check", "docs", "outside")
+    assert both.stdout.count("Secret") == 2 and both.stderr == ""
+
+
+# 5. An unreadable folder
+
+
+def test_an_unreadable_folder_is_an_input_error_and_the_rest_is_linted(cli, in_tmp, monkeypatch):
+    import os
+
+    private = in_tmp / "docs" / "private"
+    private.mkdir(parents=True)
+    (private / "p.md").write_text(CLAIM)
+    (in_tmp / "docs" / "a.md").write_text(CLAIM)
+    private.chmod(0)
+    try:
+        if os.access(private, os.R_OK):  # root reads anything: fail the folder as it fails for others
+            real_scandir = os.scandir
+
+            def scandir(path="."):
+                if os.path.realpath(path) == str(private.resolve()):
+                    raise PermissionError(13, "Permission denied", os.fspath(path))
+                return real_scandir(path)
+
+            monkeypatch.setattr(os, "scandir", scandir)
+        result = cli("check", "--format", "json", "docs")
+    finally:
+        private.chmod(0o755)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == ["claimlint: error: docs/private: cannot read this folder (permission denied)"]
+    data = json.loads(result.stdout)
+    assert {f["path"] for f in data["findings"]} == {"docs/a.md"}
+    assert data["errors"] == [{"path": "docs/private", "message": "docs/private: cannot read this folder (permission denied)"}]

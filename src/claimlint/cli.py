@@ -83,6 +83,9 @@ def check(paths, select, ignore, output_format, config_path, fail_on, quiet, std
         _fail(str(exc))
     except Exception as exc:  # noqa: BLE001 - a bug must still end in one line and exit status 2
         _fail(f"internal error: {type(exc).__name__}: {exc} (please report it)")
+    if output_format != "github":  # which prints them as notices
+        for note in report.skipped:
+            click.echo(f"claimlint: {inert(note['message'])}", err=True)
     report.quiet = quiet
     colour = output_format == "text" and sys.stdout.isatty()
     output = get_reporter(output_format)(report, colour)

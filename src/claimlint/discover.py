@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import os
 import subprocess
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from claimlint.errors import InputError
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 # A repository under review is not trusted: its own config must not make git run a command
@@ -20,25 +23,51 @@ _SAFE_GIT = ("git", "--no-pager", "-c", "core.fsmonitor=false", "-c", f"core.hoo
 _SAFE_GIT_ENV = {"GIT_TERMINAL_PROMPT": "0", "GIT_NO_LAZY_FETCH": "1", "GIT_OPTIONAL_LOCKS": "0"}
 
 
-def discover(paths: list[str], excluded=lambda path: False, respect_gitignore: bool = True) -> list[str]:
-    """Files to lint, as display paths, in a stable order. Missing paths are kept, so the
-    reader reports them as input errors alongside the rest."""
-    found: list[str] = []
+@dataclass
+class Discovery:
+    files: list[str]  # display paths, in a stable order
+    errors: list[InputError] = field(default_factory=list)  # folders that cannot be read
+    skipped: list[dict] = field(default_factory=list)  # {"path", "message"}: links out of the tree
+
+
+def discover(paths: list[str], excluded=lambda path: False, respect_gitignore: bool = True) -> Discovery:
+    """Files to lint. Missing paths are kept, so the reader reports them as input errors
+    alongside the rest. A walked symbolic link whose target lies outside every folder being
+    linted is skipped, not followed (one named on the command line is read)."""
+    found = Discovery([])
+    roots = [os.path.realpath(given) for given in paths if given != "-" and os.path.isdir(given)]
     for given in paths:
         if given != "-" and os.path.isdir(given):
-            walked = _walk(given)
+            walked = _walk(given, found.errors)
             if respect_gitignore:
                 ignored = git_ignored(given, walked)
                 walked = [path for path in walked if path not in ignored]
-            found.extend(walked)
+            for path in walked:
+                if _leaves(path, roots):
+                    found.skipped.append({"path": path, "message": f"{path}: skipped: a symbolic link to "
+                                                                   f"{os.path.realpath(path)}, outside the folders being linted"})
+                else:
+                    found.files.append(path)
         else:
-            found.append(given)
-    return [path for path in dict.fromkeys(found) if path == "-" or not excluded(path)]
+            found.files.append(given)
+    found.files = [path for path in dict.fromkeys(found.files) if path == "-" or not excluded(path)]
+    found.skipped = [note for note in found.skipped if not excluded(note["path"])]
+    return found
 
 
-def _walk(folder: str) -> list[str]:
+def _leaves(path: str, roots: list[str]) -> bool:
+    if not os.path.islink(path):
+        return False
+    target = os.path.realpath(path)
+    return not any(target == root or target.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
+
+
+def _walk(folder: str, errors: list[InputError]) -> list[str]:
+    def unreadable(error: OSError):
+        errors.append(InputError(error.filename, f"cannot read this folder ({(error.strerror or 'error').lower()})"))
+
     result = []
-    for root, dirs, files in os.walk(folder):
+    for root, dirs, files in os.walk(folder, onerror=unreadable):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "node_modules")
         for name in sorted(files):
             if name.lower().endswith(MARKDOWN_SUFFIXES):

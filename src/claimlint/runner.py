@@ -57,7 +57,11 @@ def run(paths: list[str], config: Config, options: RunOptions, on_error=lambda m
     report = Report([], 0, rules=resolve_rules(config, options.select, options.ignore))
     results: dict[int, list] = {}
     pending: list[tuple[int, str, str, tuple]] = []
-    for position, path in enumerate(discover(paths, config.excludes, config.respect_gitignore)):
+    found = discover(paths, config.excludes, config.respect_gitignore)
+    for error in found.errors:
+        _record_error(report, error.path, str(error), on_error)
+    report.skipped = found.skipped
+    for position, path in enumerate(found.files):
         display = options.stdin_filename if path == "-" else path
         try:
             text = decode(sys.stdin.buffer.read(), display) if path == "-" else read_source(path)

@@ -2,8 +2,9 @@
 
 Escaping follows the workflow-command rules: `%`, CR and LF in the message; also `:` and `,`
 in property values. Columns are omitted when a finding spans lines (GitHub ignores them there).
-Input errors become `::error file=...` lines too, escaped the same way, so that nothing a draft,
-path or configuration contains can print a workflow command of its own.
+Input errors become `::error file=...` lines too, and skipped symbolic links `::notice` lines,
+escaped the same way, so that nothing a draft, path or configuration contains can print a
+workflow command of its own.
 """
 
 from __future__ import annotations
@@ -30,7 +31,8 @@ def render(report: Report, colour: bool = False) -> str:
         properties["title"] = f"claimlint ({finding.rule})"
         rendered = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
         lines.append(f"::{LEVELS[finding.severity]} {rendered}::{escape_data(finding.message)}")
-    for error in report.errors:
-        file = escape_property(relative_path(error["path"]))
-        lines.append(f"::error file={file},title=claimlint::{escape_data(error['message'])}")
+    for level, notes in (("error", report.errors), ("notice", report.skipped)):
+        for note in notes:
+            file = escape_property(relative_path(note["path"]))
+            lines.append(f"::{level} file={file},title=claimlint::{escape_data(note['message'])}")
     return "\n".join(lines)
