@@ -33,3 +33,34 @@ def test_whitespace_only_lines_in_containers_keep_positions(text):
     (segment,) = [s for s in parse(text).segments if "boost" in s.text]
     start, end = segment.source_span(segment.text.index("boost"), segment.text.index("boost") + 5)
     assert text[start:end] == "boost"
+
+
+# 6. Broken front matter
+
+BROKEN_FRONT_MATTER = "---\ntitle: Sugar: the truth\nclaimlint:\n  ignore: [unhedged-causal-claim]\n---\n" + CLAIM + "\n"
+UNCLOSED_FRONT_MATTER = "---\ntitle: Sugar\nclaimlint:\n  ignore: [unhedged-causal-claim]\n\n" + CLAIM + "\n"
+
+
+@pytest.fixture
+def in_tmp(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.mark.parametrize("text, where, problem", [
+    (BROKEN_FRONT_MATTER, "line 2", "front matter is not valid YAML (mapping values are not allowed here)"),
+    (UNCLOSED_FRONT_MATTER, "line 1", "front matter has no closing '---' line"),
+], ids=["invalid-yaml", "unclosed"])
+def test_front_matter_settings_are_never_dropped_silently(cli, in_tmp, text, where, problem):
+    (in_tmp / "bad.md").write_text(text)
+    (in_tmp / "good.md").write_text(CLAIM + "\n")
+    result = cli("check", "--no-cache", "-q", "--select", "unhedged-causal-claim", "bad.md", "good.md")
+    assert result.exit_code == 2
+    (error,) = result.stderr.splitlines()
+    assert error.startswith(f"claimlint: error: bad.md: {where}: {problem}") and "'claimlint' settings" in error
+    assert "good.md:1:14: warning [unhedged-causal-claim]" in result.stdout and "bad.md" not in result.stdout
+
+
+def test_broken_front_matter_without_claimlint_settings_is_the_drafts_own(lint):
+    text = "---\ntitle: Sugar: the truth\n---\n" + CLAIM + "\n"
+    assert [(f.line, f.column) for f in causal(lint(text))] == [(4, 14)]

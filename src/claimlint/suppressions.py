@@ -22,6 +22,8 @@ from claimlint.source import LineIndex
 DIRECTIVE = re.compile(r"<!--\s*claimlint-(\S+?)(?=\s|-->)\s*(.*?)\s*-->", re.IGNORECASE | re.DOTALL)
 ACTIONS = ("disable-next-line", "disable-file", "disable", "enable")
 ALL = "*"
+# A draft that opens like front matter holding claimlint settings, but that never closes it
+_UNCLOSED_SETTINGS = re.compile(r"---[ \t]*\n(?:[ \t]*\S[^\n]*\n)*?claimlint[ \t]*:")
 
 
 @dataclass
@@ -102,7 +104,7 @@ def parse_suppressions(document: Document, index: LineIndex, path: str, known: f
             directives.append(Directive(action, ids or frozenset({ALL}), *index.position(start),
                                         *index.position(start + len(match.group())), match.group()))
     directives.sort(key=lambda d: (d.line, d.column))
-    ignore = _front_matter_ignore(document.front_matter, path)
+    ignore = _front_matter_ignore(document, path)
     _check_ids(ignore, known, path, "front matter: ")
     return Suppressions(directives, ignore)
 
@@ -113,13 +115,24 @@ def _check_ids(ids, known: frozenset[str], path: str, where: str):
             raise InputError(path, f"{where}unknown rule id '{rule}' in a suppression (see `claimlint rules`)")
 
 
-def _front_matter_ignore(front_matter: str | None, path: str) -> frozenset[str]:
-    if not front_matter or "claimlint" not in front_matter:
+def _front_matter_ignore(document: Document, path: str) -> frozenset[str]:
+    """The rules front matter ignores. Front matter is the draft's own, not ours to validate,
+    unless it holds claimlint settings: those are never dropped without a word."""
+    front_matter = document.front_matter
+    if front_matter is None:
+        if _UNCLOSED_SETTINGS.match(document.text):
+            raise InputError(path, "line 1: front matter has no closing '---' line, so its 'claimlint' settings "
+                                   "would be ignored")
+        return frozenset()
+    if "claimlint" not in front_matter:
         return frozenset()
     try:
         data = yaml.safe_load(front_matter)
-    except yaml.YAMLError:
-        return frozenset()  # the draft's own front matter is not ours to validate
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        at = f"line {mark.line + 2}: " if mark else ""  # the content starts after the opening '---'
+        raise InputError(path, f"{at}front matter is not valid YAML ({getattr(exc, 'problem', None) or exc}), "
+                               "so its 'claimlint' settings cannot be read") from None
     settings = data.get("claimlint") if isinstance(data, dict) else None
     if settings is None:
         return frozenset()
