@@ -23,6 +23,10 @@ DISOWNING = re.compile(
     r"|\bto\s+(?:determine|assess|evaluate|examine|investigate|establish|explore|test|clarify|confirm)\b"
     # A belief reported rather than held: "many people worry that eggs raise cholesterol", "the myth that".
     r"|\b(?:worr(?:y|ies|ied)|fears?|feared|wonder(?:s|ed)?|myths?|misconceptions?|misbeliefs?)\s+that\b"
+    # A claim reported as someone's argument: "Asprey makes the argument that", "critics claim that".
+    r"|\b(?:argu(?:e|es|ed|ing)|mak(?:e|es|ing)\s+the\s+(?:argument|case)|claim(?:s|ed)?|contend(?:s|ed)?)\s+that\b"
+    r"|\b(?:is|are|was|were)\s+(?:a\s+)?(?:big\s+|huge\s+)?(?:fans?|proponents?|advocates?)\s+of\b"
+    r"|\bproponents\b"
     # A counterfactual: "I won't pretend CBD is a miracle", "imagine that sugar cured colds".
     r"|\b(?:pretend(?:s|ed|ing)?|imagin(?:e|es|ed|ing))\b"
     # What people say or report about themselves: "60% of people say soup makes them feel better".

@@ -95,6 +95,15 @@ _RISK = frozenset("risk risks odds likelihood chance chances".split())
 _FINDING = frozenset("find finds found show shows showed shown demonstrated reported".split())
 _ADJECTIVE_ENDINGS = ("ble", "ive", "ous", "ful", "ent", "ant", "ic", "al", "ed")
 _HELP = frozenset({"help", "helps", "helped"})
+# Degree adjectives: a base form after one is a noun ("higher impact sports"), never a verb.
+_DEGREE = frozenset("high higher highest low lowest great greater greatest big bigger small smaller".split())
+# The writer's own experience: a first-person subject in the claim's clause, or a first-person object
+# right after the verb ("We have found that ...", "CBD changed my life"): an anecdote, not a claim.
+_FIRST_PERSON = re.compile(
+    r"(?-i:\bI\b)|\bwe(?:\s+have|['’]ve)?\s+(?:\w+ly\s+)?(?:found|noticed|tried|felt|seen|experienced|discovered)\b"
+    r"|\bmy\s+(?:opinion|view|experience|belief|guess|feeling)\b", re.IGNORECASE)
+_FIRST_PERSON_OBJECTS = frozenset("me my myself".split())
+_CONTRAST = frozenset({";", "but", "however", "whereas", "while", "because"})
 _TIME_ADVERBS = frozenset("later again too soon now today overnight instead afterwards".split())
 _APPROXIMATE = frozenset("up to roughly about around nearly almost approximately over more than an estimated".split())
 _COUNTS = frozenset("millions thousands hundreds billions half".split())
@@ -199,7 +208,9 @@ class CausalClaim(Kind):
         if sentence.is_question or sentence.cited(self.option["scope"]):
             return
         tokens = sentence.tokens
-        for index, length in self._candidates(tokens, sentence.segment.kind == "heading"):
+        kind = sentence.segment.kind
+        opening = sentence.start == 0
+        for index, length in self._candidates(tokens, kind == "heading", opening and kind in ("heading", "list_item")):
             if quoted(sentence.text, tokens[index].idx - tokens.start_char):
                 continue  # a claim in quotation marks is mentioned, not made: 'the myth that "sugar causes ADHD"'
             hedged = hedge_before(tokens, index, self.option["can_is_hedge"], self.option["reporting_verbs_hedge"])
@@ -212,28 +223,31 @@ class CausalClaim(Kind):
             yield Hit(sentence.start + start, sentence.start + last.idx + len(last.text) - tokens.start_char)
             return  # one finding per sentence: the first claim is the one to fix
 
-    def _candidates(self, tokens, heading: bool):
+    def _candidates(self, tokens, heading: bool, listing: bool):
         """(token index, token count) of each causal expression, in order. In a heading, a relative clause
         describes the title's noun ("Foods that fight inflammation"), and a heading with no finite verb is a
         title whose noun phrases claim nothing ("The benefits of swimming for stiff joints")."""
         title = heading and not any(token.lower_ in _FINITE for token in tokens)
         phrase_starts = {} if title else dict(_phrase_spans(self.phrases, tokens))
         for index, length in _phrase_spans(self.verb_phrases, tokens):
-            if self._verbal(tokens, index, _phrase_verb(tokens[index].lower_), heading, phrase=True):
+            if self._verbal(tokens, index, _phrase_verb(tokens[index].lower_), heading, phrase=True) \
+                    and not self._structure_function(tokens, index + length):
                 phrase_starts.setdefault(index, length)
         for index, token in enumerate(tokens):
             if index in phrase_starts:
                 yield index, phrase_starts[index]
                 continue
             for verb in self.verbs.get(token.lower_, ()):
-                length = self._verbal(tokens, index, verb, heading)
+                length = self._verbal(tokens, index, verb, heading, listing=listing)
                 if length:
                     yield index, length
                     break
 
-    def _verbal(self, tokens, index: int, verb: _Verb, heading: bool = False, phrase: bool = False) -> int:
+    def _verbal(self, tokens, index: int, verb: _Verb, heading: bool = False, phrase: bool = False,
+                listing: bool = False) -> int:
         """Token count of the expression when the word at `index` reads as a causal verb, else 0.
-        For the verb that leads a matched verb phrase (`phrase`), the phrase supplies its complement."""
+        For the verb that leads a matched verb phrase (`phrase`), the phrase supplies its complement;
+        `listing` is a heading or list item, whose claims may leave their subject unstated."""
         reach = _particle_reach(tokens, index, verb.particle)
         if reach is None:
             return 0
@@ -250,12 +264,19 @@ class CausalClaim(Kind):
         if relative >= 0 and (tokens[relative].lower_ == "who" or heading or _defines(tokens, relative)
                               or _fragment(tokens, relative, index)):
             return 0  # describes its noun: "Runners who increase their mileage", "a disease that causes pain"
+        if context.before == "what" or _first_person(tokens, index, context):
+            return 0  # an embedded question ("what foods worsen it") or the writer's own experience
         if verb.particle:  # "led to", "resulted in": the particle makes the reading verbal
+            if context.before == "to":  # an infinitive: "structures that exist to protect against disease"
+                return 1 + reach if _infinitive_claims(tokens, context.previous_index) else 0
             verbal = context.previous_index >= 0 and (
                 verb.form != "ing" or context.before in _CONSEQUENCE or context.before == ",")
             return 1 + reach if verbal else 0
         if context.previous_index < 0:
-            return 0  # sentence-initial: an imperative ("Reduce salt") or a noun phrase ("Improved sleep")
+            # A heading or list item opening with an "-s" verb has the product as its unstated subject
+            # ("## Lowers Cholesterol", "- Fights infections"); other openings are imperatives ("Reduce
+            # salt") or noun phrases ("Improved sleep").
+            return 1 if listing and verb.form == "s" and _s_form(tokens, index, context) else 0
         if verb.form == "ed":
             adjectival = verb.lemma not in self.verbal_participles
             return 1 if _ed_form(tokens, index, context, adjectival) else 0
@@ -332,6 +353,16 @@ def _is_adverb(tokens, position: int) -> bool:
         after = tokens[position + 1].lower_ if position + 1 < len(tokens) else ""
         return after.endswith("ly") or after == "than"
     return word.endswith("ly") and word != "only" or word in _TIME_ADVERBS
+
+
+def _first_person(tokens, index: int, context: _Context) -> bool:
+    """Does the writer report their own experience: "I" earlier in the sentence, "we" with a verb of
+    experience ("We have found that a small meal makes us feel worse"), an opinion of theirs ("my view
+    that"), or a first-person object ("CBD changed my life")? Generic "we" ("when we fast") still claims."""
+    if context.following in _FIRST_PERSON_OBJECTS:
+        return True
+    start = next((p + 1 for p in range(index - 1, -1, -1) if tokens[p].lower_ in _CONTRAST), 0)
+    return _FIRST_PERSON.search(tokens[start:index].text) is not None
 
 
 def _count_follows(tokens, position: int) -> bool:
@@ -453,6 +484,8 @@ def _base_form(tokens, index: int, context: _Context) -> bool:
         return False  # a comparative: "patients have lower scores", "is lower"
     if before in ("please", "then"):
         return False  # an imperative: "please treat it with care", "then lower it slowly"
+    if before in _DEGREE:
+        return False  # a noun after a degree adjective: "higher impact sports", "a low dose"
     if _modifies_subject(tokens, context):
         return False
     if _coordinated(context):
