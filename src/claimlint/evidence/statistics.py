@@ -52,6 +52,13 @@ TRIGGER = re.compile(r"\d|%|\b(?:twice|doubl|tripl|halv|half|third|quarter|fifth
 _SPECIFICATION = re.compile(r"\b(?:contains?|containing|provides?|providing|delivers?|with)\s+"
                             r"(?:about\s+|at\s+(?:least|most)\s+|up\s+to\s+|over\s+)?$", re.IGNORECASE)
 _SPECIFICATION_REACH = 24  # the longest lead-in the pattern above can match
+# A percentage that names a share of a food or an effort is a composition or a target, not a finding:
+# "50% saturated", "75% fat, 20% protein and 5% carbs", "30% core engagement".
+_COMPOSITION = re.compile(
+    r"\s*(?:of\s+(?:your\s+)?(?:calories|energy|max\w*)\b|(?:\w+\s+)?(?:fat|fats|protein|carbs?|carbohydrates?"
+    r"|saturated|monounsaturated|polyunsaturated|omega-?\d+|fib(?:re|er)|sugars?|cocoa|alcohol|abv|lean"
+    r"|effort|intensity|engagement)\b)", re.IGNORECASE)
+_PERCENTAGE = re.compile(r"(?:%|percent|per\s?cent)$", re.IGNORECASE)
 # "100% safe", "100% natural": an intensifier; "100% of patients" is a figure.
 _HUNDRED_PERCENT = re.compile(r"100\s?(?:%|percent|per\s?cent)", re.IGNORECASE)
 _OF = re.compile(r"\s+of\b", re.IGNORECASE)
@@ -62,8 +69,12 @@ def find_statistics(text: str) -> list[tuple[int, int]]:
     if not TRIGGER.search(text):
         return []
     return [(m.start(), m.end()) for m in STATISTIC.finditer(text) if m.group().strip()
-            and not _intensifier(text, m)
+            and not _intensifier(text, m) and not _composition(text, m)
             and not _SPECIFICATION.search(text, max(0, m.start() - _SPECIFICATION_REACH), m.start())]
+
+
+def _composition(text: str, match: re.Match) -> bool:
+    return _PERCENTAGE.search(match.group()) is not None and _COMPOSITION.match(text, match.end()) is not None
 
 
 def _intensifier(text: str, match: re.Match) -> bool:
