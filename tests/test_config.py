@@ -196,4 +196,4 @@ def test_internal_errors_are_one_line_with_status_2(cli, project, monkeypatch):
     monkeypatch.setattr(claimlint.runner.Linter, "lint", broken)
     result = cli("check", "--no-cache", "a.md")
     assert result.exit_code == 2
-    assert result.stderr.strip() == "claimlint: error: internal error: RuntimeError: boom (please report it)"
+    assert result.stderr.strip() == "claimlint: error: internal error in a.md: RuntimeError: boom (please report it)"

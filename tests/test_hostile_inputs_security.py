@@ -185,3 +185,32 @@ def test_an_unreadable_folder_is_an_input_error_and_the_rest_is_linted(cli, in_t
     data = json.loads(result.stdout)
     assert {f["path"] for f in data["findings"]} == {"docs/a.md"}
     assert data["errors"] == [{"path": "docs/private", "message": "docs/private: cannot read this folder (permission denied)"}]
+
+
+# 8. An internal error in one draft
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_an_internal_error_in_one_draft_loses_no_other_findings(cli, in_tmp, monkeypatch, jobs):
+    from claimlint.linter import Linter
+
+    original = Linter.lint
+
+    def lint(self, text, path):
+        if path == "b.md":
+            raise RuntimeError("boom\n::warning::forged")
+        return original(self, text, path)
+
+    monkeypatch.setattr(Linter, "lint", lint)
+    for name in ("a.md", "b.md", "c.md"):
+        (in_tmp / name).write_text(CLAIM)
+    result = cli("check", "--no-cache", "--jobs", jobs, "a.md", "b.md", "c.md")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        r"claimlint: error: internal error in b.md: RuntimeError: boom\x0a::warning::forged (please report it)"]
+    assert {line.split(":")[0] for line in result.stdout.splitlines() if ": warning [" in line} == {"a.md", "c.md"}
+    debug = cli("check", "--no-cache", "--jobs", jobs, "--debug", "a.md", "b.md", "c.md")
+    assert debug.exit_code == 2 and debug.stdout == result.stdout
+    assert debug.stderr.splitlines()[:2] == [result.stderr.splitlines()[0], "Traceback (most recent call last):"]
+    assert debug.stderr.splitlines()[-2:] == ["RuntimeError: boom", r"\x3a:warning::forged"]
+    assert workflow_commands(debug.stderr) == []

@@ -6,6 +6,7 @@ Exit status: 0 clean, 1 findings at or above the failure level, 2 usage, configu
 from __future__ import annotations
 
 import sys
+import traceback
 from pathlib import Path
 
 import click
@@ -33,6 +34,11 @@ class _DefaultToCheck(click.Group):
 
 def _error(message: str):
     click.echo(f"claimlint: error: {inert(message)}", err=True)
+
+
+def _traceback(detail: str):
+    for line in detail.splitlines():
+        click.echo(inert(line), err=True)
 
 
 def _fail(message: str):
@@ -68,20 +74,28 @@ def main():
 @click.option("--no-cache", is_flag=True, help="Neither read nor write cached results.")
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
               help=f"Where cached results live (default: {FOLDER} beside the configuration, else here).")
+@click.option("--debug", is_flag=True, help="After an internal error, print its traceback.")
 def check(paths, select, ignore, output_format, config_path, fail_on, quiet, stdin_filename,
-          report_unused_suppressions, baseline, write_baseline, jobs, no_cache, cache_dir):
+          report_unused_suppressions, baseline, write_baseline, jobs, no_cache, cache_dir, debug):
     """Lint Markdown files and directories (`-` reads standard input)."""
+
+    def on_error(message: str, detail: str | None):
+        if output_format != "github":  # whose report carries the input errors, as `::error` lines
+            _error(message)
+        if debug and detail:
+            _traceback(detail)
+
     try:
         config = load_config(config_path or find_config(Path.cwd()))
         options = RunOptions(_ids(select), _ids(ignore), stdin_filename, report_unused_suppressions,
                              baseline, write_baseline, jobs,
                              None if no_cache else cache_dir or config.base / FOLDER)
-        # In GitHub's format the report itself carries the input errors, as `::error` lines.
-        report = run(list(paths), config, options,
-                     on_error=(lambda message: None) if output_format == "github" else _error)
+        report = run(list(paths), config, options, on_error)
     except ClaimlintError as exc:
         _fail(str(exc))
     except Exception as exc:  # noqa: BLE001 - a bug must still end in one line and exit status 2
+        if debug:
+            _traceback(traceback.format_exc())
         _fail(f"internal error: {type(exc).__name__}: {exc} (please report it)")
     if output_format != "github":  # which prints them as notices
         for note in report.skipped:

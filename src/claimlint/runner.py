@@ -10,6 +10,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
+import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from claimlint.baseline import new_findings, read_baseline, write_baseline
 from claimlint.cache import Cache, linter_fingerprint
 from claimlint.config import Config, available_rules, resolve_rules
 from claimlint.discover import discover
-from claimlint.errors import InputError
+from claimlint.errors import ClaimlintError, InputError
 from claimlint.linter import Linter
 from claimlint.nlp import load_pipeline
 from claimlint.reporters import Report
@@ -38,8 +39,9 @@ class RunOptions:
     cache_dir: Path | None = None  # None: no cache
 
 
-def run(paths: list[str], config: Config, options: RunOptions, on_error=lambda message: None) -> Report:
-    """Lint `paths`; input errors are collected in the report (and passed to `on_error`)."""
+def run(paths: list[str], config: Config, options: RunOptions, on_error=lambda message, detail=None: None) -> Report:
+    """Lint `paths`; input errors are collected in the report (and passed to `on_error`, with the
+    traceback as `detail` for an internal error in one draft)."""
     recorded = read_baseline(options.baseline) if options.baseline else None
     cache = Cache(options.cache_dir) if options.cache_dir else None
     linters: dict[tuple, tuple[Linter, str]] = {}  # override combination -> (linter, fingerprint)
@@ -78,7 +80,8 @@ def run(paths: list[str], config: Config, options: RunOptions, on_error=lambda m
     jobs = {job[0]: job for job in pending}
     for position, findings, error in _lint(pending, {key: pair[0] for key, pair in linters.items()}, options.jobs):
         if error:
-            _record_error(report, *error, on_error)
+            path, message, detail = error
+            _record_error(report, path, message, on_error, detail)
             continue
         results[position] = findings
         if cache:
@@ -93,10 +96,10 @@ def run(paths: list[str], config: Config, options: RunOptions, on_error=lambda m
     return report
 
 
-def _record_error(report: Report, path: str, message: str, on_error):
+def _record_error(report: Report, path: str, message: str, on_error, detail: str | None = None):
     report.errors.append({"path": path, "message": message})
     report.sources.pop(path, None)
-    on_error(message)
+    on_error(message, detail)
 
 
 _WORKER_LINTERS: dict[tuple, Linter] = {}  # inherited by forked workers
@@ -107,7 +110,12 @@ def _lint_one(job):
     try:
         return position, _WORKER_LINTERS[key].lint(text, display), None
     except InputError as exc:
-        return position, None, (exc.path, str(exc))
+        return position, None, (exc.path, str(exc), None)
+    except ClaimlintError:
+        raise  # a configuration problem (say, a model that cannot load) ends the run
+    except Exception as exc:  # noqa: BLE001 - a bug met in one draft must not lose the others
+        message = f"internal error in {display}: {type(exc).__name__}: {exc} (please report it)"
+        return position, None, (display, message, traceback.format_exc())
 
 
 def _lint(jobs: list, linters: dict[tuple, Linter], requested: int):
