@@ -64,3 +64,44 @@ def test_front_matter_settings_are_never_dropped_silently(cli, in_tmp, text, whe
 def test_broken_front_matter_without_claimlint_settings_is_the_drafts_own(lint):
     text = "---\ntitle: Sugar: the truth\n---\n" + CLAIM + "\n"
     assert [(f.line, f.column) for f in causal(lint(text))] == [(4, 14)]
+
+
+# 7. Deep nesting
+
+
+def claims_in(text: str) -> list[tuple[int, int]]:
+    """(line, column) of every "boost" in the parsed prose, read back from its source span."""
+    spans = []
+    for segment in parse(text).segments:
+        for at in (i for i in range(len(segment.text)) if segment.text.startswith("boost", i)):
+            start, end = segment.source_span(at, at + 5)
+            assert text[start:end] == "boost"
+            line = text.count("\n", 0, start)
+            spans.append((line + 1, start - (text.rfind("\n", 0, start) + 1) + 1))
+    return spans
+
+
+def test_lists_ten_levels_deep_are_linted(lint):
+    text = "".join("  " * depth + f"- {CLAIM}\n" for depth in range(12))
+    assert [(f.line, f.column) for f in causal(lint(text))] == [(d + 1, 2 * d + 16) for d in range(12)]
+
+
+@pytest.mark.parametrize("depth", [20, 25, 100])
+def test_blockquotes_twenty_deep_keep_their_prose(depth):
+    text = ">" * depth + f" {CLAIM}\n"
+    assert claims_in(text) == [(1, depth + 15)]
+
+
+@pytest.mark.parametrize("text, lines", [
+    ("".join("  " * depth + f"- {CLAIM}\n" for depth in range(400)), 400),
+    ("".join(">" * depth + f" {CLAIM}\n\n" for depth in range(1, 301)), 300),
+    (">" * 3000 + f" {CLAIM}\n", 1),
+    ("> - " * 750 + f"{CLAIM}\n", 1),
+], ids=["list-400", "blockquotes-300", "blockquote-3000", "mixed-1500"])
+def test_nesting_past_any_limit_is_read_with_bounded_recursion(text, lines):
+    found = claims_in(text)
+    assert len(found) == lines and len({line for line, _ in found}) == lines
+
+
+def test_a_footnote_definition_nested_in_containers_does_not_crash(lint):
+    assert lint("> - [^1]: " * 3 + CLAIM + "\n\n" + CLAIM + "\n")

@@ -16,6 +16,8 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from claimlint.nesting import deep_nesting_plugin
+
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _BACKTICKS = re.compile(r"`+")
 _EXTERNAL = re.compile(r"(?:https?:|ftp:|doi:|//)", re.IGNORECASE)
@@ -66,7 +68,8 @@ class Document:
 
 
 def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(front_matter_plugin).use(footnote_plugin)
+    return (MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(front_matter_plugin).use(footnote_plugin)
+            .use(deep_nesting_plugin))
 
 
 _PARSER = _parser()
@@ -87,8 +90,8 @@ def parse(text: str) -> Document:
         kind = token.type
         if kind in _CONTAINERS:
             containers.append(_CONTAINERS[kind])
-        elif kind in ("blockquote_close", "list_item_close"):
-            containers.pop()
+        elif kind in ("blockquote_close", "list_item_close") and containers:  # unmatched when the footnote
+            containers.pop()  # plugin moved a definition's opening tokens to the end
         elif kind == "footnote_open":
             in_footnote += 1
         elif kind == "footnote_close":
