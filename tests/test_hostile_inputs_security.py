@@ -214,3 +214,68 @@ def test_an_internal_error_in_one_draft_loses_no_other_findings(cli, in_tmp, mon
     assert debug.stderr.splitlines()[:2] == [result.stderr.splitlines()[0], "Traceback (most recent call last):"]
     assert debug.stderr.splitlines()[-2:] == ["RuntimeError: boom", r"\x3a:warning::forged"]
     assert workflow_commands(debug.stderr) == []
+
+
+# 2. `model:` never chooses code to import
+
+
+def test_a_model_beside_the_draft_is_never_imported(in_tmp):
+    import subprocess
+    import sys
+
+    marker = in_tmp / "evil-ran"
+    (in_tmp / "evilpkg").mkdir()
+    (in_tmp / "evilpkg" / "__init__.py").write_text(f"open({str(marker)!r}, 'w').close()\ndef load(**kw): pass\n")
+    (in_tmp / "evilpkg-1.0.dist-info").mkdir()
+    (in_tmp / "evilpkg-1.0.dist-info" / "METADATA").write_text("Metadata-Version: 2.1\nName: evilpkg\nVersion: 1.0\n")
+    (in_tmp / ".claimlint.yaml").write_text("model: evilpkg\n")
+    (in_tmp / "a.md").write_text(CLAIM)
+    result = subprocess.run([sys.executable, "-m", "claimlint", "check", "--no-cache", "a.md"], cwd=in_tmp,
+                            capture_output=True, text=True)
+    assert not marker.exists()
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        "claimlint: error: model 'evilpkg' is not installed: install the pipeline with pip (a package in the "
+        "working directory is never used), or remove 'model' from the configuration"]
+
+
+@pytest.mark.parametrize("model, reason", [
+    ("numpy", "model 'numpy' refused: the installed package 'numpy' is not a spaCy pipeline (its folder has no "
+              "spaCy meta.json)"),
+    ("../evil", "model '../evil' refused: 'model' takes the name of an installed spaCy pipeline package such as "
+                "en_core_web_sm, not a path"),
+])
+def test_a_model_that_is_not_an_installed_pipeline_is_refused_saying_why(cli, in_tmp, model, reason):
+    (in_tmp / ".claimlint.yaml").write_text(f"model: {model!r}\n")
+    (in_tmp / "a.md").write_text(CLAIM)
+    result = cli("check", "--no-cache", "a.md")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [f"claimlint: error: {reason}"]
+
+
+def test_an_installed_pipeline_is_loaded_as_data_without_importing_it(cli, in_tmp, monkeypatch):
+    import sys
+
+    import spacy
+
+    site, marker = in_tmp / "site", in_tmp / "imported"
+    package = site / "en_test_pipeline"
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.meta.update(name="test_pipeline", version="1.0.0")
+    package.mkdir(parents=True)
+    nlp.to_disk(package / "en_test_pipeline-1.0.0")
+    (package / "meta.json").write_text(json.dumps(nlp.meta))
+    (package / "__init__.py").write_text(f"open({str(marker)!r}, 'w').close()\n")
+    (site / "en_test_pipeline-1.0.0.dist-info").mkdir()
+    (site / "en_test_pipeline-1.0.0.dist-info" / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: en_test_pipeline\nVersion: 1.0.0\n")
+    monkeypatch.setattr(sys, "path", [*sys.path, str(site)])  # installed, not the working directory
+    (in_tmp / ".claimlint.yaml").write_text("model: en_test_pipeline\n")
+    (in_tmp / "docs").mkdir()
+    (in_tmp / "docs" / "a.md").write_text(CLAIM)
+    monkeypatch.chdir(in_tmp / "docs")
+    result = cli("check", "--no-cache", "--select", "unhedged-causal-claim", "a.md")
+    assert result.exit_code == 1, result.stderr
+    assert result.stdout.startswith("a.md:1:16: warning [unhedged-causal-claim]")
+    assert not marker.exists()

@@ -26,16 +26,16 @@ ABBREVIATIONS = ("al.", "Fig.", "fig.", "Figs.", "figs.", "approx.", "Approx.", 
 def load_pipeline(model: str | None = None):
     import spacy
 
+    from claimlint.models import pipeline_path
+
     if not model:
         nlp = spacy.blank("en")
         nlp.add_pipe("sentencizer")
     else:
-        try:
-            nlp = spacy.load(model, exclude=["ner", "lemmatizer", "textcat"])
-        except OSError:
-            raise ConfigError(
-                f"model '{model}' is not installed: install it with pip, or remove 'model' from the configuration"
-            ) from None
+        try:  # loaded as data from the installed package, which is never imported
+            nlp = spacy.load(pipeline_path(model), exclude=["ner", "lemmatizer", "textcat"])
+        except (OSError, ValueError) as exc:
+            raise ConfigError(f"model '{model}' could not be loaded: {exc}") from None
         if not (nlp.has_pipe("parser") or nlp.has_pipe("senter") or nlp.has_pipe("sentencizer")):
             nlp.add_pipe("sentencizer")
     for abbreviation in ABBREVIATIONS:
