@@ -9,15 +9,19 @@ def texts(markdown: str) -> list[str]:
     return [segment.text for segment in parse(markdown).segments]
 
 
-def test_code_front_matter_html_and_urls_are_not_prose():
+def test_code_front_matter_scripts_and_urls_are_not_prose():
     draft = (
         "---\ntitle: sugar causes cancer\n---\n"
         "```\nsugar causes cancer\n```\n\n"
         "    indented code causes nothing\n\n"
-        "<div>\nhtml block causes nothing\n</div>\n\n"
+        "<script>\nscript causes nothing\n</script>\n\n"
         "Read `inline code` and [the guide](https://x.org/causes \"title causes\") ![alt causes](a.png).\n"
     )
     assert texts(draft) == ["Read  and the guide ."]
+
+
+def test_html_blocks_are_prose_as_the_policy_reads_them():
+    assert texts("<div>\nhtml block text\n</div>\n") == [" html block text "]
 
 
 def test_segment_kinds():

@@ -77,6 +77,8 @@ _CONTAINERS = {"blockquote_open": "blockquote", "list_item_open": "list_item"}
 
 
 def parse(text: str) -> Document:
+    from claimlint.html_prose import html_segments  # it builds the Segments defined here
+
     tokens = _PARSER.parse(text)
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
     segments: list[Segment] = []
@@ -99,8 +101,11 @@ def parse(text: str) -> Document:
         elif kind == "front_matter":
             front_matter = token.content
         elif kind == "html_block" and token.map:
+            start = line_starts[token.map[0]]
             for match in re.finditer(r"<!--.*?-->", token.content, re.S):
-                comments.append(Comment(line_starts[token.map[0]] + match.start(), match.group()))
+                comments.append(Comment(start + match.start(), match.group()))
+            if text.startswith(token.content, start) and not in_footnote:  # top level: offsets are exact
+                segments.extend(html_segments(token.content, start))
         elif kind in ("heading_open", "paragraph_open", "th_open", "td_open"):
             block = {"heading_open": "heading", "th_open": "table_cell", "td_open": "table_cell"}.get(
                 kind, containers[-1] if containers else "paragraph"

@@ -1,0 +1,61 @@
+"""Prose inside raw HTML blocks is linted, with exact positions."""
+
+from __future__ import annotations
+
+import re
+
+from claimlint.markdown import parse
+
+DRAFT = (
+    "# A CMS page\n"
+    "\n"
+    "<p>About 20 to 30% of adults&#8217; gums <b>bleed</b> &amp; sugar causes decay.</p><p>Flossing reduces\n"
+    "plaque <a href=\"https://example.org/trial\">in trials</a>.</p>\n"
+    "<script>var claim = 'sugar causes 70% of decay';</script>\n"
+    "<h2>Turmeric heals arthritis</h2>\n"
+    "<blockquote><p>Gargling salt water cures colds.</p></blockquote>\n"
+)
+
+
+def _visible(source: str) -> str:
+    """The source slice with tags removed and entities decoded, as a reader sees it."""
+    import html
+
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", source)).split())
+
+
+def test_each_block_element_is_a_segment_that_maps_back_to_its_source():
+    segments = parse(DRAFT).segments
+    kinds = [(s.kind, s.text) for s in segments]
+    assert kinds == [
+        ("heading", "A CMS page"),
+        ("paragraph", "About 20 to 30% of adults’ gums bleed & sugar causes decay."),
+        ("paragraph", "Flossing reduces plaque in trials."),
+        ("heading", "Turmeric heals arthritis"),
+        ("paragraph", "Gargling salt water cures colds."),
+    ]
+    for segment in segments:
+        for start in range(len(segment.text)):
+            for end in range(start + 1, min(len(segment.text), start + 12) + 1):
+                source = DRAFT[slice(*segment.source_span(start, end))]
+                assert _visible(source) == " ".join(segment.text[start:end].split())
+
+
+def test_links_are_evidence_scripts_are_not_prose_and_blockquotes_are_quoted():
+    segments = parse(DRAFT).segments
+    assert [e.kind for e in segments[2].evidence] == ["link"]
+    assert not any("70%" in s.text for s in segments)
+    assert segments[-1].quoted and not segments[1].quoted
+
+
+def test_findings_in_html_point_at_the_exact_source_text(lint):
+    found = {(f.rule, f.line, DRAFT.splitlines()[f.line - 1][f.column - 1 : f.end_column - 1])
+             for f in lint(DRAFT) if f.rule != "missing-disclaimer"}
+    assert ("unsourced-statistic", 3, "About 20 to 30%") in found
+    assert ("unhedged-causal-claim", 3, "causes") in found
+    assert ("unhedged-causal-claim", 6, "heals") in found
+    assert not any(line in (4, 5, 7) for _, line, _ in found)  # cited, a script, a quotation
+
+
+def test_html_inside_a_container_is_left_alone():
+    assert [s.text for s in parse("> <p>Sugar causes decay.</p>\n").segments] == []
