@@ -279,3 +279,35 @@ def test_an_installed_pipeline_is_loaded_as_data_without_importing_it(cli, in_tm
     assert result.exit_code == 1, result.stderr
     assert result.stdout.startswith("a.md:1:16: warning [unhedged-causal-claim]")
     assert not marker.exists()
+
+
+# 11. Configuration errors carry their YAML line
+
+
+@pytest.mark.parametrize("content, message", [
+    ("fail_on: warning\ncolour: red\n", "line 2: unknown key 'colour'"),
+    ("select: [unsourced-statistic]\nfail_on: [a\n", "invalid YAML (line 3): expected ',' or ']'"),
+    ("ignore: []\nselect: [no-such-rule]\n", "line 2: select: unknown rule id 'no-such-rule'"),
+    ("rules:\n  unsourced-statistic: {options: {}}\n  overclaiming: {severity: loud}\n",
+     "line 3: rules.overclaiming: severity 'loud' is not one of"),
+    ("overrides:\n  - files: ['a/**']\n  - files: ['b/**']\n    ignore: [nope]\n",
+     "line 4: overrides[1]: ignore: unknown rule id 'nope'"),
+    ("disclaimer_patterns:\n  - 'fine'\n  - 'consult('\n", "line 3: key 'disclaimer_patterns': invalid regular expression"),
+    ("fail_on: warning\nrespect_gitignore: 'yes'\n", "line 2: key 'respect_gitignore' must be true or false"),
+])
+def test_configuration_errors_name_the_yaml_line(cli, in_tmp, content, message):
+    (in_tmp / ".claimlint.yaml").write_text(content)
+    (in_tmp / "a.md").write_text(CLAIM)
+    result = cli("check", "a.md")
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"claimlint: error: {in_tmp / '.claimlint.yaml'}: {message}")
+
+
+def test_an_undecodable_configuration_is_one_line(cli, in_tmp):
+    (in_tmp / ".claimlint.yaml").write_bytes(b"select: [caf\xe9]\n")
+    (in_tmp / "a.md").write_text(CLAIM)
+    result = cli("check", "a.md")
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"claimlint: error: {in_tmp / '.claimlint.yaml'}: cannot be read: ")

@@ -10,12 +10,12 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 
 from claimlint.errors import ConfigError
 from claimlint.findings import SEVERITIES
 from claimlint.globs import matches
 from claimlint.rules import Rule, builtin_rules_dir, load_rules
+from claimlint.yaml_lines import load_with_lines
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -43,6 +43,15 @@ class Config:
     respect_gitignore: bool = True
     overrides: list[dict] = field(default_factory=list)
     _rules: dict | None = field(default=None, repr=False, compare=False)  # loaded once per configuration
+    lines: dict[tuple, int] = field(default_factory=dict, repr=False, compare=False)  # key path -> YAML line
+
+    def at(self, *keys) -> str:
+        """Where a setting is: the file and, when known, the line of the deepest of `keys` in it."""
+        where = str(self.path) if self.path else "configuration"
+        for end in range(len(keys), 0, -1):
+            if keys[:end] in self.lines:
+                return f"{where}: line {self.lines[keys[:end]]}"
+        return where
 
     @property
     def base(self) -> Path:
@@ -80,54 +89,59 @@ def load_config(path: Path | None) -> Config:
         return Config()
     if not path.is_file():
         raise ConfigError(f"{path}: configuration file not found")
+    config = Config(path=path)
     if path.name == "pyproject.toml":
         data = _read_pyproject(path).get("tool", {}).get("claimlint", {})
     else:
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except yaml.YAMLError as exc:
-            raise ConfigError(f"{path}: invalid YAML: {getattr(exc, 'problem', None) or exc}") from None
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"{path}: cannot be read: {exc}") from None
+        data, config.lines = load_with_lines(text, str(path))
+        data = {} if data is None else data
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: configuration must be a mapping of keys")
     unknown = sorted(set(data) - KEYS)
     if unknown:
-        raise ConfigError(f"{path}: unknown key '{unknown[0]}' (keys: {', '.join(sorted(KEYS))})")
-    config = Config(path=path)
+        raise ConfigError(f"{config.at(unknown[0])}: unknown key '{unknown[0]}' (keys: {', '.join(sorted(KEYS))})")
     for key in ("select", "ignore", "disclaimer_patterns", "rule_paths", "exclude"):
-        _check_strings(data.get(key), f"{path}: key '{key}'")
+        _check_strings(data.get(key), f"{config.at(key)}: key '{key}'")
     config.select = data.get("select")
     config.ignore = data.get("ignore") or []
     config.disclaimer_patterns = data.get("disclaimer_patterns") or []
-    for pattern in config.disclaimer_patterns:
+    for number, pattern in enumerate(config.disclaimer_patterns):
         try:
             re.compile(pattern)
         except re.error as exc:
-            raise ConfigError(f"{path}: key 'disclaimer_patterns': invalid regular expression {pattern!r}: {exc}") from None
+            raise ConfigError(f"{config.at('disclaimer_patterns', number)}: key 'disclaimer_patterns': "
+                              f"invalid regular expression {pattern!r}: {exc}") from None
     config.rule_paths = [(path.parent / p) for p in data.get("rule_paths") or []]
     config.model = data.get("model")
     if config.model is not None and not isinstance(config.model, str):
-        raise ConfigError(f"{path}: key 'model' must be a pipeline name such as en_core_web_sm")
+        raise ConfigError(f"{config.at('model')}: key 'model' must be a pipeline name such as en_core_web_sm")
     config.fail_on = data.get("fail_on", "warning")
     if config.fail_on not in SEVERITIES:
-        raise ConfigError(f"{path}: key 'fail_on': '{config.fail_on}' is not one of {', '.join(SEVERITIES)}")
+        raise ConfigError(f"{config.at('fail_on')}: key 'fail_on': '{config.fail_on}' is not one of "
+                          f"{', '.join(SEVERITIES)}")
     config.exclude = data.get("exclude") or []
     config.respect_gitignore = data.get("respect_gitignore", True)
     if not isinstance(config.respect_gitignore, bool):
-        raise ConfigError(f"{path}: key 'respect_gitignore' must be true or false")
-    config.rules = _check_rules(data.get("rules") or {}, f"{path}: rules")
+        raise ConfigError(f"{config.at('respect_gitignore')}: key 'respect_gitignore' must be true or false")
+    config.rules = _check_rules(data.get("rules") or {}, config, ("rules",), "rules")
     overrides = data.get("overrides") or []
     if not isinstance(overrides, list) or not all(isinstance(o, dict) for o in overrides):
-        raise ConfigError(f"{path}: key 'overrides' must be a list of mappings with 'files'")
+        raise ConfigError(f"{config.at('overrides')}: key 'overrides' must be a list of mappings with 'files'")
     for number, override in enumerate(overrides):
-        where = f"{path}: overrides[{number}]"
-        extra = set(override) - OVERRIDE_KEYS
+        where = f"{config.at('overrides', number)}: overrides[{number}]"
+        extra = sorted(set(override) - OVERRIDE_KEYS)
         if extra:
-            raise ConfigError(f"{where}: unknown key '{sorted(extra)[0]}' (keys: {', '.join(sorted(OVERRIDE_KEYS))})")
+            raise ConfigError(f"{config.at('overrides', number, extra[0])}: overrides[{number}]: unknown key "
+                              f"'{extra[0]}' (keys: {', '.join(sorted(OVERRIDE_KEYS))})")
         if not override.get("files"):
             raise ConfigError(f"{where}: 'files' (a list of globs) is required")
         for key in ("files", "select", "ignore"):
-            _check_strings(override.get(key), f"{where}: key '{key}'")
-        _check_rules(override.get("rules") or {}, f"{where}: rules")
+            _check_strings(override.get(key), f"{config.at('overrides', number, key)}: overrides[{number}]: key '{key}'")
+        _check_rules(override.get("rules") or {}, config, ("overrides", number, "rules"), f"overrides[{number}]: rules")
     config.overrides = overrides
     return config
 
@@ -137,15 +151,16 @@ def _check_strings(value, where: str):
         raise ConfigError(f"{where} must be a list of strings")
 
 
-def _check_rules(rules, where: str) -> dict:
+def _check_rules(rules, config: Config, keys: tuple, label: str) -> dict:
     if not isinstance(rules, dict) or not all(isinstance(v, dict) for v in rules.values()):
-        raise ConfigError(f"{where} must map rule ids to {{severity, options}}")
+        raise ConfigError(f"{config.at(*keys)}: {label} must map rule ids to {{severity, options}}")
     for rule_id, settings in rules.items():
+        where = f"{config.at(*keys, rule_id)}: {label}.{rule_id}"
         extra = set(settings) - {"severity", "options"}
         if extra:
-            raise ConfigError(f"{where}.{rule_id}: unknown key '{sorted(extra)[0]}' (keys: severity, options)")
+            raise ConfigError(f"{where}: unknown key '{sorted(extra)[0]}' (keys: severity, options)")
         if not isinstance(settings.get("options", {}), dict):
-            raise ConfigError(f"{where}.{rule_id}.options must be a mapping")
+            raise ConfigError(f"{where}.options must be a mapping")
     return rules
 
 
@@ -158,14 +173,15 @@ def resolve_rules(config: Config, select: list[str] | None = None, ignore: list[
     where = str(config.path) if config.path else "configuration"
     _check_ids(available, select or [], "--select")
     _check_ids(available, ignore or [], "--ignore")
-    layers = [(where, {"select": config.select, "ignore": config.ignore, "rules": config.rules})]
-    layers += [(f"{where}: overrides[{n}]", o) for n, o in enumerate(config.overrides)]
-    for source, layer in layers:
+    layers = [((), "", {"select": config.select, "ignore": config.ignore, "rules": config.rules})]
+    layers += [(("overrides", n), f"overrides[{n}]: ", o) for n, o in enumerate(config.overrides)]
+    for keys, label, layer in layers:  # every layer, matching a file or not
         for key in ("select", "ignore", "rules"):
-            _check_ids(available, layer.get(key) or [], f"{source}: {key}")
-        for rule_id, given in (layer.get("rules") or {}).items():  # every layer, matching a file or not
-            available[rule_id].validate_settings(given.get("severity"), given.get("options"), f"{source}: rules.{rule_id}")
-    applying = [layer for _, layer in layers[:1]]
+            _check_ids(available, layer.get(key) or [], f"{config.at(*keys, key)}: {label}{key}")
+        for rule_id, given in (layer.get("rules") or {}).items():
+            available[rule_id].validate_settings(given.get("severity"), given.get("options"),
+                                                 f"{config.at(*keys, 'rules', rule_id)}: {label}rules.{rule_id}")
+    applying = [layer for _, _, layer in layers[:1]]
     if path is not None:
         applying += config.overrides_for(path)
     chosen = list(available)
