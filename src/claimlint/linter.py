@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from claimlint.findings import Finding
 from claimlint.markdown import Document, parse
-from claimlint.nlp import load_pipeline, sentences
+from claimlint.nlp import load_pipeline, plain_quotes, sentences
 from claimlint.rules import Rule
 from claimlint.source import LineIndex
 from claimlint.structure import unclaimed
@@ -50,18 +50,18 @@ class Linter:
         for index, segment in enumerate(document.segments):
             if index in skipped:
                 continue
-            rules = [rule for rule in self.sentence_rules if _triggered(rule, segment.text)]
+            rules = [rule for rule in self.sentence_rules if _triggered(rule, plain_quotes(segment.text))]
             if rules:
                 candidates.append((segment, rules))
         if candidates:
             nlp = load_pipeline(self.model)
-            for (segment, rules), doc in zip(candidates, nlp.pipe(segment.text for segment, _ in candidates)):
+            for (segment, rules), doc in zip(candidates, nlp.pipe(plain_quotes(segment.text) for segment, _ in candidates)):
                 for sentence in sentences(segment, doc):
                     for rule in rules:
                         if not _triggered(rule, sentence.text):
                             continue
                         for hit in rule.checker.check_sentence(sentence):
-                            yield rule, replace(hit, segment=hit.segment or segment), sentence.text
+                            yield rule, replace(hit, segment=hit.segment or segment), segment.text[sentence.start : sentence.end]
         for rule in self.document_rules:
             for hit in rule.checker.check_document(document):
                 yield rule, hit, ""

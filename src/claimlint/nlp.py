@@ -16,6 +16,16 @@ from claimlint.evidence.citations import has_citation
 from claimlint.markdown import Evidence, Segment
 
 
+# Typographic quotes and apostrophes read as their plain forms by every rule and evidence helper
+# ("won’t" is a negation like "won't"). Each maps one code point to one, so positions never shift;
+# findings still quote the draft's own characters.
+_PLAIN_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "′": "'", "＇": "'"})
+
+
+def plain_quotes(text: str) -> str:
+    return text.translate(_PLAIN_QUOTES)
+
+
 # Abbreviations common in health and science writing: one token each, so that a sentence does
 # not end inside "(Smith et al., 2019)" or "see Fig. 2".
 ABBREVIATIONS = ("al.", "Fig.", "fig.", "Figs.", "figs.", "approx.", "Approx.", "ca.", "cf.", "resp.", "Ref.",
@@ -58,12 +68,18 @@ class Sentence:
 
     @property
     def text(self) -> str:
-        return self.segment.text[self.start : self.end]
+        """The sentence with plain quotes and apostrophes (as its tokens read)."""
+        return self.tokens.doc.text[self.start : self.end]
+
+    @property
+    def paragraph(self) -> str:
+        """Its whole segment, with plain quotes and apostrophes."""
+        return self.tokens.doc.text
 
     def cited(self, scope: str = "sentence") -> bool:
         """Does a citation stand in the sentence (or, with scope "paragraph", in its segment)?"""
         if scope == "paragraph":
-            return has_citation(self.segment.text, self.segment.evidence)
+            return has_citation(self.paragraph, self.segment.evidence)
         return has_citation(self.text, self.evidence)
 
     @property

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from claimlint.kinds.base import Hit, Kind, Spec, compile_patterns
+from claimlint.nlp import plain_quotes
 
 _MARKUP = re.compile(r"<[^>]+>|[*_`]+")
 
@@ -41,9 +42,9 @@ class DocumentRequirement(Kind):
     def check_document(self, document):
         if not document.segments:
             return
-        prose = "\n".join(segment.text for segment in document.segments)
+        prose = plain_quotes("\n".join(segment.text for segment in document.segments))
         # The required wording may stand anywhere: prose, an HTML block, a footnote.
-        if self.requires.search(prose) or self.requires.search(_plain(document.text)) \
+        if self.requires.search(prose) or self.requires.search(plain_quotes(_plain(document.text))) \
                 or any(not pattern.search(prose) for pattern in self.also):
             return
         distinct = {match.group().lower() for match in self.applies.finditer(prose)}

@@ -46,7 +46,7 @@ class Phrase(Kind):
 
     def check_sentence(self, sentence):
         text = sentence.text
-        paragraph = sentence.segment.text
+        paragraph = sentence.paragraph
         scope = paragraph if self.option["scope"] == "paragraph" else text
         if any(not pattern.search(scope) for pattern in self.requires):
             return
