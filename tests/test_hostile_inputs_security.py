@@ -311,3 +311,40 @@ def test_an_undecodable_configuration_is_one_line(cli, in_tmp):
     assert result.exit_code == 2
     (line,) = result.stderr.splitlines()
     assert line.startswith(f"claimlint: error: {in_tmp / '.claimlint.yaml'}: cannot be read: ")
+
+
+# 12. A full disk
+
+
+@pytest.mark.skipif(not __import__("os").path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("args", [("check", "--no-cache", "a.md"), ("rules",), ("explain", "overclaiming")])
+def test_a_report_that_cannot_be_written_is_one_line_with_status_2(in_tmp, args):
+    import subprocess
+    import sys
+
+    (in_tmp / "a.md").write_text(CLAIM)
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([sys.executable, "-m", "claimlint", *args], cwd=in_tmp, stdout=full,
+                                stderr=subprocess.PIPE, text=True)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == ["claimlint: error: cannot write the output: No space left on device"]
+
+
+def test_a_cache_write_on_a_full_disk_leaves_no_temporary_file(cli, in_tmp, monkeypatch):
+    import errno
+    from pathlib import Path
+
+    write_text = Path.write_text
+
+    def full_disk(self, data, *args, **kwargs):
+        if self.suffix == ".tmp":
+            write_text(self, "", *args, **kwargs)  # the file is created, then the disk is full
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return write_text(self, data, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "write_text", full_disk)
+    (in_tmp / "a.md").write_text(CLAIM)
+    result = cli("check", "a.md")
+    assert result.exit_code == 1 and result.stderr == ""
+    assert (in_tmp / ".claimlint_cache").is_dir()
+    assert list((in_tmp / ".claimlint_cache").rglob("*.tmp")) == []

@@ -7,6 +7,7 @@ in `.claimlint_cache/` (which ignores itself in git), one small JSON file each.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -60,8 +61,12 @@ class Cache:
                 self.folder.mkdir(parents=True)
                 (self.folder / ".gitignore").write_text("# created by claimlint\n*\n", encoding="utf-8")
             file.parent.mkdir(exist_ok=True)
-            temporary = file.with_suffix(f".{os.getpid()}.tmp")
+        except OSError:
+            return  # a read-only tree just runs uncached
+        temporary = file.with_suffix(f".{os.getpid()}.tmp")
+        try:
             temporary.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
             temporary.replace(file)  # atomic: parallel runs never read half a file
-        except OSError:
-            pass  # a read-only tree just runs uncached
+        except OSError:  # a full disk: run uncached, and leave no partial file behind
+            with contextlib.suppress(OSError):
+                temporary.unlink(missing_ok=True)

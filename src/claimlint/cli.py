@@ -5,6 +5,7 @@ Exit status: 0 clean, 1 findings at or above the failure level, 2 usage, configu
 
 from __future__ import annotations
 
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -44,6 +45,19 @@ def _traceback(detail: str):
 def _fail(message: str):
     _error(message)
     sys.exit(2)
+
+
+def _write(text: str):
+    """Print to stdout; one that cannot take it (a full disk, a closed pipe) is one error line."""
+    try:
+        click.echo(text)
+        sys.stdout.flush()
+    except OSError as exc:
+        try:  # nothing more can reach stdout: the null device takes the interpreter's final flush
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        _fail(f"cannot write the output: {exc.strerror or exc}")
 
 
 def _ids(values: tuple[str, ...]) -> list[str]:
@@ -104,7 +118,7 @@ def check(paths, select, ignore, output_format, config_path, fail_on, quiet, std
     colour = output_format == "text" and sys.stdout.isatty()
     output = get_reporter(output_format)(report, colour)
     if output:
-        click.echo(output)
+        _write(output)
     if report.errors:
         sys.exit(2)
     if write_baseline:
@@ -132,15 +146,12 @@ def list_rules(config_path, check):
     rules = _all_rules(config_path)
     if check:
         failures = [failure for rule in rules.values() for failure in example_failures(rule)]
-        for failure in failures:
-            click.echo(inert(failure))
         total = sum(len(rule.examples["flag"]) + len(rule.examples["pass"]) for rule in rules.values())
-        click.echo(f"{total - len(failures)} passed, {len(failures)} failed")
+        _write("\n".join([*map(inert, failures), f"{total - len(failures)} passed, {len(failures)} failed"]))
         sys.exit(1 if failures else 0)
     width = max(len(rule_id) for rule_id in rules)
-    for rule in rules.values():
-        summary = rule.description.split("\n")[0]
-        click.echo(f"{rule.id:<{width}}  {rule.severity:<7}  {inert(summary)}")
+    _write("\n".join(f"{rule.id:<{width}}  {rule.severity:<7}  {inert(rule.description.split(chr(10))[0])}"
+                     for rule in rules.values()))
 
 
 @main.command()
@@ -163,4 +174,4 @@ def explain(rule_id, config_path):
     lines.extend(f"  - {example}" for example in rule.examples["flag"])
     lines.append("Passes:")
     lines.extend(f"  - {example}" for example in rule.examples["pass"])
-    click.echo("\n".join(inert(line) for line in lines))
+    _write("\n".join(inert(line) for line in lines))
