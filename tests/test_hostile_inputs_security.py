@@ -348,3 +348,77 @@ def test_a_cache_write_on_a_full_disk_leaves_no_temporary_file(cli, in_tmp, monk
     assert result.exit_code == 1 and result.stderr == ""
     assert (in_tmp / ".claimlint_cache").is_dir()
     assert list((in_tmp / ".claimlint_cache").rglob("*.tmp")) == []
+
+
+# 16. The cache: keyed by dependency versions, pruned, and removed by `claimlint clean`
+
+
+def test_the_cache_key_includes_dependency_and_model_versions(monkeypatch):
+    import claimlint.cache as cache
+    from claimlint.config import Config, resolve_rules
+
+    rules = resolve_rules(Config())
+    before = cache.linter_fingerprint(rules, None, False)
+    for name in cache.DEPENDENCIES:
+        monkeypatch.setattr(cache, "dependency_versions", lambda name=name: {
+            **{other: "1.0" for other in cache.DEPENDENCIES}, name: "99.0"})
+        assert cache.linter_fingerprint(rules, None, False) != before, name
+    monkeypatch.setattr(cache, "pipeline_path", lambda model: __import__("pathlib").Path(f"/x/en_{model}-1.0.0"))
+    first = cache.linter_fingerprint(rules, "core_web_sm", False)
+    monkeypatch.setattr(cache, "pipeline_path", lambda model: __import__("pathlib").Path(f"/x/en_{model}-2.0.0"))
+    assert cache.linter_fingerprint(rules, "core_web_sm", False) != first
+
+
+def test_the_cache_is_pruned_of_old_and_excess_entries(cli, in_tmp, monkeypatch):
+    import os
+    import time
+
+    import claimlint.cache as cache
+
+    for name in ("a.md", "b.md", "c.md"):
+        (in_tmp / name).write_text(f"{name}: {CLAIM}")
+    cli("check", "a.md", "b.md", "c.md")
+    folder = in_tmp / ".claimlint_cache"
+    entries = sorted(folder.glob("??/*.json"))
+    assert len(entries) == 3 and (folder / ".pruned").exists()
+    old = time.time() - 40 * 24 * 3600
+    stale = folder / "00" / ("0" * 64 + ".json")
+    stale.parent.mkdir()
+    stale.write_text("[]")
+    leftover = folder / "00" / ("0" * 64 + ".123.tmp")
+    leftover.write_text("")
+    for file in (stale, leftover, folder / ".pruned"):
+        os.utime(file, (old, old))
+    cli("check", "a.md", "b.md", "c.md")  # every real entry is used, so only the unused ones go
+    assert sorted(folder.glob("??/*")) == entries
+    monkeypatch.setattr(cache, "MAX_BYTES", sum(entry.stat().st_size for entry in entries) - 1)
+    os.utime(folder / ".pruned", (old, old))
+    recent = time.time() - 10 * 3600
+    for number, entry in enumerate(entries):
+        os.utime(entry, (recent + number * 3600, recent + number * 3600))
+    (in_tmp / "d.md").write_text("Nothing to see here.\n")
+    cli("check", "d.md")  # d.md's entry is the newest; the oldest of the rest goes over the cap
+    remaining = set(folder.glob("??/*.json"))
+    assert entries[0] not in remaining and set(entries[1:]) <= remaining and len(remaining) == 3
+
+
+def test_clean_removes_the_cache_folder_and_says_what_it_removed(cli, in_tmp):
+    (in_tmp / "a.md").write_text(CLAIM)
+    cli("check", "a.md")
+    folder = in_tmp / ".claimlint_cache"
+    assert folder.is_dir()
+    result = cli("clean")
+    assert result.exit_code == 0
+    assert re.fullmatch(rf"Removed {re.escape(str(folder))}: 1 cached result, \d+\.\d KiB\n", result.stdout)
+    assert not folder.exists()
+    assert cli("clean").stdout == f"No cache to remove at {folder}\n"
+
+
+def test_clean_leaves_a_folder_that_is_not_a_claimlint_cache_alone(cli, in_tmp):
+    (in_tmp / "precious").mkdir()
+    (in_tmp / "precious" / "thesis.md").write_text("Years of work.\n")
+    result = cli("clean", "--cache-dir", "precious")
+    assert result.exit_code == 2
+    assert result.stderr == ("claimlint: error: precious: not a cache folder made by claimlint "
+                             "(it has no claimlint .gitignore): left alone\n")
+    assert (in_tmp / "precious" / "thesis.md").exists()

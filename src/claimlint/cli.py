@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from claimlint import __version__
-from claimlint.cache import FOLDER
+from claimlint.cache import FOLDER, remove_cache
 from claimlint.config import available_rules, find_config, load_config
 from claimlint.errors import ClaimlintError
 from claimlint.findings import SEVERITIES, severity_rank
@@ -175,3 +175,22 @@ def explain(rule_id, config_path):
     lines.append("Passes:")
     lines.extend(f"  - {example}" for example in rule.examples["pass"])
     _write("\n".join(inert(line) for line in lines))
+
+
+@main.command()
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Configuration file whose folder holds the cache (default: the discovered one).")
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
+              help=f"The cache folder to remove (default: {FOLDER} beside the configuration, else here).")
+def clean(config_path, cache_dir):
+    """Remove the cache folder, saying what was removed."""
+    try:
+        folder = cache_dir or load_config(config_path or find_config(Path.cwd())).base / FOLDER
+        removed = remove_cache(folder)
+    except ClaimlintError as exc:
+        _fail(str(exc))
+    if removed is None:
+        _write(f"No cache to remove at {inert(str(folder))}")
+    else:
+        entries, size = removed
+        _write(f"Removed {inert(str(folder))}: {entries} cached result{'s' * (entries != 1)}, {size / 1024:.1f} KiB")

@@ -87,6 +87,8 @@ def run(paths: list[str], config: Config, options: RunOptions, on_error=lambda m
         if cache:
             _, _, text, key = jobs[position]
             cache.put(linters[key][1], text, findings)
+    if cache:
+        cache.prune()
     report.files_checked = len(results)
     report.findings = [finding for position in sorted(results) for finding in results[position]]
     if options.write_baseline:
