@@ -65,16 +65,12 @@ class Sentence:
     end: int
     tokens: object  # spacy.tokens.Span
     evidence: list[Evidence]
+    paragraph: str  # the whole segment as its tokens read it: plain quotes and apostrophes
 
     @property
     def text(self) -> str:
-        """The sentence with plain quotes and apostrophes (as its tokens read)."""
-        return self.tokens.doc.text[self.start : self.end]
-
-    @property
-    def paragraph(self) -> str:
-        """Its whole segment, with plain quotes and apostrophes."""
-        return self.tokens.doc.text
+        """The sentence with plain quotes and apostrophes."""
+        return self.paragraph[self.start : self.end]
 
     def cited(self, scope: str = "sentence") -> bool:
         """Does a citation stand in the sentence (or, with scope "paragraph", in its segment)?"""
@@ -95,6 +91,13 @@ class Sentence:
                    for part in re.split(r"[:—–]", text) if part.strip())
 
 
+# The longest run of tokens read as one sentence. Hedge scope and clause starts look back within a
+# sentence, so an unpunctuated 100,000-character line would cost time quadratic in its length; a
+# longer "sentence" is cut at its last comma, semicolon or colon before the limit (or at the limit).
+MAX_SENTENCE_TOKENS = 160
+_SOFT_BREAKS = frozenset({",", ";", ":", "—", "–"})
+
+
 def sentences(segment: Segment, doc) -> list[Sentence]:
     """Split a segment's Doc into sentences and attach each evidence mark to its sentence.
 
@@ -102,19 +105,33 @@ def sentences(segment: Segment, doc) -> list[Sentence]:
     "sentence" that is only a citation ("[1]." after a full stop) is folded into the one before.
     """
     result: list[Sentence] = []
-    for span in doc.sents:
+    paragraph = doc.text  # joined once: Doc.text rebuilds the string on every call
+    for span in (piece for sent in doc.sents for piece in _bounded(doc, sent)):
         start, end = span.start_char, span.end_char
         if result and _is_citation_only(span):
             previous = result[-1]
-            result[-1] = Sentence(segment, previous.start, end, doc[previous.tokens.start : span.end], [])
+            result[-1] = Sentence(segment, previous.start, end, doc[previous.tokens.start : span.end], [], paragraph)
             continue
-        result.append(Sentence(segment, start, end, span, []))
-    for mark in segment.evidence:
-        for sentence in result:
-            if mark.position <= sentence.end or sentence is result[-1]:
-                sentence.evidence.append(mark)
-                break
+        result.append(Sentence(segment, start, end, span, [], paragraph))
+    current = 0
+    for mark in segment.evidence:  # marks come in prose order, so one pass places them all
+        while current < len(result) - 1 and mark.position > result[current].end:
+            current += 1
+        if result:
+            result[current].evidence.append(mark)
     return result
+
+
+def _bounded(doc, span):
+    """The sentence `span`, cut into pieces of at most MAX_SENTENCE_TOKENS tokens."""
+    start = span.start
+    while span.end - start > MAX_SENTENCE_TOKENS:
+        limit = start + MAX_SENTENCE_TOKENS
+        cut = next((i + 1 for i in range(limit - 1, start + MAX_SENTENCE_TOKENS // 2, -1)
+                    if doc[i].text in _SOFT_BREAKS), limit)
+        yield doc[start:cut]
+        start = cut
+    yield doc[start : span.end]
 
 
 def _is_citation_only(span) -> bool:
