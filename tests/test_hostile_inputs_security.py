@@ -330,24 +330,60 @@ def test_a_report_that_cannot_be_written_is_one_line_with_status_2(in_tmp, args)
     assert result.stderr.splitlines() == ["claimlint: error: cannot write the output: No space left on device"]
 
 
+@pytest.mark.skipif(not __import__("os").path.isdir("/proc/self/fd"), reason="needs /proc/self/fd")
 def test_a_cache_write_on_a_full_disk_leaves_no_temporary_file(cli, in_tmp, monkeypatch):
     import errno
-    from pathlib import Path
+    import os
 
-    write_text = Path.write_text
+    fdopen = os.fdopen
 
-    def full_disk(self, data, *args, **kwargs):
-        if self.suffix == ".tmp":
-            write_text(self, "", *args, **kwargs)  # the file is created, then the disk is full
+    class FullDisk:
+        def __init__(self, descriptor):
+            self.handle = fdopen(descriptor, "w")
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.handle.close()
+
+        def write(self, data):
             raise OSError(errno.ENOSPC, "No space left on device")
-        return write_text(self, data, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "write_text", full_disk)
+    def full_disk(descriptor, *args, **kwargs):  # the temporary file is created, then the disk is full
+        if os.readlink(f"/proc/self/fd/{descriptor}").endswith(".tmp"):
+            return FullDisk(descriptor)
+        return fdopen(descriptor, *args, **kwargs)
+
+    monkeypatch.setattr(os, "fdopen", full_disk)
     (in_tmp / "a.md").write_text(CLAIM)
     result = cli("check", "a.md")
     assert result.exit_code == 1 and result.stderr == ""
     assert (in_tmp / ".claimlint_cache").is_dir()
     assert list((in_tmp / ".claimlint_cache").rglob("*.tmp")) == []
+    assert list((in_tmp / ".claimlint_cache").rglob("*.json")) == []
+
+
+def test_links_planted_in_a_committed_cache_folder_are_never_written_through(tmp_path):
+    import os
+
+    from claimlint.cache import Cache
+
+    cache, victim, elsewhere = Cache(tmp_path / ".claimlint_cache"), tmp_path / "victim.txt", tmp_path / "elsewhere"
+    victim.write_text("untouched\n")
+    elsewhere.mkdir()
+    cache.put("fingerprint", "first draft", [])
+    planted = cache._file("fingerprint", "second draft")
+    planted.parent.mkdir(exist_ok=True)
+    planted.with_suffix(f".{os.getpid()}.tmp").symlink_to(victim)
+    cache.put("fingerprint", "second draft", [])
+    assert victim.read_text() == "untouched\n" and not planted.exists()
+    linked = cache._file("fingerprint", "third draft")
+    if linked.parent.exists():
+        linked.parent.rename(tmp_path / "moved")
+    linked.parent.symlink_to(elsewhere)
+    cache.put("fingerprint", "third draft", [])
+    assert list(elsewhere.iterdir()) == []
 
 
 # 16. The cache: keyed by dependency versions, pruned, and removed by `claimlint clean`

@@ -85,16 +85,21 @@ class Cache:
         rows = [{**finding.to_dict(), "context": finding.context} for finding in findings]
         for row in rows:
             del row["path"]
+        temporary = file.with_suffix(f".{os.getpid()}.tmp")
         try:
             if not self.folder.exists():
                 self.folder.mkdir(parents=True)
                 (self.folder / ".gitignore").write_text(MARKER, encoding="utf-8")
             file.parent.mkdir(exist_ok=True)
+            if self.folder.is_symlink() or file.parent.is_symlink():
+                return  # a cache folder committed with links must not make us write elsewhere
+            # Never through a link planted where the temporary file goes, nor over an existing file.
+            descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
         except OSError:
             return  # a read-only tree just runs uncached
-        temporary = file.with_suffix(f".{os.getpid()}.tmp")
         try:
-            temporary.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+            with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+                handle.write(json.dumps(rows, ensure_ascii=False))
             temporary.replace(file)  # atomic: parallel runs never read half a file
         except OSError:  # a full disk: run uncached, and leave no partial file behind
             with contextlib.suppress(OSError):
