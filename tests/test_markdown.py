@@ -72,3 +72,8 @@ def test_a_disclaimer_in_an_html_block_counts(lint):
     draft = ("Insomnia and anxiety often travel together; magnesium may help.\n\n"
              "<div class=\"note\">This article is <em>for informational purposes only</em>.</div>\n")
     assert [f.rule for f in lint(draft)] == []
+
+
+def test_a_line_in_bold_alone_is_a_heading():
+    kinds = [s.kind for s in parse("**Lowers Cholesterol**\n\n**Bold** then plain words.\n\n- **Item**\n").segments]
+    assert kinds == ["heading", "paragraph", "list_item"]

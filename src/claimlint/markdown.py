@@ -114,9 +114,18 @@ def parse(text: str) -> Document:
             content_offsets = _locate_content(token, text, line_starts, cell_cursor if block == "table_cell" else None)
             segment = _prose(token, content_offsets, block, comments)
             segment.quoted = "blockquote" in containers
+            if block == "paragraph" and _emphasis_only(token):
+                segment.kind = "heading"  # a line in bold alone serves as a heading: "**Lowers Cholesterol**"
             if segment.text.strip():
                 segments.append(segment)
     return Document(text, segments, comments, front_matter)
+
+
+def _emphasis_only(token) -> bool:
+    """Is the paragraph one run of strong emphasis and nothing else?"""
+    children = [child for child in token.children or [] if not (child.type == "text" and not child.content.strip())]
+    return len(children) >= 3 and children[0].type == "strong_open" and children[-1].type == "strong_close" \
+        and not any(child.type in ("strong_open", "strong_close") for child in children[1:-1])
 
 
 def _locate_content(token, text: str, line_starts: list[int], cell_cursor: dict | None) -> list[int]:
