@@ -83,9 +83,9 @@ _SCOPE_APPROXIMATORS = (
 # Before a claim, "some" and "certain" restrict its subject ("Some tablets can cause a cough"); after it they
 # only pick out part of the object ("reduced some symptoms"), which leaves the claim itself direct.
 _APPROXIMATORS = r"some|certain|" + _SCOPE_APPROXIMATORS
-# Conditions, approximators and "can help" (help softens the verb it governs, so "can help lower"
+# Conditions, approximators and "help" (help softens the verb it governs, so "helps lower"
 # hedges even where a bare "can" does not): they qualify the claim they govern but are not speculation.
-_QUALIFIERS = re.compile(rf"\b(?:can\s+help|{_APPROXIMATORS})\b", re.IGNORECASE)
+_QUALIFIERS = re.compile(rf"\b(?:help(?:s|ed|ing)?|{_APPROXIMATORS})\b", re.IGNORECASE)
 # A condition makes hypothetical the claim inside it ("if it lowers cholesterol, ..."), not the main clause
 # after it ("If you smoke, quitting cuts the risk"), so it counts only with no comma before the claim.
 _CONDITION = re.compile(r"\b(?:if|unless)\b[^,]*$", re.IGNORECASE)
