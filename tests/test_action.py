@@ -78,3 +78,13 @@ def test_no_changed_markdown_is_a_pass(pull_request):
 def test_all_paths_when_not_changed_only(pull_request):
     result = run_step(pull_request, CHANGED_ONLY="false")
     assert result.returncode == 1 and "file=old.md" in result.stdout
+
+
+def test_a_changed_file_named_like_an_option_is_linted_as_a_file(pull_request):
+    (pull_request / "house.yaml").write_text("select: [missing-disclaimer]\n")
+    (pull_request / "--config=house.yaml.md").write_text("About 70% of adults snack at night.\n")
+    git("add", "-A", cwd=pull_request)
+    git("commit", "-q", "-m", "hostile name", cwd=pull_request)
+    result = run_step(pull_request)
+    assert result.returncode == 1, result.stderr
+    assert "unsourced-statistic" in result.stdout and "file=--config=house.yaml.md" in result.stdout
