@@ -40,6 +40,7 @@ def test_json_output(cli, in_tmp):
     assert finding == {
         "path": "./a.md", "line": 1, "column": 16, "end_line": 1, "end_column": 23,
         "rule": "unhedged-causal-claim", "severity": "warning", "message": finding["message"], "match": "worsens",
+        "pattern": "verb worsen",
     }
     assert data["summary"] == {"files_checked": 1, "findings": 1, "errors": 0}
 

@@ -20,6 +20,7 @@ from claimlint.findings import SEVERITIES, severity_rank
 from claimlint.inert import inert
 from claimlint.reporters import FORMATS, get_reporter
 from claimlint.examples import example_failures
+from claimlint.kinds.base import NamedPattern
 from claimlint.kinds import KINDS
 from claimlint.runner import RunOptions, run
 
@@ -169,6 +170,11 @@ def explain(rule_id, config_path):
         lines.append("Options:")
         for name, spec in specs.items():
             lines.append(f"  {name} = {rule.options[name]!r}  {spec.help}")
+        lines.append("")
+    named = [entry for entry in map(NamedPattern.of, rule.fields.get("patterns", [])) if entry.name]
+    if named:
+        lines.append("Patterns (the `pattern` of a finding):")
+        lines.extend(f"  {entry.name}: {entry.description}" for entry in named)
         lines.append("")
     lines.append("Flags:")
     lines.extend(f"  - {example}" for example in rule.examples["flag"])

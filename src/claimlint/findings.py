@@ -22,6 +22,7 @@ class Finding:
     severity: str
     message: str
     match: str  # the prose the rule matched: markup removed, line breaks as spaces
+    pattern: str = ""  # which of the rule's named patterns fired ("" where the rule names none)
     # The sentence the finding sits in, whitespace-normalised: baseline fingerprints use it.
     context: str = field(default="", compare=False, repr=False)
 

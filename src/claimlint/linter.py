@@ -37,7 +37,7 @@ class Linter:
         findings = [finding for finding in findings if not suppressions.suppresses(finding)]
         if self.report_unused:
             findings += [Finding(path, d.line, d.column, d.end_line, d.end_column, UNUSED_SUPPRESSION, "warning",
-                                 f"Suppression {d.text} suppressed nothing: remove it.", d.text, d.text)
+                                 f"Suppression {d.text} suppressed nothing: remove it.", d.text, context=d.text)
                          for d in suppressions.unused() if d.rules <= self.active or ALL in d.rules]
         return sorted(findings, key=lambda finding: finding.sort_key)
 
@@ -74,7 +74,7 @@ class Linter:
         end_line, end_column = index.position(end)
         prose = segment.text[hit.start : hit.end]
         return Finding(path, line, column, end_line, end_column, rule.id, rule.severity, rule.render(prose),
-                       prose, " ".join(context.split()))
+                       prose, hit.pattern, " ".join(context.split()))
 
 
 def _triggered(rule: Rule, text: str) -> bool:

@@ -69,8 +69,8 @@ def _checked(value, spec: Spec, where: str):
         raise ConfigError(f"{where}: expected {_TYPE_NAMES.get(expected, expected)}, got {type(value).__name__}")
     if spec.choices and value not in spec.choices:
         raise ConfigError(f"{where}: '{value}' is not one of {', '.join(spec.choices)}")
-    if isinstance(value, list) and not all(isinstance(item, str) for item in value):
-        raise ConfigError(f"{where}: expected a list of strings")
+    if isinstance(value, list) and not all(isinstance(item, (str, dict)) for item in value):
+        raise ConfigError(f"{where}: expected a list of strings (or, for patterns, mappings)")
     return value
 
 

@@ -33,6 +33,7 @@ class Hit:
     start: int
     end: int
     segment: object = None
+    pattern: str = ""  # the name of the pattern that fired, where the kind names them
 
 
 class Kind:
@@ -70,15 +71,36 @@ class WordTrigger:
             self.phrases and self.phrases.search(text))
 
 
-def compile_patterns(patterns: Iterable[str], terms: dict[str, list[str]] | None = None) -> re.Pattern:
-    """Join regex fragments into one case-insensitive, word-bounded pattern.
+@dataclass(frozen=True)
+class NamedPattern:
+    """One entry of a rule's `patterns`: a bare regex, or a mapping {name, regex, description}."""
 
-    `{name}` in a fragment expands to the alternation of `terms[name]`.
+    regex: str
+    name: str = ""
+    description: str = ""
+
+    @classmethod
+    def of(cls, entry) -> NamedPattern:
+        if isinstance(entry, NamedPattern):
+            return entry
+        if isinstance(entry, str):
+            return cls(entry)
+        if isinstance(entry, dict) and isinstance(entry.get("regex"), str) and set(entry) <= {"name", "regex", "description"}:
+            return cls(entry["regex"], str(entry.get("name", "")), str(entry.get("description", "")))
+        raise ValueError(f"a pattern must be a regex or a mapping with 'regex' (and 'name', 'description'), not {entry!r}")
+
+
+def compile_patterns(patterns: Iterable, terms: dict[str, list[str]] | None = None) -> re.Pattern:
+    """Join regex fragments (or NamedPattern entries) into one case-insensitive, word-bounded pattern.
+
+    `{name}` in a fragment expands to the alternation of `terms[name]`. Each fragment is the group
+    `_p<index>`, so `match.lastgroup` tells which one matched.
     """
     terms = terms or {}
 
     def expand(fragment: str) -> str:
         return re.sub(r"\{(\w+)\}", lambda m: "(?:" + "|".join(terms[m.group(1)]) + ")", fragment)
 
-    alternatives = "|".join(f"(?:{expand(p)})" for p in patterns)
+    entries = [NamedPattern.of(p) for p in patterns]
+    alternatives = "|".join(f"(?P<_p{i}>{expand(entry.regex)})" for i, entry in enumerate(entries))
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)

@@ -210,7 +210,8 @@ class CausalClaim(Kind):
         tokens = sentence.tokens
         kind = sentence.segment.kind
         opening = sentence.start == 0
-        for index, length in self._candidates(tokens, kind == "heading", opening and kind in ("heading", "list_item")):
+        for index, length, pattern in self._candidates(tokens, kind == "heading",
+                                                       opening and kind in ("heading", "list_item")):
             if quoted(sentence.text, tokens[index].idx - tokens.start_char):
                 continue  # a claim in quotation marks is mentioned, not made: 'the myth that "sugar causes ADHD"'
             hedged = hedge_before(tokens, index, self.option["can_is_hedge"], self.option["reporting_verbs_hedge"])
@@ -220,27 +221,29 @@ class CausalClaim(Kind):
                 continue
             start = tokens[index].idx - tokens.start_char
             last = tokens[index + length - 1]
-            yield Hit(sentence.start + start, sentence.start + last.idx + len(last.text) - tokens.start_char)
+            yield Hit(sentence.start + start, sentence.start + last.idx + len(last.text) - tokens.start_char,
+                      pattern=pattern)
             return  # one finding per sentence: the first claim is the one to fix
 
     def _candidates(self, tokens, heading: bool, listing: bool):
-        """(token index, token count) of each causal expression, in order. In a heading, a relative clause
+        """(token index, token count, pattern) of each causal expression, in order: the pattern is "verb
+        <lemma>", "phrase" or "verb phrase". In a heading, a relative clause
         describes the title's noun ("Foods that fight inflammation"), and a heading with no finite verb is a
         title whose noun phrases claim nothing ("The benefits of swimming for stiff joints")."""
         title = heading and not any(token.lower_ in _FINITE for token in tokens)
-        phrase_starts = {} if title else dict(_phrase_spans(self.phrases, tokens))
+        phrase_starts = {} if title else {i: (n, "phrase") for i, n in _phrase_spans(self.phrases, tokens)}
         for index, length in _phrase_spans(self.verb_phrases, tokens):
             if self._verbal(tokens, index, _phrase_verb(tokens[index].lower_), heading, phrase=True) \
                     and not self._structure_function(tokens, index + length):
-                phrase_starts.setdefault(index, length)
+                phrase_starts.setdefault(index, (length, "verb phrase"))
         for index, token in enumerate(tokens):
             if index in phrase_starts:
-                yield index, phrase_starts[index]
+                yield index, *phrase_starts[index]
                 continue
             for verb in self.verbs.get(token.lower_, ()):
                 length = self._verbal(tokens, index, verb, heading, listing=listing)
                 if length:
-                    yield index, length
+                    yield index, length, f"verb {' '.join((verb.lemma, *verb.particle))}"
                     break
 
     def _verbal(self, tokens, index: int, verb: _Verb, heading: bool = False, phrase: bool = False,

@@ -11,7 +11,7 @@ from __future__ import annotations
 from claimlint.evidence.hedges import hedge_before
 from claimlint.evidence.negation import disowned, negated
 from claimlint.evidence.quotes import quoted
-from claimlint.kinds.base import Hit, Kind, Spec, compile_patterns
+from claimlint.kinds.base import Hit, Kind, NamedPattern, Spec, compile_patterns
 
 EVIDENCE = ("citation", "hedge", "negation", "quotation", "question")
 
@@ -19,7 +19,8 @@ EVIDENCE = ("citation", "hedge", "negation", "quotation", "question")
 class Phrase(Kind):
     name = "phrase"
     fields = {
-        "patterns": Spec(list, required=True, help="regexes for the flagged wording; {name} expands a term list"),
+        "patterns": Spec(list, required=True, help="regexes for the flagged wording, each bare or as {name, regex, "
+                         "description}; {term} expands a term list"),
         "terms": Spec(dict, default={}, help="named lists of regexes usable as {name} in patterns"),
         "requires": Spec(list, default=[], help="regexes that must all match in scope as well"),
         "unless": Spec(list, default=[], help="regexes that clear the match when found in scope"),
@@ -35,7 +36,8 @@ class Phrase(Kind):
     def __init__(self, fields: dict, options: dict):
         super().__init__(fields, options)
         terms = fields["terms"]
-        self.pattern = compile_patterns(fields["patterns"], terms)
+        self.named = [NamedPattern.of(entry) for entry in fields["patterns"]]
+        self.pattern = compile_patterns(self.named, terms)
         self.requires = [compile_patterns([p], terms) for p in fields["requires"]]
         self.unless = compile_patterns(fields["unless"], terms) if fields["unless"] else None
         self.evidence = set(fields["unless_evidence"])
@@ -60,7 +62,9 @@ class Phrase(Kind):
         for match in self.pattern.finditer(text):
             if match.start() == match.end() or self._cleared(sentence, match):
                 continue
-            yield Hit(sentence.start + match.start(), sentence.start + match.end())
+            group = match.lastgroup or ""
+            name = self.named[int(group[2:])].name if group.startswith("_p") else ""
+            yield Hit(sentence.start + match.start(), sentence.start + match.end(), pattern=name)
             return
 
     def _cleared(self, sentence, match) -> bool:

@@ -1,0 +1,61 @@
+"""A finding names the pattern that fired; `explain` lists a rule's named patterns."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from claimlint.errors import ConfigError
+from claimlint.rules import load_rule
+
+RULE = """\
+id: no-miracle
+severity: warning
+message: 'Avoid "{match}".'
+description: Miracle language.
+kind: phrase
+patterns:
+  - name: miracle-word
+    description: the word itself
+    regex: 'miracles?'
+  - 'wonder\\s+cure'
+examples:
+  flag: [A miracle tea., A wonder cure.]
+  pass: [A pleasant tea.]
+"""
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_json_findings_carry_the_pattern_name(cli, project):
+    (project / "draft.md").write_text("Studies have shown that sugar worsens acne.\n")
+    findings = json.loads(cli("check", "--no-cache", "--format", "json", "draft.md").stdout)["findings"]
+    patterns = {f["rule"]: f["pattern"] for f in findings}
+    assert patterns["vague-attribution"] == "evidence-subject"
+    assert patterns["unhedged-causal-claim"] == "verb worsen"
+
+
+def test_house_rules_may_name_patterns_and_bare_ones_stay_unnamed(cli, project):
+    (project / "house").mkdir()
+    (project / "house" / "no-miracle.yaml").write_text(RULE)
+    (project / ".claimlint.yaml").write_text("rule_paths: [house]\nselect: [no-miracle]\n")
+    (project / "draft.md").write_text("A miracle tea.\n\nA wonder cure.\n")
+    findings = json.loads(cli("check", "--no-cache", "--format", "json", "draft.md").stdout)["findings"]
+    assert [(f["line"], f["pattern"]) for f in findings] == [(1, "miracle-word"), (3, "")]
+    explained = cli("explain", "no-miracle").stdout
+    assert "Patterns (the `pattern` of a finding):\n  miracle-word: the word itself" in explained
+
+
+@pytest.mark.parametrize("entry", ["{name: x}", "{regex: 'a', colour: red}", "[a, b]"])
+def test_a_malformed_pattern_entry_is_a_rule_error(tmp_path, entry):
+    path = tmp_path / "bad.yaml"
+    text = RULE.replace("  - 'wonder\\s+cure'", f"  - {entry}")
+    assert text != RULE
+    path.write_text(text)
+    with pytest.raises(ConfigError, match="bad.yaml"):
+        load_rule(path)
