@@ -59,3 +59,14 @@ def test_a_malformed_pattern_entry_is_a_rule_error(tmp_path, entry):
     path.write_text(text)
     with pytest.raises(ConfigError, match="bad.yaml"):
         load_rule(path)
+
+
+def test_a_trigger_keeps_prose_without_its_words_away_from_the_patterns(tmp_path):
+    from claimlint.linter import Linter
+
+    path = tmp_path / "gated.yaml"
+    path.write_text(RULE.replace("patterns:\n", "trigger: ['tea']\npatterns:\n"))
+    rule = load_rule(path)
+    assert rule.checker.trigger.search("A miracle tea.") and not rule.checker.trigger.search("A wonder cure.")
+    findings = Linter([rule]).lint("A miracle tea.\n\nA wonder cure.\n", "d.md")
+    assert [f.line for f in findings] == [1]

@@ -93,8 +93,7 @@ class NamedPattern:
 def compile_patterns(patterns: Iterable, terms: dict[str, list[str]] | None = None) -> re.Pattern:
     """Join regex fragments (or NamedPattern entries) into one case-insensitive, word-bounded pattern.
 
-    `{name}` in a fragment expands to the alternation of `terms[name]`. Each fragment is the group
-    `_p<index>`, so `match.lastgroup` tells which one matched.
+    `{name}` in a fragment expands to the alternation of `terms[name]`.
     """
     terms = terms or {}
 
@@ -102,5 +101,5 @@ def compile_patterns(patterns: Iterable, terms: dict[str, list[str]] | None = No
         return re.sub(r"\{(\w+)\}", lambda m: "(?:" + "|".join(terms[m.group(1)]) + ")", fragment)
 
     entries = [NamedPattern.of(p) for p in patterns]
-    alternatives = "|".join(f"(?P<_p{i}>{expand(entry.regex)})" for i, entry in enumerate(entries))
+    alternatives = "|".join(f"(?:{expand(entry.regex)})" for entry in entries)
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)

@@ -25,6 +25,8 @@ class Phrase(Kind):
         "requires": Spec(list, default=[], help="regexes that must all match in scope as well"),
         "unless": Spec(list, default=[], help="regexes that clear the match when found in scope"),
         "unless_evidence": Spec(list, default=[], help=f"evidence that clears the match: {', '.join(EVIDENCE)}"),
+        "trigger": Spec(list, default=[], help="cheap regexes every match contains one of (default: the patterns "
+                        "themselves): a segment none of them matches never reaches the pipeline"),
         "unless_scope": Spec(str, default="", choices=("", "sentence", "paragraph"),
                              help="where `unless` is looked for (default: the `scope` option)"),
     }
@@ -36,15 +38,17 @@ class Phrase(Kind):
     def __init__(self, fields: dict, options: dict):
         super().__init__(fields, options)
         terms = fields["terms"]
-        self.named = [NamedPattern.of(entry) for entry in fields["patterns"]]
-        self.pattern = compile_patterns(self.named, terms)
+        named = [NamedPattern.of(entry) for entry in fields["patterns"]]
+        self.pattern = compile_patterns(named, terms)
+        # Which named pattern fired is asked only of a match (capturing groups would slow every search).
+        self.names = [(entry.name, compile_patterns([entry], terms)) for entry in named if entry.name]
         self.requires = [compile_patterns([p], terms) for p in fields["requires"]]
         self.unless = compile_patterns(fields["unless"], terms) if fields["unless"] else None
         self.evidence = set(fields["unless_evidence"])
         unknown = self.evidence - set(EVIDENCE)
         if unknown:
             raise ValueError(f"unless_evidence: unknown evidence {sorted(unknown)}; choose from {list(EVIDENCE)}")
-        self.trigger = self.pattern
+        self.trigger = compile_patterns(fields["trigger"], terms) if fields["trigger"] else self.pattern
 
     def check_sentence(self, sentence):
         text = sentence.text
@@ -62,10 +66,15 @@ class Phrase(Kind):
         for match in self.pattern.finditer(text):
             if match.start() == match.end() or self._cleared(sentence, match):
                 continue
-            group = match.lastgroup or ""
-            name = self.named[int(group[2:])].name if group.startswith("_p") else ""
-            yield Hit(sentence.start + match.start(), sentence.start + match.end(), pattern=name)
+            yield Hit(sentence.start + match.start(), sentence.start + match.end(), pattern=self._name(text, match))
             return
+
+    def _name(self, text: str, match) -> str:
+        for name, pattern in self.names:
+            single = pattern.match(text, match.start())
+            if single and single.end() == match.end():
+                return name
+        return ""
 
     def _cleared(self, sentence, match) -> bool:
         if "quotation" in self.evidence and quoted(sentence.text, match.start()):
