@@ -3,6 +3,8 @@ user regexes cannot hang the run, and a bad file is one line naming it, exit sta
 
 from __future__ import annotations
 
+import codecs
+
 import pytest
 
 from claimlint.markdown import parse
@@ -105,3 +107,32 @@ def test_nesting_past_any_limit_is_read_with_bounded_recursion(text, lines):
 
 def test_a_footnote_definition_nested_in_containers_does_not_crash(lint):
     assert lint("> - [^1]: " * 3 + CLAIM + "\n\n" + CLAIM + "\n")
+
+
+# 11. UTF-16 files
+
+DRAFT = f"# Café ☕ notes\r\n\r\n😀 {CLAIM}\r\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be-bom", "utf-32", "utf-8-sig"])
+def test_files_with_a_byte_order_mark_are_decoded(cli, in_tmp, encoding):
+    data = codecs.BOM_UTF16_BE + DRAFT.encode("utf-16-be") if encoding == "utf-16-be-bom" else DRAFT.encode(encoding)
+    (in_tmp / "draft.md").write_bytes(data)
+    result = cli("check", "--no-cache", "-q", "--select", "unhedged-causal-claim", "draft.md")
+    assert result.exit_code == 1 and result.stderr == ""
+    assert result.stdout.startswith("draft.md:3:16: warning [unhedged-causal-claim]")
+
+
+@pytest.mark.parametrize("data, problem", [
+    (codecs.BOM_UTF16_LE + "Line one.\nLine two.\n".encode("utf-16-le") + b"\x00\xdc",
+     "not valid UTF-16 (byte 0x00 at offset 42) on line 3: save it as UTF-8"),
+    ("Line one.\nLine two.\n".encode("utf-16-le"), "looks like little-endian UTF-16 without a byte-order mark"),
+    (b"Line one.\nCaf\xe9 au lait.\n", "not valid UTF-8 (byte 0xe9 at offset 13) on line 2: save it as UTF-8"),
+], ids=["bad-utf-16", "utf-16-without-bom", "latin-1"])
+def test_an_undecodable_file_names_the_encoding_problem(cli, in_tmp, data, problem):
+    (in_tmp / "bad.md").write_bytes(data)
+    (in_tmp / "good.md").write_text(CLAIM + "\n")
+    result = cli("check", "--no-cache", "-q", "--select", "unhedged-causal-claim", "bad.md", "good.md")
+    assert result.exit_code == 2
+    assert len(result.stderr.splitlines()) == 1 and f"bad.md: {problem}" in result.stderr
+    assert result.stdout.startswith("good.md:1:14: warning [unhedged-causal-claim]")

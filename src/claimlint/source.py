@@ -3,25 +3,45 @@
 from __future__ import annotations
 
 import bisect
+import codecs
 import re
 from dataclasses import dataclass
 
 from claimlint.errors import InputError
 
 
+# Byte-order marks, longest first: a UTF-32 LE mark begins with the UTF-16 LE one.
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+         (codecs.BOM_UTF16_BE, "utf-16-be"), (codecs.BOM_UTF8, "utf-8"))
+
+
 def decode(data: bytes, path: str) -> str:
-    """Decode UTF-8 (a BOM is dropped) and normalise line endings to LF.
+    """Decode UTF-8, or UTF-16 or UTF-32 with a byte-order mark (the mark is dropped), and
+    normalise line endings to LF.
 
     Normalising CR LF and lone CR to LF keeps every line number and every column
     unchanged, so positions computed on the normalised text are positions in the file.
     """
-    if b"\x00" in data:
-        raise InputError(path, "looks like a binary file (it contains NUL bytes)")
+    bom, encoding = next(((bom, name) for bom, name in _BOMS if data.startswith(bom)), (b"", "utf-8"))
+    if not bom and b"\x00" in data:
+        raise InputError(path, _nul_problem(data))
     try:
-        text = data.decode("utf-8-sig")
+        text = data[len(bom):].decode(encoding)
     except UnicodeDecodeError as exc:
-        raise InputError(path, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})") from None
+        offset = len(bom) + exc.start
+        line = exc.object[: exc.start].decode(encoding).count("\n") + 1  # everything before it decodes
+        name = encoding[:6].upper()  # UTF-8, UTF-16 or UTF-32
+        raise InputError(path, f"not valid {name} (byte 0x{data[offset]:02x} at offset {offset}) on line {line}: "
+                               "save it as UTF-8") from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _nul_problem(data: bytes) -> str:
+    head = data[:4096]
+    for order, zeros, others in (("little-endian", head[1::2], head[0::2]), ("big-endian", head[0::2], head[1::2])):
+        if zeros.count(0) >= 0.7 * len(zeros) > 0 and others.count(0) <= 0.1 * len(others):
+            return f"looks like {order} UTF-16 without a byte-order mark; save it as UTF-8"
+    return "looks like a binary file (it contains NUL bytes)"
 
 
 def read_source(path: str) -> str:
