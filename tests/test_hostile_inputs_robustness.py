@@ -4,6 +4,7 @@ user regexes cannot hang the run, and a bad file is one line naming it, exit sta
 from __future__ import annotations
 
 import codecs
+import time
 
 import pytest
 
@@ -136,3 +137,50 @@ def test_an_undecodable_file_names_the_encoding_problem(cli, in_tmp, data, probl
     assert result.exit_code == 2
     assert len(result.stderr.splitlines()) == 1 and f"bad.md: {problem}" in result.stderr
     assert result.stdout.startswith("good.md:1:14: warning [unhedged-causal-claim]")
+
+
+# 13. User regexes cannot hang the run
+
+
+def house_rule(folder, pattern: str):
+    (folder / "house").mkdir()
+    (folder / "house" / "slow-pattern.yaml").write_text(
+        "id: slow-pattern\nseverity: warning\nmessage: 'Slow: {match}'\ndescription: A pattern that backtracks.\n"
+        f"kind: phrase\npatterns: ['{pattern}']\nexamples:\n  flag: [aaa]\n  pass: [bbb]\n")
+    (folder / ".claimlint.yaml").write_text("rule_paths: [house]\n")
+
+
+@pytest.mark.parametrize("pattern, times_out", [("(a+)+$", False), ("(a|aa)+$", True)], ids=["nested", "alternation"])
+def test_a_backtracking_user_regex_cannot_hang_the_run(cli, in_tmp, pattern, times_out):
+    line = "a" * 5000
+    house_rule(in_tmp, pattern)
+    (in_tmp / "slow.md").write_text(f"{line}\n\n{CLAIM}\n\n{line}!\n\n{line}\n")
+    (in_tmp / "good.md").write_text(CLAIM + "\n")
+    started = time.perf_counter()
+    result = cli("check", "--no-cache", "-q", "--select", "unhedged-causal-claim,slow-pattern", "slow.md", "good.md")
+    assert time.perf_counter() - started < 30
+    assert "slow.md:3:14: warning [unhedged-causal-claim]" in result.stdout
+    assert "good.md:1:14: warning [unhedged-causal-claim]" in result.stdout
+    errors = result.stderr.splitlines()
+    assert len(errors) == times_out and result.exit_code == (2 if times_out else 1)
+    for error in errors:  # reported once, naming the rule and the file; the rest of the run goes on
+        assert error.startswith("claimlint: error: slow.md: rule 'slow-pattern' (")
+        assert error.endswith("timed out (a search ran over 1 s): skipped for this file")
+
+
+def test_a_timed_out_rule_is_reported_once_per_file(cli, in_tmp):
+    house_rule(in_tmp, "(a|aa)+$")
+    for name in ("one.md", "two.md"):
+        (in_tmp / name).write_text(("a" * 5000 + "!\n\n") * 3 + CLAIM + "\n")
+    result = cli("check", "--no-cache", "-q", "--select", "unhedged-causal-claim,slow-pattern", "one.md", "two.md")
+    assert result.exit_code == 2
+    assert [line.split(": rule")[0] for line in result.stderr.splitlines()] == [
+        "claimlint: error: one.md", "claimlint: error: two.md"]
+    assert result.stdout.count("[unhedged-causal-claim]") == 2
+
+
+def test_claimlints_own_rules_keep_the_faster_engine():
+    from claimlint.config import Config, resolve_rules
+
+    phrase_rules = [rule for rule in resolve_rules(Config()) if rule.kind_name == "phrase"]
+    assert phrase_rules and all(type(rule.checker.pattern).__module__ == "re" for rule in phrase_rules)

@@ -6,12 +6,14 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import regex
 import yaml
 
 from claimlint.errors import ConfigError
 from claimlint.findings import SEVERITIES
 from claimlint.kinds import KINDS
 from claimlint.kinds.base import Kind, Spec
+from claimlint.kinds.phrase import Phrase
 
 RULE_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 _COMMON = {"id", "severity", "message", "description", "kind", "options", "examples"}
@@ -79,8 +81,11 @@ _TYPE_NAMES = {"list": "a list", "dict": "a mapping", "str": "a string", "bool":
 
 def _build(kind_class: type[Kind], fields: dict, options: dict, path: str) -> Kind:
     try:
-        return kind_class(fields, options)
-    except re.error as exc:
+        checker = kind_class(fields, options)
+        if isinstance(checker, Phrase) and Path(path).resolve().parent != builtin_rules_dir().resolve():
+            checker.limit_time()  # a rule from the user's folders: its regexes must not hang a run
+        return checker
+    except (re.error, regex.error) as exc:  # time-limited patterns are compiled by `regex` too
         raise ConfigError(f"{path}: invalid regular expression: {exc}") from None
     except KeyError as exc:
         raise ConfigError(f"{path}: pattern uses unknown term {exc}") from None

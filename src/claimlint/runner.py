@@ -23,6 +23,7 @@ from claimlint.linter import Linter
 from claimlint.nlp import load_pipeline
 from claimlint.reporters import Report
 from claimlint.source import decode, read_source
+from claimlint.timed_regex import lint_within_time
 
 FILES_PER_WORKER = 8  # below this many drafts per worker, forking costs more than it saves
 
@@ -82,9 +83,10 @@ def run(paths: list[str], config: Config, options: RunOptions, on_error=lambda m
         if error:
             path, message, detail = error
             _record_error(report, path, message, on_error, detail)
+        if findings is None:
             continue
         results[position] = findings
-        if cache:
+        if cache and not error:  # a rule skipped for a slow pattern: the findings are incomplete
             _, _, text, key = jobs[position]
             cache.put(linters[key][1], text, findings)
     if cache:
@@ -110,7 +112,8 @@ _WORKER_LINTERS: dict[tuple, Linter] = {}  # inherited by forked workers
 def _lint_one(job):
     position, display, text, key = job
     try:
-        return position, _WORKER_LINTERS[key].lint(text, display), None
+        findings, timed_out = lint_within_time(_WORKER_LINTERS[key], text, display)
+        return position, findings, timed_out and (display, timed_out, None)
     except InputError as exc:
         return position, None, (exc.path, str(exc), None)
     except ClaimlintError:

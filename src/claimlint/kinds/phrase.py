@@ -12,6 +12,7 @@ from claimlint.evidence.hedges import hedge_before
 from claimlint.evidence.negation import disowned, negated
 from claimlint.evidence.quotes import quoted
 from claimlint.kinds.base import Hit, Kind, NamedPattern, Spec, compile_patterns
+from claimlint.timed_regex import TimedPattern
 
 EVIDENCE = ("citation", "hedge", "negation", "quotation", "question")
 
@@ -49,6 +50,19 @@ class Phrase(Kind):
         if unknown:
             raise ValueError(f"unless_evidence: unknown evidence {sorted(unknown)}; choose from {list(EVIDENCE)}")
         self.trigger = compile_patterns(fields["trigger"], terms) if fields["trigger"] else self.pattern
+
+    def limit_time(self):
+        """Give every search of this rule's regexes a time limit (see timed_regex): for rules from
+        the user's folders, whose patterns no one has vetted. claimlint's own keep the faster `re`."""
+        def timed(pattern) -> TimedPattern:
+            return TimedPattern(pattern, owner=self)
+
+        own_trigger = self.trigger is not self.pattern
+        self.pattern = timed(self.pattern)
+        self.trigger = timed(self.trigger) if own_trigger else self.pattern
+        self.names = [(name, timed(pattern)) for name, pattern in self.names]
+        self.requires = [timed(pattern) for pattern in self.requires]
+        self.unless = self.unless and timed(self.unless)
 
     def check_sentence(self, sentence):
         text = sentence.text
