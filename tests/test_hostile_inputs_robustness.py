@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import time
+import tracemalloc
 
 import pytest
 
@@ -184,3 +185,29 @@ def test_claimlints_own_rules_keep_the_faster_engine():
 
     phrase_rules = [rule for rule in resolve_rules(Config()) if rule.kind_name == "phrase"]
     assert phrase_rules and all(type(rule.checker.pattern).__module__ == "re" for rule in phrase_rules)
+
+
+# 15. Memory stays flat: no draft is kept whole for its excerpts, and offsets are compact
+
+
+def test_a_run_keeps_only_the_lines_its_excerpts_need(in_tmp):
+    from claimlint.config import Config
+    from claimlint.runner import RunOptions, run
+
+    (in_tmp / "big.md").write_text("".join(f"Line {i} is plain prose.\n\n" for i in range(2000)) + CLAIM + "\n")
+    (in_tmp / "clean.md").write_text("Nothing to see here.\n" * 100)
+    report = run(["big.md", "clean.md"], Config(), RunOptions(["unhedged-causal-claim"], []))
+    assert [(f.path, f.line) for f in report.findings] == [("big.md", 4001)]
+    assert report.sources == {"big.md": {4001: CLAIM}, "clean.md": {}}
+
+
+def test_parsing_takes_a_small_multiple_of_the_drafts_size():
+    paragraph = "Chronic stress *worsens* inflammation, and about 70% of [cells](https://example.org) agree. " * 10
+    text = "\n\n".join(f"## Part {i}\n\n{paragraph}\n\n- {paragraph}" for i in range(60))
+    tracemalloc.start()
+    try:
+        parse(text)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 50 * len(text)  # 93 bytes a character when every offset was a Python int in a list

@@ -22,7 +22,7 @@ from claimlint.errors import ClaimlintError, InputError
 from claimlint.linter import Linter
 from claimlint.nlp import load_pipeline
 from claimlint.reporters import Report
-from claimlint.source import decode, read_source
+from claimlint.source import decode, excerpt_lines, read_source
 from claimlint.timed_regex import lint_within_time
 
 FILES_PER_WORKER = 8  # below this many drafts per worker, forking costs more than it saves
@@ -71,11 +71,11 @@ def run(paths: list[str], config: Config, options: RunOptions, on_error=lambda m
         except InputError as exc:
             _record_error(report, exc.path, str(exc), on_error)
             continue
-        report.sources[display] = text
         key = linter_key(display)
         cached = cache.get(linters[key][1], text, display) if cache else None
         if cached is not None:
             results[position] = cached
+            report.sources[display] = excerpt_lines(text, cached)
         else:
             pending.append((position, display, text, key))
     jobs = {job[0]: job for job in pending}
@@ -86,8 +86,9 @@ def run(paths: list[str], config: Config, options: RunOptions, on_error=lambda m
         if findings is None:
             continue
         results[position] = findings
+        _, display, text, key = jobs.pop(position)
+        report.sources[display] = excerpt_lines(text, findings)
         if cache and not error:  # a rule skipped for a slow pattern: the findings are incomplete
-            _, _, text, key = jobs[position]
             cache.put(linters[key][1], text, findings)
     if cache:
         cache.prune()

@@ -59,6 +59,12 @@ def read_source(path: str) -> str:
     return decode(data, path)
 
 
+def excerpt_lines(text: str, findings) -> dict[int, str]:
+    """The lines the findings start on, by number: all that a run keeps of a draft for excerpts."""
+    wanted = {finding.line for finding in findings}
+    return {number: line for number, line in enumerate(text.split("\n"), 1) if number in wanted} if wanted else {}
+
+
 @dataclass
 class LineIndex:
     """Maps offsets in a normalised text to 1-based (line, column) in code points."""
@@ -71,8 +77,3 @@ class LineIndex:
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self.starts, offset) - 1
         return line + 1, offset - self.starts[line] + 1
-
-    def line_text(self, line: int) -> str:
-        start = self.starts[line - 1]
-        end = self.starts[line] - 1 if line < len(self.starts) else len(self.text)
-        return self.text[start:end]

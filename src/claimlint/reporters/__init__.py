@@ -15,7 +15,8 @@ class Report:
     files_checked: int
     errors: list[dict] = field(default_factory=list)  # {"path", "message"} for each input error
     skipped: list[dict] = field(default_factory=list)  # {"path", "message"}: walked links not followed
-    sources: dict[str, str] = field(default_factory=dict)  # path -> normalised text, for excerpts
+    # path -> {line number: text} of the lines findings start on, for excerpts (not whole drafts)
+    sources: dict[str, dict[int, str]] = field(default_factory=dict)
     rules: list = field(default_factory=list)  # the active rules, for formats that describe them
     quiet: bool = False  # findings only: no excerpts, no summary
 

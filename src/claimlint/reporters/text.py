@@ -6,22 +6,19 @@ import click
 
 from claimlint.inert import inert, inert_pieces
 from claimlint.reporters import Report
-from claimlint.source import LineIndex
 
 _COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
 
 
 def render(report: Report, colour: bool = False) -> str:
     out = []
-    indexes: dict[str, LineIndex] = {}
     for finding in report.findings:
         severity = click.style(finding.severity, fg=_COLOURS[finding.severity], bold=True) if colour else finding.severity
         rule = click.style(f"[{finding.rule}]", dim=True) if colour else f"[{finding.rule}]"
         out.append(f"{inert(finding.path)}:{finding.line}:{finding.column}: {severity} {rule} {inert(finding.message)}")
-        source = None if report.quiet else report.sources.get(finding.path)
-        if source is not None:
-            index = indexes.setdefault(finding.path, LineIndex(source))
-            pieces = inert_pieces(index.line_text(finding.line))
+        line = None if report.quiet else report.sources.get(finding.path, {}).get(finding.line)
+        if line is not None:
+            pieces = inert_pieces(line)
             gutter = f"{finding.line:>4} | "
             end = finding.end_column - 1 if finding.end_line == finding.line else len(pieces) + 1
             width = sum(len(piece) for piece in pieces[finding.column - 1 : end]) + max(0, end - len(pieces))
