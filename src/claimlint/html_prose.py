@@ -12,12 +12,9 @@ from __future__ import annotations
 import html
 import re
 
-from claimlint.markdown import Evidence, Segment
+from claimlint.markdown import _ENTITY, _EXTERNAL, _HREF, Evidence, Segment
 
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)\b[^>]*?(/?)>|<!--.*?-->", re.S)
-_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-_HREF = re.compile(r"""\bhref\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
-_EXTERNAL = re.compile(r"(?:https?:|ftp:|doi:|//)", re.IGNORECASE)
 # Elements that end one segment and start another, with the segment kind they open.
 _BLOCKS = {"p": "paragraph", "div": "paragraph", "section": "paragraph", "article": "paragraph",
            "blockquote": "paragraph", "figcaption": "paragraph", "br": None, "hr": None, "li": "list_item",
