@@ -50,12 +50,13 @@ class Linter:
         for index, segment in enumerate(document.segments):
             if index in skipped:
                 continue
-            rules = [rule for rule in self.sentence_rules if _triggered(rule, plain_quotes(segment.text))]
+            plain = plain_quotes(segment.text)
+            rules = [rule for rule in self.sentence_rules if _triggered(rule, plain)]
             if rules:
-                candidates.append((segment, rules))
+                candidates.append((segment, rules, plain))
         if candidates:
             nlp = load_pipeline(self.model)
-            for (segment, rules), doc in zip(candidates, nlp.pipe(plain_quotes(segment.text) for segment, _ in candidates)):
+            for (segment, rules, _), doc in zip(candidates, nlp.pipe(plain for _, _, plain in candidates)):
                 for sentence in sentences(segment, doc):
                     for rule in rules:
                         if not _triggered(rule, sentence.text):
