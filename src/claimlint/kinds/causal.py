@@ -56,6 +56,13 @@ _IRREGULAR = {
     "keep": ("keeps", "kept", "keeping"),
     "put": ("puts", "put", "putting"),
     "do": ("does", "did", "doing", "done"),
+    "rise": ("rises", "rose", "rising", "risen"),
+    "fall": ("falls", "fell", "falling", "fallen"),
+    "go": ("goes", "went", "going", "gone"),
+    "get": ("gets", "got", "getting", "gotten"),
+    "grow": ("grows", "grew", "growing", "grown"),
+    "shrink": ("shrinks", "shrank", "shrinking", "shrunk"),
+    "sink": ("sinks", "sank", "sinking", "sunk"),
 }
 # Irregular past forms, for reading the verb that leads a verb phrase ("kept colds away").
 _IRREGULAR_PAST = {forms[1]: lemma for lemma, forms in _IRREGULAR.items() if forms[1] != lemma}
@@ -112,6 +119,9 @@ _ADVERB_SKIP = frozenset("also further even still often directly actually really
 _DEFINITE_RELATIVE = frozenset({"that", "which"})
 _RELATIVE = _DEFINITE_RELATIVE | {"who"}
 _CONSEQUENCE = frozenset({"thereby", "thus", "by"})
+# Subordinators that open a condition or time clause whose main clause states what follows from it.
+_CONDITIONS = frozenset({"if", "when", "whenever", "once", "as", "after", "until", "unless"})
+_FUTURE = frozenset({"will", "'ll", "wo"})  # "will get better" ("is going to get better" too)
 # Quantities after "by" measure a change ("reduced by half"); anything else names an agent.
 _QUANTITY = frozenset("approximately about around nearly almost roughly half up".split())
 # Words that end an infinitive's reach when looking back for a coordinated verb's first conjunct.
@@ -177,6 +187,10 @@ class CausalClaim(Kind):
                                    "('caused', 'promoted'): read as a verb where others may be adjectives"),
         "prevalence_verbs": Spec(list, default=[], help="lemmas that state prevalence, not cause, when their "
                                  "object is a count ('affects 1 in 4 adults')"),
+        "change_verbs": Spec(list, default=[], help="intransitive change-of-state verbs, optionally with a particle "
+                             "('rise', 'get better'): their subject is what changes, so they claim an effect only "
+                             "as the consequent of a fronted condition ('If you sit all day, HDL falls') or in a "
+                             "heading or list item ('- Insulin sensitivity plunges')"),
         "structure_function_words": Spec(list, default=[], help="object qualifiers of structure/function wording "
                                          "('supports normal immune function'), which is not a causal claim"),
     }
@@ -196,13 +210,12 @@ class CausalClaim(Kind):
         self.verbal_participles = {lemma.lower() for lemma in fields["verbal_participles"]}
         self.prevalence_verbs = {lemma.lower() for lemma in fields["prevalence_verbs"]}
         self.structure_function = {word.lower() for word in fields["structure_function_words"]}
-        for entry in fields["verbs"]:
-            head, *particle = entry.lower().split()
-            for form, kind in inflect(head).items():
-                self.verbs.setdefault(form, []).append(_Verb(kind, tuple(particle), head))
+        self.verbs = _verb_forms(fields["verbs"])
+        self.change_verbs = _verb_forms(fields["change_verbs"])
         self.phrases = _alternation(fields["phrases"])
         self.verb_phrases = _alternation(fields["verb_phrases"])
-        self.trigger = WordTrigger(self.verbs, _alternation(fields["phrases"] + fields["verb_phrases"]))
+        self.trigger = WordTrigger(self.verbs.keys() | self.change_verbs.keys(),
+                                   _alternation(fields["phrases"] + fields["verb_phrases"]))
 
     def check_sentence(self, sentence):
         if sentence.is_question or sentence.cited(self.option["scope"]):
@@ -211,7 +224,8 @@ class CausalClaim(Kind):
         kind = sentence.segment.kind
         opening = sentence.start == 0
         for index, length, pattern in self._candidates(tokens, kind == "heading",
-                                                       opening and kind in ("heading", "list_item")):
+                                                       opening and kind in ("heading", "list_item"),
+                                                       kind in ("heading", "list_item")):
             if quoted(sentence.text, tokens[index].idx - tokens.start_char):
                 continue  # a claim in quotation marks is mentioned, not made: 'the myth that "sugar causes ADHD"'
             hedged = hedge_before(tokens, index, self.option["can_is_hedge"], self.option["reporting_verbs_hedge"])
@@ -225,7 +239,7 @@ class CausalClaim(Kind):
                       pattern=pattern)
             return  # one finding per sentence: the first claim is the one to fix
 
-    def _candidates(self, tokens, heading: bool, listing: bool):
+    def _candidates(self, tokens, heading: bool, listing: bool, item: bool):
         """(token index, token count, pattern) of each causal expression, in order: the pattern is "verb
         <lemma>", "phrase" or "verb phrase". In a heading, a relative clause
         describes the title's noun ("Foods that fight inflammation"), and a heading with no finite verb is a
@@ -245,6 +259,12 @@ class CausalClaim(Kind):
                 if length:
                     yield index, length, f"verb {' '.join((verb.lemma, *verb.particle))}"
                     break
+            else:
+                for verb in self.change_verbs.get(token.lower_, ()):
+                    length = _change_of_state(tokens, index, verb, item)
+                    if length:
+                        yield index, length, f"change {' '.join((verb.lemma, *verb.particle))}"
+                        break
 
     def _verbal(self, tokens, index: int, verb: _Verb, heading: bool = False, phrase: bool = False,
                 listing: bool = False) -> int:
@@ -299,6 +319,65 @@ class CausalClaim(Kind):
             if word in PREPOSITIONS or word in CONJUNCTIONS and word != "and" or _is_punct(word) and word != ",":
                 return False
         return False
+
+
+def _verb_forms(entries: list[str]) -> dict[str, list[_Verb]]:
+    """Each word form of the listed verbs ("lead to": "leads", "led", ...) with its readings."""
+    forms: dict[str, list[_Verb]] = {}
+    for entry in entries:
+        head, *particle = entry.lower().split()
+        for form, kind in inflect(head).items():
+            forms.setdefault(form, []).append(_Verb(kind, tuple(particle), head))
+    return forms
+
+
+def _change_of_state(tokens, index: int, verb: _Verb, item: bool) -> int:
+    """Token count of an intransitive change of state that states an effect, else 0: the predicate of a
+    clause whose subject is what changes, as the consequent of a fronted condition ("When we fast, our
+    stomach shrinks", "If you change your diet, your mood will get better") or in a heading or list item
+    ("- HDL falls and LDL climbs"). Without such a frame it describes ("Blood pressure rises with age")."""
+    reach = _particle_reach(tokens, index, verb.particle)
+    if reach is None:
+        return 0
+    context = _context(tokens, index, reach)
+    before = context.before
+    going = _skip_back(tokens, context.previous_index - 1)
+    future = before in _FUTURE or before == "to" and going >= 0 and tokens[going].lower_ == "going"
+    if context.previous_index < 0 or before in DETERMINERS or before in _RELATIVE \
+            or before in PREPOSITIONS and not future:
+        return 0  # an imperative, a noun ("the rise in"), or a description ("levels that fall")
+    if verb.form == "base" and not (future or item and not _is_punct(before) and before not in _BE):
+        return 0
+    if verb.form == "ing" or verb.form == "ed" and (before in _BE or before in _HAVE and not verb.particle):
+        return 0  # "rising levels", "are gone", "has fallen" (a report of the past, not an effect)
+    following = context.following
+    if following in ("of", "in") or not verb.particle and following not in ("", ",", ".", ";", "and", "but") \
+            and following not in PREPOSITIONS and not _is_adverb(tokens, context.next_index):
+        return 0  # a noun ("drops in vials", "a rise of") or a verb with an object ("grow vegetables")
+    if _subordinate(tokens, index) or _first_person(tokens, index, context) \
+            or any(token.lower_ == "my" for token in tokens[:index]):
+        return 0  # the condition itself ("when the sun rises") or the writer's own story ("my spells got worse")
+    return 1 + reach if item or _consequent(tokens, index) else 0
+
+
+def _subordinate(tokens, index: int) -> bool:
+    """Does the word stand in a condition or time clause ("After the sun goes down, ...")?"""
+    for position in range(index - 1, -1, -1):
+        word = tokens[position].lower_
+        if word in _CONDITIONS:
+            return True
+        if word in (",", ";", ":"):
+            return False
+    return False
+
+
+def _consequent(tokens, index: int) -> bool:
+    """Does the word stand in the main clause after a fronted condition or time clause ("If ..., ",
+    "When ..., ", "As ..., ")?"""
+    first = next((t for t in tokens if t.is_alpha), None)
+    if first is None or first.lower_ not in _CONDITIONS:
+        return False
+    return any(token.text == "," for token in tokens[first.i - tokens.start : index])
 
 
 def _alternation(patterns: list[str]) -> re.Pattern | None:
