@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 
-_NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
-                 "forty|fifty|hundred|a\\s+hundred|a\\s+thousand")
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_NUMBER_WORDS = (rf"(?:{_TENS})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|"
+                 "seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+                 "hundred|a\\s+hundred|a\\s+thousand")
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _RANGE = rf"(?:{_NUM})(?:\s*(?:-|–|—|to)\s*(?:{_NUM}))?"
 _SCALE = r"(?:hundred|thousand|million|billion|trillion)"
 _AMOUNT = rf"(?:(?:{_RANGE})(?:\s+{_SCALE})?|(?:{_NUMBER_WORDS})\s+{_SCALE})"
@@ -42,9 +44,28 @@ STATISTIC = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
+# A span of time, a mass or an energy that a body takes, needs or loses, stated as a fact about bodies
+# with an approximation or a range ("1-6 weeks for your body to adapt", "around 3 weeks without food",
+# "up to 3 hours"), is a quantitative fact that needs a source, as the policy counts it. The same
+# quantity as advice, a dose, a habit or a study's protocol is not (see _NOT_A_FACT).
+_UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|g|grams?|kg|kilos?|lbs?|pounds?|calories|kcal)\b"
+_APPROXIMATE = r"(?:about|around|approximately|roughly|nearly|almost|up\s+to|between|as\s+(?:many|long|much)\s+as)"
+_SPAN = rf"(?:{_NUM}|{_NUMBER_WORDS})\s*(?:-|–|—|to|and)\s*(?:{_NUM}|{_NUMBER_WORDS})"
+BODY_QUANTITY = re.compile(
+    rf"\b{_APPROXIMATE}\s+(?:{_SPAN}|{_NUM}|{_NUMBER_WORDS})\s*{_UNIT}|(?<![\w.]){_SPAN}\s*{_UNIT}", re.IGNORECASE)
+# The fact must be about bodies: "your body will adapt", "humans can live".
+_ABOUT_BODIES = re.compile(r"\b(?:body|bodies|humans|(?:the|an?)\s+average\s+(?:\w+\s+)?(?:person|adult|man|woman|american|briton))\b",
+                           re.IGNORECASE)
+# Advice and doses ("aim for", "should", "a day"), first-person reports and study protocols.
+_NOT_A_FACT = re.compile(
+    r"\b(?:should|must|need(?:s|ed)?|recommend\w*|advise[sd]?|aim|try|at\s+(?:least|most)|no\s+more\s+than|"
+    r"(?:a|per|each|every)\s+(?:day|night|week)|daily|nightly|weekly|dose|dosage|serving|guide\w*|per|"
+    r"(?-i:I)|my|me|we|our|us|study|studies|trial|participants|volunteers|patients|subjects|given|recipe)\b",
+    re.IGNORECASE)
+
 # Every statistic holds a digit or one of these words: the cheap test rules use as a trigger.
-TRIGGER = re.compile(r"\d|%|\b(?:twice|doubl|tripl|halv|half|third|quarter|fifth|one|two|three|four|five|ten|"
-                    r"hundred|thousand|million|billion|trillion)", re.IGNORECASE)
+TRIGGER = re.compile(rf"\d|%|\b(?:twice|doubl|tripl|halv|half|third|quarter|fifth|{_NUMBER_WORDS}|"
+                     r"thousand|million|billion|trillion)", re.IGNORECASE)
 
 
 # A quantity a product or recipe specifies is not a finding: "each gummy contains 2 billion CFU",
@@ -68,9 +89,13 @@ def find_statistics(text: str) -> list[tuple[int, int]]:
     """Spans (start, end) of statistics in `text`."""
     if not TRIGGER.search(text):
         return []
-    return [(m.start(), m.end()) for m in STATISTIC.finditer(text) if m.group().strip()
-            and not _intensifier(text, m) and not _composition(text, m)
-            and not _SPECIFICATION.search(text, max(0, m.start() - _SPECIFICATION_REACH), m.start())]
+    spans = [(m.start(), m.end()) for m in STATISTIC.finditer(text) if m.group().strip()
+             and not _intensifier(text, m) and not _composition(text, m)
+             and not _SPECIFICATION.search(text, max(0, m.start() - _SPECIFICATION_REACH), m.start())]
+    if _ABOUT_BODIES.search(text) and not _NOT_A_FACT.search(text):
+        spans += [(m.start(), m.end()) for m in BODY_QUANTITY.finditer(text)
+                  if not any(start < m.end() and m.start() < end for start, end in spans)]
+    return sorted(spans)
 
 
 def _composition(text: str, match: re.Match) -> bool:
