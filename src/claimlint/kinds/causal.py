@@ -117,6 +117,11 @@ _COUNTS = frozenset("millions thousands hundreds billions half".split())
 _ADVERB_SKIP = frozenset("also further even still often directly actually really just only itself themselves "
                          "not n't did does do".split())
 _DEFINITE_RELATIVE = frozenset({"that", "which"})
+# Words before a plain present-tense verb that are not singular nouns: pronouns and plurals without "-s".
+_DO_SUPPORT = frozenset({"do", "does", "did", "not", "never"})
+_NOT_SINGULAR_NOUNS = frozenset("i you we they who to not never also often only just then please people children "
+                                "men women mice feet teeth data bacteria media criteria fungi folk police cattle "
+                                "what".split())
 _RELATIVE = _DEFINITE_RELATIVE | {"who"}
 _CONSEQUENCE = frozenset({"thereby", "thus", "by"})
 # Subordinators that open a condition or time clause whose main clause states what follows from it.
@@ -568,8 +573,8 @@ def _base_form(tokens, index: int, context: _Context) -> bool:
         return False  # an imperative: "please treat it with care", "then lower it slowly"
     if before in _DEGREE:
         return False  # a noun after a degree adjective: "higher impact sports", "a low dose"
-    if _modifies_subject(tokens, context):
-        return False
+    if _modifies_subject(tokens, context) or _singular_noun(tokens, context.previous_index, index):
+        return False  # "increased BMI is ...", or no agreement with a singular noun: "nerve block evaluation"
     if _coordinated(context):
         infinitive = _governing_infinitive(tokens, context.previous_index)
         if infinitive >= 0:  # "to increase X and reduce the risk": the same infinitive
@@ -599,6 +604,31 @@ def _ed_form(tokens, index: int, context: _Context, adjectival: bool) -> bool:
         return _verb_before_determiner(context) or (
             before == "and" and _predicate_conjunct(tokens, context.previous_index) and _takes_object(context))
     return before not in PREPOSITIONS and _takes_object(context)
+
+
+def _singular_noun(tokens, position: int, index: int) -> bool:
+    """Is the word at `position` a singular noun heading the sentence's opening noun phrase, which the plain
+    present-tense verb at `index` cannot agree with? Then that word is a noun too ("Diagnostic nerve block
+    evaluation", "Sugar spike after lunch"), not the verb ("Oats lower cholesterol", "HIIT does not burn").
+    A noun inside a prepositional phrase or a coordination is not the head ("Screens before bed delay")."""
+    if position < 0 or any(t.lower_ in _DO_SUPPORT or t.lower_.endswith("n't") for t in tokens[position + 1 : index]):
+        return False
+    word = tokens[position].lower_
+    if not _content_word(tokens, position) or word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return False
+    start = position - 1
+    while start >= 0 and (_content_word(tokens, start) or tokens[start].text == "-"):
+        start -= 1  # the noun's modifiers: "Diagnostic nerve", "Post-workout immune"
+    if start >= 0 and tokens[start].lower_ in DETERMINERS:
+        start -= 1
+    return start < 0 or tokens[start].text in (":", "(", "\"")
+
+
+def _content_word(tokens, position: int) -> bool:
+    word = tokens[position].lower_
+    return tokens[position].is_alpha and not (
+        word in _NOT_SINGULAR_NOUNS or word in AUXILIARIES or word in _FINITE or word in DETERMINERS
+        or word in PREPOSITIONS or word in CONJUNCTIONS or word in _RELATIVE or word in _HELP)
 
 
 def _predicate_conjunct(tokens, conjunction_index: int) -> bool:
