@@ -1,4 +1,4 @@
-"""Document structure is evidence: quotations, reference entries and shop lines state no claim."""
+"""Document structure is evidence: quotations, reference entries, shop lines and debunked claims state no claim."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ UNCLAIMED = {
         f"- Grey T et al. {CLAIM} PMID: 31234567",
     ],
     "shop": ["Get 15% off your first order with code COLD15!", "Save 20% today: free shipping on orders over $40."],
+    "myth": [f"## Myth 2: {CLAIM}", f"**The claim:** {CLAIM}", f"- Misconception #3 - {CLAIM}", f"Myth: {CLAIM}"],
 }
 CLAIMED = [
     CLAIM,
@@ -27,6 +28,9 @@ CLAIMED = [
     f"## References\n\nSome text.\n\n## Next\n\n{CLAIM}",  # a new heading ends the list
     f"Vitamin D, calcium and magnesium are minerals. {CLAIM}",  # "Word X," is no author list without a year
     f"{CLAIM} A tub costs $20 but " + "the rest of this long paragraph keeps making claims " * 4,
+    f"**The reality:** {CLAIM}",  # the writer's own answer to a myth
+    f"## Mythical creatures and {CLAIM}",
+    f"Claims that sound too good are common. {CLAIM}",
 ]
 
 

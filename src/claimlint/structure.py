@@ -5,7 +5,9 @@ whatever its wording, and the annotation policy says so:
 - a blockquote quotes someone else (an abstract, an expert, a motto);
 - an entry of a reference list names a cited work, and a cited paper's title is not a claim;
 - a line of shop furniture (a price, a discount or promo code, a delivery time) sells, it does not
-  report.
+  report;
+- a heading, paragraph or list item labelled as the claim a text debunks ("Myth 2: Eggs raise
+  cholesterol", "**The claim:** detox teas flush out toxins") reports what others say.
 `unclaimed(document)` names, per segment, why it states no claim; the engine offers those segments
 to no sentence rule (document rules such as missing-disclaimer still read them).
 """
@@ -37,6 +39,10 @@ _SHOP = re.compile(
     re.IGNORECASE,
 )
 _SHOP_WORDS = 25  # a shop line is short: a long paragraph that mentions a price still makes claims
+# A label naming what follows as the claim being debunked: "Myth #2:", "The claim:", "Misconception 3 -".
+_MYTH_LABEL = re.compile(
+    r"^\W*(?:the\s+)?(?:myths?|claims?|misconceptions?|fiction|rumou?rs?|fallacy)(?:\s*(?:#|no\.?)?\s*\d+)?\s*[:—–-]",
+    re.IGNORECASE)
 
 
 def unclaimed(document: Document) -> dict[int, str]:
@@ -46,7 +52,6 @@ def unclaimed(document: Document) -> dict[int, str]:
     for index, segment in enumerate(document.segments):
         if segment.kind == "heading":
             in_references = bool(_REFERENCE_HEADING.match(segment.text.strip()))
-            continue
         reason = _reason(segment, in_references)
         if reason:
             reasons[index] = reason
@@ -54,6 +59,10 @@ def unclaimed(document: Document) -> dict[int, str]:
 
 
 def _reason(segment: Segment, in_references: bool) -> str:
+    if _MYTH_LABEL.match(segment.text):
+        return "myth"
+    if segment.kind == "heading":
+        return ""
     if segment.quoted:
         return "quotation"
     entry = len(segment.text.split()) <= _ENTRY_WORDS and _REFERENCE_ENTRY.search(segment.text)
