@@ -10,6 +10,8 @@ _NUMBER_WORDS = (rf"(?:{_TENS})(?:-(?:one|two|three|four|five|six|seven|eight|ni
                  "hundred|a\\s+hundred|a\\s+thousand")
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _RANGE = rf"(?:{_NUM})(?:\s*(?:-|–|—|to)\s*(?:{_NUM}))?"
+# A span of time, a mass or an energy.
+_UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|g|grams?|kg|kilos?|lbs?|pounds?|calories|kcal)\b"
 _SCALE = r"(?:hundred|thousand|million|billion|trillion)"
 _AMOUNT = rf"(?:(?:{_RANGE})(?:\s+{_SCALE})?|(?:{_NUMBER_WORDS})\s+{_SCALE})"
 
@@ -21,7 +23,11 @@ STATISTIC = re.compile(
         (?!\s*(?:days?|weeks?|months?|years?|hours?|minutes?)\b)                # one in five, 3 in 10
     | (?<![\w.])(?:{_NUM}|{_NUMBER_WORDS})(?:\s+times\s+(?:more|less|higher|lower|greater|as|the)\b
         |(?:\s+|-)fold\b)                                                      # 3 times more likely, 2-fold
-    | \b(?:twice|half|a\s+third|a\s+quarter)\s+as\s+(?:likely|many|much|often)\b  # half as likely
+    | \b(?:twice|(?:a\s+)?half|a\s+third|a\s+quarter)(?:\s+to\s+(?:a\s+)?(?:half|third|quarter))?
+        \s+as\s+(?:likely|many|much|often)\b                                 # half as likely, a half to a third as much
+    | \b(?:the|an?)\s+average\s+[a-z]+(?:\s+[a-z]+){{0,6}}?\s+(?:{_AMOUNT})\s*
+        (?:%|percent\b|years?\s+old\b|{_UNIT})
+                                                                               # the average American sleeps 6.5 hours
     | \b(?:doubles?|doubled|doubling|triples?|tripled|tripling|quadruples?|quadrupled|halves|halved|halving)
         \s+(?:the\s+|your\s+|their\s+|a\s+person's\s+)?(?:risk|odds|chances?|rate|likelihood)\b
     | (?<![\w.])(?:{_AMOUNT})\s+(?:extra|more|fewer|additional|excess)\s+[a-z]+   # 300–400 extra calories
@@ -48,7 +54,6 @@ STATISTIC = re.compile(
 # with an approximation or a range ("1-6 weeks for your body to adapt", "around 3 weeks without food",
 # "up to 3 hours"), is a quantitative fact that needs a source, as the policy counts it. The same
 # quantity as advice, a dose, a habit or a study's protocol is not (see _NOT_A_FACT).
-_UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|g|grams?|kg|kilos?|lbs?|pounds?|calories|kcal)\b"
 _APPROXIMATE = r"(?:about|around|approximately|roughly|nearly|almost|up\s+to|between|as\s+(?:many|long|much)\s+as)"
 _SPAN = rf"(?:{_NUM}|{_NUMBER_WORDS})\s*(?:-|–|—|to|and)\s*(?:{_NUM}|{_NUMBER_WORDS})"
 BODY_QUANTITY = re.compile(
