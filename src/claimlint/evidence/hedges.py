@@ -11,7 +11,7 @@ rules ask: does a hedge govern the claim that starts at this token? A cue earlie
 clause governs what follows it ("Research suggests that X reduces Y"); a cue before "but", ";",
 "however", "whereas", "because", ", so" or ", and"/", as" with a pronoun belongs to another clause
 ("It may taste bitter, but it burns fat"; "Some call it a cure, and it reverses diabetes"; "It may
-help because it lowers blood pressure").
+help because it lowers blood pressure"); clauses.py holds that table of boundaries.
 Besides speculation cues, a claim is also qualified by a condition it stands in ("if it lowers ...",
 not "If you smoke, quitting lowers ..."), by approximators
 ("partly", "rarely", "some", "in some people": Hyland's other hedge class, which BioScope leaves
@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+from claimlint.evidence import clauses
 from claimlint.evidence.negation import disowned
 
 # Modal auxiliaries; rules also use them to recognise a finite verb.
@@ -90,10 +91,6 @@ _QUALIFIERS = re.compile(rf"\b(?:help(?:s|ed|ing)?|{_APPROXIMATORS})\b", re.IGNO
 # after it ("If you smoke, quitting cuts the risk"), so it counts only with no comma before the claim.
 _CONDITION = re.compile(r"\b(?:if|unless)\b[^,]*$", re.IGNORECASE)
 _APPROXIMATOR_AFTER = re.compile(rf"\b(?:{_SCOPE_APPROXIMATORS})\b", re.IGNORECASE)
-# Where one clause ends and a contrasting one begins: a hedge does not reach across these.
-_CLAUSE_BREAK = frozenset({";", "but", "however", "whereas", "yet", "because"})
-# ", so" and ", and" with a pronoun open an independent clause: "Some call it a cure, and it reverses ...".
-_PRONOUN_SUBJECTS = frozenset("i we you he she it they this there".split())
 # After a claim, what follows these words says something else: ", thereby preventing", ", which is".
 _LATER_CLAUSE = frozenset({"thereby", "which", "while"})
 # Words after a frequency adverb that keep it qualifying the claim before it: "usually within a week".
@@ -107,27 +104,10 @@ def _speculates(text: str, can_is_hedge: bool, reporting_verbs: bool = True) -> 
     return any(not any(start <= cue.start() < end for start, end in certain) for cue in _SPECULATION.finditer(text))
 
 
-def _new_clause(tokens, position: int) -> bool:
-    """Does an independent clause begin at `position` (a clause break, ", so", or ", and" with a pronoun)?"""
-    if tokens[position].lower_ in _CLAUSE_BREAK:
-        return True
-    words = [t.lower_ for t in tokens[position : position + 3]]
-    if len(words) < 2 or words[0] != ",":
-        return False
-    return words[1] == "so" or len(words) == 3 and words[1] in ("and", "as", "since") and words[2] in _PRONOUN_SUBJECTS
-
-
-def _clause_start(tokens, index: int) -> int:
-    for position in range(index - 1, -1, -1):
-        if _new_clause(tokens, position):
-            return position + 1
-    return 0
-
-
 def hedge_before(tokens, index: int, can_is_hedge: bool = False, reporting_verbs: bool = True) -> bool:
     """Is the token at `index` of the sentence `tokens` governed by a hedge cue before it in its clause?
     `can_is_hedge` counts a bare "can"; `reporting_verbs=False` looks past "suggest"/"indicate" frames."""
-    start = _clause_start(tokens, index)
+    start = clauses.start(tokens, index, "claim")
     if start >= index:
         return False
     prefix = tokens[start:index].text
@@ -160,7 +140,7 @@ def _ends_claim(tokens, position: int) -> bool:
     if word in ("and", "or") and position + 1 < len(tokens) and tokens[position + 1].lower_ in AUXILIARIES:
         return True  # a second predicate: "treats ADHD and can replace medication for some people"
     after_comma = position > 0 and tokens[position - 1].lower_ == ","
-    return _new_clause(tokens, position) or after_comma and word in _LATER_CLAUSE
+    return clauses.ends(tokens, position, "claim") or after_comma and word in _LATER_CLAUSE
 
 
 def has_hedge(text: str, can_is_hedge: bool = False) -> bool:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
+from claimlint.evidence import clauses
+
 NEGATORS = frozenset({"not", "no", "n't", "never", "neither", "nor", "none", "without", "cannot",
                       "nothing", "nobody", "hardly", "barely", "lack", "lacks", "fail", "fails", "failed"})
-_CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")", "but", "and", "or", "that", "which", "who"})
 # Frames that disown whatever claim follows them in the sentence: "there is no evidence that X cures
 # Y", "no supplement has been shown to cure Y", "that does not mean turmeric will protect you".
 DISOWNING = re.compile(
@@ -41,14 +42,9 @@ _FOCUS = frozenset({"only", "just", "merely"})
 
 
 def negated(tokens, index: int, window: int = 5) -> bool:
-    """True when a negation cue stands within `window` tokens before `index`, in the same clause."""
-    for position in range(index - 1, max(-1, index - 1 - window), -1):
-        word = tokens[position].lower_
-        if word in _CLAUSE_BREAKS:
-            return False
-        if _is_negator(tokens, position):
-            return True
-    return False
+    """True when a negation cue stands within `window` tokens before `index`, in its scope."""
+    first = max(clauses.boundary_before(tokens, index, "negation", window) + 1, index - window)
+    return any(_is_negator(tokens, position) for position in range(first, index))
 
 
 def negated_span(tokens, start: int, end: int, window: int = 5) -> bool:

@@ -39,6 +39,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from claimlint.evidence import clauses
 from claimlint.evidence.hedges import AUXILIARIES, MODALS, hedge_before, qualified_after
 from claimlint.evidence.negation import negated_span
 from claimlint.evidence.quotes import quoted
@@ -110,7 +111,6 @@ _FIRST_PERSON = re.compile(
     r"(?-i:\bI\b)|\bwe(?:\s+have|['’]ve)?\s+(?:\w+ly\s+)?(?:found|noticed|tried|felt|seen|experienced|discovered)\b"
     r"|\bmy\s+(?:opinion|view|experience|belief|guess|feeling)\b", re.IGNORECASE)
 _FIRST_PERSON_OBJECTS = frozenset("me my myself".split())
-_CONTRAST = frozenset({";", "but", "however", "whereas", "while", "because"})
 _TIME_ADVERBS = frozenset("later again too soon now today overnight instead afterwards".split())
 _APPROXIMATE = frozenset("up to roughly about around nearly almost approximately over more than an estimated".split())
 _COUNTS = frozenset("millions thousands hundreds billions half".split())
@@ -129,8 +129,6 @@ _CONDITIONS = frozenset({"if", "when", "whenever", "once", "as", "after", "until
 _FUTURE = frozenset({"will", "'ll", "wo"})  # "will get better" ("is going to get better" too)
 # Quantities after "by" measure a change ("reduced by half"); anything else names an agent.
 _QUANTITY = frozenset("approximately about around nearly almost roughly half up".split())
-# Words that end an infinitive's reach when looking back for a coordinated verb's first conjunct.
-_CLAUSE_BOUNDARY = frozenset({";", ":", "that", "which", "who", "because", "but", "while", "whereas"})
 
 
 def inflect(lemma: str) -> dict[str, str]:
@@ -367,13 +365,7 @@ def _change_of_state(tokens, index: int, verb: _Verb, item: bool) -> int:
 
 def _subordinate(tokens, index: int) -> bool:
     """Does the word stand in a condition or time clause ("After the sun goes down, ...")?"""
-    for position in range(index - 1, -1, -1):
-        word = tokens[position].lower_
-        if word in _CONDITIONS:
-            return True
-        if word in (",", ";", ":"):
-            return False
-    return False
+    return any(t.lower_ in _CONDITIONS for t in tokens[clauses.start(tokens, index, "condition") : index])
 
 
 def _consequent(tokens, index: int) -> bool:
@@ -448,8 +440,7 @@ def _first_person(tokens, index: int, context: _Context) -> bool:
     that"), or a first-person object ("CBD changed my life")? Generic "we" ("when we fast") still claims."""
     if context.following in _FIRST_PERSON_OBJECTS:
         return True
-    start = next((p + 1 for p in range(index - 1, -1, -1) if tokens[p].lower_ in _CONTRAST), 0)
-    return _FIRST_PERSON.search(tokens[start:index].text) is not None
+    return _FIRST_PERSON.search(tokens[clauses.start(tokens, index, "speaker") : index].text) is not None
 
 
 def _count_follows(tokens, position: int) -> bool:
@@ -705,10 +696,9 @@ def _infinitive_passive(tokens, be_index: int) -> bool:
 def _governing_infinitive(tokens, conjunction_index: int, reach: int = 15) -> int:
     """Index of the infinitival "to" of the first conjunct before a coordinated verb, else -1."""
     for position in range(conjunction_index - 1, max(-1, conjunction_index - reach), -1):
-        word = tokens[position].lower_
-        if word in _CLAUSE_BOUNDARY:
+        if clauses.ends(tokens, position, "conjunct"):
             return -1
-        if word == "to" and position + 1 < len(tokens):
+        if tokens[position].lower_ == "to" and position + 1 < len(tokens):
             after = tokens[position + 1]
             if after.lower_ not in DETERMINERS and not after.like_num and not _is_punct(after.lower_):
                 return position

@@ -1,0 +1,54 @@
+"""Clause boundaries: one table of the words that end a stretch of a sentence, per scope.
+
+Evidence helpers and the causal kind ask how far a word's clause reaches, each for its own purpose.
+A stretch is bounded differently for each, so each purpose is a scope, and this table is the one
+place that says which words end which scope:
+
+- `claim`: the clause a hedge or qualifier governs (BioScope's speculation scope). A cue before "but",
+  ";", "however", "whereas", "yet" or "because" belongs to another clause ("It may taste bitter, but it
+  burns fat"), and so does one before ", so" or ", and"/", as"/", since" with a pronoun ("Some call
+  it a cure, and it reverses diabetes").
+- `negation`: the reach of a negation cue (NegEx's termination terms): any comma, colon, dash or
+  parenthesis, a conjunction or a relative pronoun.
+- `conjunct`: the first conjunct whose infinitive a coordinated verb shares ("to increase X and
+  reduce Y"): a new clause or a relative clause ends it.
+- `speaker`: whose experience a claim reports ("I think sugar worsens my eczema, but it ..."):
+  a contrasting clause ends it.
+- `condition`: a fronted condition or time clause ("After the sun goes down, ..."), which a comma ends.
+"""
+
+from __future__ import annotations
+
+BOUNDARIES: dict[str, frozenset[str]] = {
+    "claim": frozenset({";", "but", "however", "whereas", "yet", "because"}),
+    "negation": frozenset({",", ";", ":", "—", "–", "(", ")", "but", "and", "or", "that", "which", "who"}),
+    "conjunct": frozenset({";", ":", "that", "which", "who", "because", "but", "while", "whereas"}),
+    "speaker": frozenset({";", "but", "however", "whereas", "while", "because"}),
+    "condition": frozenset({",", ";", ":"}),
+}
+# ", so" and ", and"/", as"/", since" with a pronoun open an independent clause (scope `claim`).
+_PRONOUN_SUBJECTS = frozenset("i we you he she it they this there".split())
+
+
+def ends(tokens, position: int, scope: str) -> bool:
+    """Does the word at `position` end (or, read forward, open) a stretch of `scope`?"""
+    if tokens[position].lower_ in BOUNDARIES[scope]:
+        return True
+    if scope != "claim":
+        return False
+    words = [t.lower_ for t in tokens[position : position + 3]]
+    if len(words) < 2 or words[0] != ",":
+        return False
+    return words[1] == "so" or len(words) == 3 and words[1] in ("and", "as", "since") and words[2] in _PRONOUN_SUBJECTS
+
+
+def boundary_before(tokens, index: int, scope: str, reach: int | None = None) -> int:
+    """Index of the nearest word before `index` that ends a stretch of `scope` (within `reach` words,
+    if given), else -1."""
+    stop = -1 if reach is None else max(-1, index - 1 - reach)
+    return next((position for position in range(index - 1, stop, -1) if ends(tokens, position, scope)), -1)
+
+
+def start(tokens, index: int, scope: str) -> int:
+    """Where the stretch of `scope` holding the word at `index` begins."""
+    return boundary_before(tokens, index, scope) + 1
