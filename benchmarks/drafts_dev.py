@@ -5,6 +5,7 @@ the folder given here; nothing of them is stored in the project.
 
     python benchmarks/drafts_dev.py ../drafts-dev                 # the scorer's one line of figures
     python benchmarks/drafts_dev.py ../drafts-dev --second        # against the second reader (12 drafts)
+    python benchmarks/drafts_dev.py OTHER/drafts --expected OTHER/expected.json   # any set annotated the same way
     python benchmarks/drafts_dev.py ../drafts-dev --explain [--only miss|fp|disclaimer] [--class causal]
 
 `--explain` prints each miss and false positive with its source line and the findings claimlint
@@ -31,6 +32,7 @@ def main() -> int:
     parser.add_argument("drafts", help="the folder rebuild.sh wrote the drafts into")
     parser.add_argument("--set", default=str(SET), help="the drafts-dev folder of ../shared (score.py, expected.json)")
     parser.add_argument("--second", action="store_true", help="score against the second reader's annotations")
+    parser.add_argument("--expected", help="score against these annotations instead (a set annotated like drafts-dev)")
     parser.add_argument("--config", help="a claimlint configuration to score with")
     parser.add_argument("--explain", action="store_true", help="list every error with its line and findings")
     parser.add_argument("--only", choices=("miss", "fp", "disclaimer"), help="with --explain: one kind of error")
@@ -42,8 +44,8 @@ def main() -> int:
         return 2
     command = [sys.executable, str(score), str(Path(args.drafts).resolve()),
                "--claimlint", f"{sys.executable} -m claimlint"]
-    if args.second:
-        command += ["--expected", str(Path(args.set) / "expected_second.json")]
+    if args.second or args.expected:
+        command += ["--expected", args.expected or str(Path(args.set) / "expected_second.json")]
     if args.config:
         command += ["--config", args.config]
     if args.explain:
