@@ -103,7 +103,7 @@ _RISK = frozenset("risk risks odds likelihood chance chances".split())
 _FINDING = frozenset("find finds found show shows showed shown demonstrated reported".split())
 _ADJECTIVE_ENDINGS = ("ble", "ive", "ous", "ful", "ent", "ant", "ic", "al", "ed")
 _HELP = frozenset({"help", "helps", "helped"})
-# Degree adjectives: a base form after one is a noun ("higher impact sports"), never a verb.
+# Degree adjectives: a word after one is a noun ("higher impact sports", "big benefits"), never a verb.
 _DEGREE = frozenset("high higher highest low lowest great greater greatest big bigger small smaller".split())
 # The writer's own experience: a first-person subject in the claim's clause, or a first-person object
 # right after the verb ("We have found that ...", "CBD changed my life"): an anecdote, not a claim.
@@ -476,6 +476,8 @@ def _nominal(tokens, index: int, context: _Context, verb: _Verb) -> bool:
     before = context.before
     if before == "this" and _pronoun_subject(tokens, index, context, verb):
         return False
+    if before in _DEGREE:
+        return True  # a noun after a degree adjective: "higher impact sports", "two big benefits"
     if context.previous_index >= 0:
         previous = tokens[context.previous_index]
         determiner = before in DETERMINERS and tokens[index - 1].text != ")"  # not "(or more) reduced"
@@ -562,8 +564,6 @@ def _base_form(tokens, index: int, context: _Context) -> bool:
         return False  # a comparative: "patients have lower scores", "is lower"
     if before in ("please", "then"):
         return False  # an imperative: "please treat it with care", "then lower it slowly"
-    if before in _DEGREE:
-        return False  # a noun after a degree adjective: "higher impact sports", "a low dose"
     if _modifies_subject(tokens, context) or _singular_noun(tokens, context.previous_index, index):
         return False  # "increased BMI is ...", or no agreement with a singular noun: "nerve block evaluation"
     if _coordinated(context):
