@@ -234,8 +234,8 @@ class CausalClaim(Kind):
             hedged = hedge_before(tokens, index, self.option["can_is_hedge"], self.option["reporting_verbs_hedge"])
             if hedged or qualified_after(tokens, index):
                 continue  # hedged or qualified in its own clause
-            if not self.option["flag_negated"] and negated_span(tokens, index, index + length):
-                continue
+            if (not self.option["flag_negated"] or kind == "heading") and negated_span(tokens, index, index + length):
+                continue  # a denial; in a heading, the title of a debunking ("HIIT does not burn more calories")
             start = tokens[index].idx - tokens.start_char
             last = tokens[index + length - 1]
             yield Hit(sentence.start + start, sentence.start + last.idx + len(last.text) - tokens.start_char,
@@ -248,7 +248,8 @@ class CausalClaim(Kind):
         describes the title's noun ("Foods that fight inflammation"), and a heading with no finite verb is a
         title whose noun phrases claim nothing ("The benefits of swimming for stiff joints")."""
         title = heading and not any(token.lower_ in _FINITE for token in tokens)
-        phrase_starts = {} if title else {i: (n, "phrase") for i, n in _phrase_spans(self.phrases, tokens)}
+        phrase_starts = {} if title else {i: (n, "phrase") for i, n in _phrase_spans(self.phrases, tokens)
+                                          if not _writer_speaks(tokens, i)}
         for index, length in _phrase_spans(self.verb_phrases, tokens):
             if self._verbal(tokens, index, _phrase_verb(tokens[index].lower_), heading, phrase=True) \
                     and not self._structure_function(tokens, index + length):
@@ -290,7 +291,7 @@ class CausalClaim(Kind):
         if relative >= 0 and (tokens[relative].lower_ == "who" or heading or _defines(tokens, relative)
                               or _fragment(tokens, relative, index)):
             return 0  # describes its noun: "Runners who increase their mileage", "a disease that causes pain"
-        if context.before == "what" or _first_person(tokens, index, context):
+        if _embedded_question(tokens, context) or _first_person(tokens, index, context):
             return 0  # an embedded question ("what foods worsen it") or the writer's own experience
         if verb.particle:  # "led to", "resulted in": the particle makes the reading verbal
             if context.before == "to":  # an infinitive: "structures that exist to protect against disease"
@@ -438,9 +439,20 @@ def _first_person(tokens, index: int, context: _Context) -> bool:
     """Does the writer report their own experience: "I" earlier in the sentence, "we" with a verb of
     experience ("We have found that a small meal makes us feel worse"), an opinion of theirs ("my view
     that"), or a first-person object ("CBD changed my life")? Generic "we" ("when we fast") still claims."""
-    if context.following in _FIRST_PERSON_OBJECTS:
-        return True
+    return context.following in _FIRST_PERSON_OBJECTS or _writer_speaks(tokens, index)
+
+
+def _writer_speaks(tokens, index: int) -> bool:
+    """Is the claim at `index` framed as the writer's own experience or opinion ("I", "we have found",
+    "my opinion that") in its clause?"""
     return _FIRST_PERSON.search(tokens[clauses.start(tokens, index, "speaker") : index].text) is not None
+
+
+def _embedded_question(tokens, context: _Context) -> bool:
+    """Does a wh-phrase stand as the verb's subject ("what worsens it", "what foods worsen it")?"""
+    position = context.previous_index
+    return context.before == "what" or position > 0 and tokens[position].is_alpha \
+        and tokens[position - 1].lower_ in ("what", "which")
 
 
 def _count_follows(tokens, position: int) -> bool:
