@@ -90,6 +90,7 @@ _QUALIFIERS = re.compile(rf"\b(?:help(?:s|ed|ing)?|{_APPROXIMATORS})\b", re.IGNO
 # A condition makes hypothetical the claim inside it ("if it lowers cholesterol, ..."), not the main clause
 # after it ("If you smoke, quitting cuts the risk"), so it counts only with no comma before the claim.
 _CONDITION = re.compile(r"\b(?:if|unless)\b[^,]*$", re.IGNORECASE)
+_FRONTED_CONDITIONS = frozenset({"if", "unless", "when", "whenever", "once"})
 _APPROXIMATOR_AFTER = re.compile(rf"\b(?:{_SCOPE_APPROXIMATORS})\b", re.IGNORECASE)
 # After a claim, what follows these words says something else: ", thereby preventing", ", which is".
 _LATER_CLAUSE = frozenset({"thereby", "which", "while"})
@@ -107,13 +108,23 @@ def _speculates(text: str, can_is_hedge: bool, reporting_verbs: bool = True) -> 
 def hedge_before(tokens, index: int, can_is_hedge: bool = False, reporting_verbs: bool = True) -> bool:
     """Is the token at `index` of the sentence `tokens` governed by a hedge cue before it in its clause?
     `can_is_hedge` counts a bare "can"; `reporting_verbs=False` looks past "suggest"/"indicate" frames."""
-    start = clauses.start(tokens, index, "claim")
+    start = _main_clause(tokens, clauses.start(tokens, index, "claim"), index)
     if start >= index:
         return False
     prefix = tokens[start:index].text
     # Qualifiers may end in the claim's own first word: "can help with" is hedged by "can help".
     qualified = _QUALIFIERS.search(tokens[start : index + 1].text) is not None or _CONDITION.search(prefix)
     return _speculates(prefix, can_is_hedge, reporting_verbs) or bool(qualified) or disowned(prefix)
+
+
+def _main_clause(tokens, start: int, index: int) -> int:
+    """Where the main clause begins when a fronted condition opens the clause at `start`: a hedge inside
+    the condition ("If you would like other care, there are options that are effective") qualifies the
+    condition, not the claim after its comma."""
+    if start >= index or tokens[start].lower_ not in _FRONTED_CONDITIONS:
+        return start
+    comma = next((p for p in range(index - 1, start, -1) if tokens[p].text == ","), None)
+    return start if comma is None else comma + 1
 
 
 def qualified_after(tokens, index: int) -> bool:
