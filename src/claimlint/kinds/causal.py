@@ -95,7 +95,8 @@ _OBJECT_VERBS = frozenset(
 _INFINITIVE_CLAIMS = frozenset("shown proven proved known found demonstrated reported able help helps helped".split())
 # Predicates whose "in/at/for/to + -ing" complement asserts an effect: "effective in reducing".
 _EFFICACY = frozenset("effective efficacious successful efficient useful helpful beneficial instrumental "
-                      "critical crucial essential vital key important central fundamental".split())
+                      "critical crucial essential vital key important central fundamental "
+                      "great good excellent ideal perfect wonderful".split())
 _EFFICACY_LINKS = frozenset({"in", "at", "for", "to"})
 # "increased risk" is the correlational adjective; the verb takes a determiner ("increases the risk").
 _RISK = frozenset("risk risks odds likelihood chance chances".split())
