@@ -40,6 +40,23 @@ def test_json_findings_carry_the_pattern_name(cli, project):
     assert patterns["unhedged-causal-claim"] == "verb worsen"
 
 
+@pytest.mark.parametrize("sentence, pattern", [
+    ("Blue light is responsible for poor sleep.", "phrase responsible-for"),
+    ("Crash diets do lasting damage to your metabolism.", "verb phrase do-damage"),
+    ("If you sit all day, your HDL cholesterol falls.", "change fall"),
+])
+def test_causal_findings_name_their_expression(cli, project, sentence, pattern):
+    (project / "draft.md").write_text(sentence + "\n")
+    findings = json.loads(cli("check", "--no-cache", "--format", "json", "draft.md").stdout)["findings"]
+    assert [f["pattern"] for f in findings if f["rule"] == "unhedged-causal-claim"] == [pattern]
+
+
+def test_explain_lists_the_causal_kinds_named_expressions(cli):
+    explained = cli("explain", "unhedged-causal-claim").stdout
+    assert "  responsible-for: \"is responsible for\"" in explained
+    assert "  put-strain: putting strain or pressure on" in explained
+
+
 def test_house_rules_may_name_patterns_and_bare_ones_stay_unnamed(cli, project):
     (project / "house").mkdir()
     (project / "house" / "no-miracle.yaml").write_text(RULE)

@@ -23,6 +23,7 @@ from claimlint.examples import example_failures
 from claimlint.kinds.base import NamedPattern
 from claimlint.kinds import KINDS
 from claimlint.runner import RunOptions, run
+from claimlint.timed_regex import PatternTimeout
 
 
 class _DefaultToCheck(click.Group):
@@ -146,10 +147,23 @@ def list_rules(config_path, check):
     """List the available rules with their severity (or check their examples)."""
     rules = _all_rules(config_path)
     if check:
-        failures = [failure for rule in rules.values() for failure in example_failures(rule)]
-        total = sum(len(rule.examples["flag"]) + len(rule.examples["pass"]) for rule in rules.values())
-        _write("\n".join([*map(inert, failures), f"{total - len(failures)} passed, {len(failures)} failed"]))
-        sys.exit(1 if failures else 0)
+        failures, errors, total = [], [], 0
+        for rule in rules.values():
+            try:
+                failures += example_failures(rule)
+            except PatternTimeout as exc:  # a backtracking pattern in a user's rule: one line, not a traceback
+                errors.append(f"{rule.path}: rule '{rule.id}' timed out on its examples ({exc})")
+                continue
+            except Exception as exc:  # noqa: BLE001 - a hostile rule must not end in a traceback either
+                errors.append(f"{rule.path}: internal error running the examples of rule '{rule.id}': "
+                              f"{type(exc).__name__}: {exc} (please report it)")
+                continue
+            total += len(rule.examples["flag"]) + len(rule.examples["pass"])
+        _write("\n".join([*map(inert, failures), f"{total - len(failures)} passed, {len(failures)} failed"
+                                                  + (f", {len(errors)} rule(s) could not be checked" if errors else "")]))
+        for error in errors:
+            _error(error)
+        sys.exit(2 if errors else 1 if failures else 0)
     width = max(len(rule_id) for rule_id in rules)
     _write("\n".join(f"{rule.id:<{width}}  {rule.severity:<7}  {inert(rule.description.split(chr(10))[0])}"
                      for rule in rules.values()))
@@ -171,7 +185,8 @@ def explain(rule_id, config_path):
         for name, spec in specs.items():
             lines.append(f"  {name} = {rule.options[name]!r}  {spec.help}")
         lines.append("")
-    named = [entry for entry in map(NamedPattern.of, rule.fields.get("patterns", [])) if entry.name]
+    named = [entry for field in KINDS[rule.kind_name].pattern_fields
+             for entry in map(NamedPattern.of, rule.fields.get(field, [])) if entry.name]
     if named:
         lines.append("Patterns (the `pattern` of a finding):")
         lines.extend(f"  {entry.name}: {entry.description}" for entry in named)

@@ -47,6 +47,8 @@ class Kind:
         self.option = options
 
     trigger: re.Pattern | WordTrigger | None = None  # anything with .search(text)
+    # The fields whose entries may be named patterns ({name, description, regex}): `explain` lists them.
+    pattern_fields: ClassVar[tuple[str, ...]] = ()
 
     def check_sentence(self, sentence) -> Iterable[Hit]:
         return ()

@@ -43,7 +43,7 @@ from claimlint.evidence import clauses
 from claimlint.evidence.hedges import AUXILIARIES, MODALS, hedge_before, qualified_after
 from claimlint.evidence.negation import negated_span
 from claimlint.evidence.quotes import quoted
-from claimlint.kinds.base import Hit, Kind, Spec, WordTrigger
+from claimlint.kinds.base import Hit, Kind, NamedPattern, Spec, WordTrigger
 
 _IRREGULAR = {
     "lead": ("leads", "led", "leading"),
@@ -183,10 +183,11 @@ class CausalClaim(Kind):
     name = "causal-claim"
     fields = {
         "verbs": Spec(list, required=True, help="lemmas of direct causal verbs, optionally with a particle"),
-        "phrases": Spec(list, default=[], help="regexes for non-verbal causal expressions"),
+        "phrases": Spec(list, default=[], help="regexes for non-verbal causal expressions, each bare or as {name, "
+                        "description, regex}"),
         "verb_phrases": Spec(list, default=[], help="regexes for causal expressions led by a verb ('keeps colds "
-                             "away'); the leading verb is read like a listed verb, so instructions ('keep tablets "
-                             "away from children') and definitions pass"),
+                             "away'), each bare or named; the leading verb is read like a listed verb, so "
+                             "instructions ('keep tablets away from children') and definitions pass"),
         "verbal_participles": Spec(list, default=[], help="lemmas whose '-ed' form never modifies a noun "
                                    "('caused', 'promoted'): read as a verb where others may be adjectives"),
         "prevalence_verbs": Spec(list, default=[], help="lemmas that state prevalence, not cause, when their "
@@ -198,6 +199,7 @@ class CausalClaim(Kind):
         "structure_function_words": Spec(list, default=[], help="object qualifiers of structure/function wording "
                                          "('supports normal immune function'), which is not a causal claim"),
     }
+    pattern_fields = ("phrases", "verb_phrases")
     options = {
         "can_is_hedge": Spec(bool, default=True, help="treat a bare 'can' ('can cause') as a hedge, as the policy does; "
                              "false flags it ('can help' is always a hedge)"),
@@ -216,10 +218,15 @@ class CausalClaim(Kind):
         self.structure_function = {word.lower() for word in fields["structure_function_words"]}
         self.verbs = _verb_forms(fields["verbs"])
         self.change_verbs = _verb_forms(fields["change_verbs"])
-        self.phrases = _alternation(fields["phrases"])
-        self.verb_phrases = _alternation(fields["verb_phrases"])
+        phrases = [NamedPattern.of(entry) for entry in fields["phrases"]]
+        verb_phrases = [NamedPattern.of(entry) for entry in fields["verb_phrases"]]
+        self.phrases = _alternation([entry.regex for entry in phrases])
+        self.verb_phrases = _alternation([entry.regex for entry in verb_phrases])
+        # Which named phrase matched is asked only of a match, as in the phrase kind.
+        self.phrase_names = [(entry.name, re.compile(entry.regex, re.IGNORECASE))
+                             for entry in phrases + verb_phrases if entry.name]
         self.trigger = WordTrigger(self.verbs.keys() | self.change_verbs.keys(),
-                                   _alternation(fields["phrases"] + fields["verb_phrases"]))
+                                   _alternation([entry.regex for entry in phrases + verb_phrases]))
 
     def check_sentence(self, sentence):
         if sentence.is_question or sentence.cited(self.option["scope"]):
@@ -249,12 +256,13 @@ class CausalClaim(Kind):
         describes the title's noun ("Foods that fight inflammation"), and a heading with no finite verb is a
         title whose noun phrases claim nothing ("The benefits of swimming for stiff joints")."""
         title = heading and not any(token.lower_ in _FINITE for token in tokens)
-        phrase_starts = {} if title else {i: (n, "phrase") for i, n in _phrase_spans(self.phrases, tokens)
+        phrase_starts = {} if title else {i: (n, self._phrase_name("phrase", match))
+                                          for i, n, match in _phrase_spans(self.phrases, tokens)
                                           if not _writer_speaks(tokens, i)}
-        for index, length in _phrase_spans(self.verb_phrases, tokens):
+        for index, length, match in _phrase_spans(self.verb_phrases, tokens):
             if self._verbal(tokens, index, _phrase_verb(tokens[index].lower_), heading, phrase=True) \
                     and not self._structure_function(tokens, index + length):
-                phrase_starts.setdefault(index, (length, "verb phrase"))
+                phrase_starts.setdefault(index, (length, self._phrase_name("verb phrase", match)))
         for index, token in enumerate(tokens):
             if index in phrase_starts:
                 yield index, *phrase_starts[index]
@@ -311,6 +319,12 @@ class CausalClaim(Kind):
         reading = {"s": _s_form, "base": _base_form, "ing": _ing_form}[verb.form]
         return 1 if reading(tokens, index, context) else 0
 
+
+    def _phrase_name(self, family: str, match: re.Match) -> str:
+        """ "phrase" or "verb phrase", with the name of the entry that matched when it has one."""
+        name = next((name for name, pattern in self.phrase_names
+                     if (single := pattern.match(match.string, match.start())) and single.end() == match.end()), "")
+        return f"{family} {name}" if name else family
 
     def _structure_function(self, tokens, position: int) -> bool:
         """Does the object starting at `position` carry a structure/function qualifier, maybe after a
@@ -384,7 +398,7 @@ def _alternation(patterns: list[str]) -> re.Pattern | None:
 
 
 def _phrase_spans(pattern: re.Pattern | None, tokens):
-    """(token index, token count) of each match of `pattern` in the sentence."""
+    """(token index, token count, match) of each match of `pattern` in the sentence."""
     if pattern is None:
         return
     offsets = None
@@ -393,7 +407,7 @@ def _phrase_spans(pattern: re.Pattern | None, tokens):
             offsets = [token.idx - tokens.start_char for token in tokens]
         first, end = bisect_left(offsets, match.start()), bisect_left(offsets, match.end())
         if first < end:
-            yield first, end - first
+            yield first, end - first, match
 
 
 def _phrase_verb(word: str) -> _Verb:

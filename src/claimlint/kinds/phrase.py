@@ -35,6 +35,7 @@ class Phrase(Kind):
         "scope": Spec(str, default="sentence", choices=("sentence", "paragraph"),
                       help="where `requires`, `unless` and citations are looked for"),
     }
+    pattern_fields = ("patterns",)
 
     def __init__(self, fields: dict, options: dict):
         super().__init__(fields, options)
