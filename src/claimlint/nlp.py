@@ -82,9 +82,9 @@ class Sentence:
     def is_question(self) -> bool:
         """A question, or a heading worded as one ("How sleep affects your immune system", "Two years
         in: what finally calmed my skin")."""
-        text = self.text.strip()
+        text = self.text.rstrip(" \t\n_*–—-\"')]")
         if text.endswith("?"):
-            return True
+            return True  # also with markup or a dash after the mark: "Is a cleanse the right idea? _–_"
         if self.segment.kind != "heading":
             return False
         return any(part.split(maxsplit=1)[0].lower() in _QUESTION_WORDS

@@ -635,8 +635,8 @@ def _singular_noun(tokens, position: int, index: int) -> bool:
     if not _content_word(tokens, position) or word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return False
     start = position - 1
-    while start >= 0 and (_content_word(tokens, start) or tokens[start].text == "-"):
-        start -= 1  # the noun's modifiers: "Diagnostic nerve", "Post-workout immune"
+    while start >= 0 and (_content_word(tokens, start) or tokens[start].text == "-" or tokens[start].like_num):
+        start -= 1  # the noun's modifiers: "Diagnostic nerve", "Post-workout immune", "3-day juice"
     if start >= 0 and tokens[start].lower_ in DETERMINERS:
         start -= 1
     return start < 0 or tokens[start].text in (":", "(", "\"")
