@@ -28,6 +28,8 @@ DISOWNING = re.compile(
     # A claim reported as someone's argument: "Asprey makes the argument that", "critics claim that".
     r"|\b(?:argu(?:e|es|ed|ing)|mak(?:e|es|ing)\s+the\s+(?:argument|case)|claim(?:s|ed)?|contend(?:s|ed)?)\s+that\b"
     r"|\b(?:is|are|was|were)\s+(?:a\s+)?(?:big\s+|huge\s+)?(?:fans?|proponents?|advocates?)\s+of\b"
+    # A claim reported as someone's promotion: "often touted as the miracle answer", "marketed as a cure".
+    r"|\b(?:touted|billed|marketed|advertised|hailed|promoted|pitched|sold)\s+as\b"
     r"|\bproponents\b"
     # A counterfactual: "I won't pretend CBD is a miracle", "imagine that sugar cured colds".
     r"|\b(?:pretend(?:s|ed|ing)?|imagin(?:e|es|ed|ing))\b"
