@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 import re
 
-from claimlint.markdown import _ENTITY, _EXTERNAL, _HREF, Evidence, Segment
+from claimlint.markdown import _ENTITY, _EXTERNAL, _HREF, Evidence, Offsets, Segment
 
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)\b[^>]*?(/?)>|<!--.*?-->", re.S)
 # Elements that end one segment and start another, with the segment kind they open.
@@ -91,4 +91,4 @@ class _Segment:
     def flush(self, segments: list[Segment]):
         text = "".join(self.chars)
         if text.strip():
-            segments.append(Segment(self.kind, text, self.starts, self.ends, self.evidence, self.quoted))
+            segments.append(Segment(self.kind, text, Offsets(self.starts), Offsets(self.ends), self.evidence, self.quoted))

@@ -8,6 +8,7 @@ shifts a position; links, footnote references and superscripts are kept as evide
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from array import array
@@ -36,15 +37,91 @@ class Evidence:
     value: str
 
 
+class Offsets:
+    """A sequence of source offsets stored as runs of consecutive values.
+
+    Prose copies its source character for character almost everywhere, so a paragraph's offsets
+    are a few runs (one per line, link or entity), each kept as two machine integers: a 10 MB
+    draft's offsets take a few MB instead of 80. Indexing costs a binary search over the runs.
+    """
+
+    __slots__ = ("_firsts", "_values", "_length")
+
+    def __init__(self, values=()):
+        self._firsts = array("I")  # the index where each run begins (4 bytes: drafts are < 4 G)
+        self._values = array("I")  # the offset at that index; each later index in the run adds one
+        self._length = 0
+        self.extend(values)
+
+    def append(self, value: int):
+        n = self._length
+        if not self._values or value != self._values[-1] + (n - self._firsts[-1]):
+            self._firsts.append(n)
+            self._values.append(value)
+        self._length = n + 1
+
+    def extend(self, values):
+        if isinstance(values, range) and values.step == 1:
+            self.extend_run(values.start, len(values))
+            return
+        for value in values:
+            self.append(value)
+
+    def extend_run(self, first: int, count: int):
+        """Append first, first + 1, ..., first + count - 1."""
+        if count > 0:
+            self.append(first)
+            self._length += count - 1
+
+    def extend_from(self, other: Offsets, start: int, stop: int, shift: int = 0):
+        """Append other[start:stop], each plus `shift`, a run at a time."""
+        stop = min(stop, len(other))
+        run = bisect.bisect_right(other._firsts, start) - 1
+        while start < stop:
+            run_end = other._firsts[run + 1] if run + 1 < len(other._firsts) else other._length
+            end = min(stop, run_end)
+            self.extend_run(other._values[run] + (start - other._firsts[run]) + shift, end - start)
+            start, run = end, run + 1
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __getitem__(self, index: int) -> int:
+        if index < 0:
+            index += self._length
+        if not 0 <= index < self._length:
+            raise IndexError("offset index out of range")
+        run = bisect.bisect_right(self._firsts, index) - 1
+        return self._values[run] + (index - self._firsts[run])
+
+    def __iter__(self):
+        firsts, values = self._firsts, self._values
+        for run in range(len(firsts)):
+            end = firsts[run + 1] if run + 1 < len(firsts) else self._length
+            yield from range(values[run], values[run] + end - firsts[run])
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, Offsets):
+            return self._length == other._length and self._firsts == other._firsts and self._values == other._values
+        try:
+            return list(self) == list(other)
+        except TypeError:
+            return NotImplemented
+
+    def __repr__(self) -> str:
+        return f"Offsets({list(self)!r})"
+
+
 @dataclass
 class Segment:
     """One block of prose: a paragraph, heading, list item paragraph, blockquote or table cell."""
 
     kind: str
     text: str
-    # Machine integers, not lists of int objects: a 10 MB draft's offsets take 80 MB, not 700.
-    starts: array  # starts[i]: the source offset where text[i] begins
-    ends: array  # ends[i]: the source offset just past it (an entity or escape spans several)
+    # Runs of consecutive offsets (see Offsets), not lists of int objects: a 10 MB draft's
+    # offsets take a few MB, not 700.
+    starts: Offsets  # starts[i]: the source offset where text[i] begins
+    ends: Offsets  # ends[i]: the source offset just past it (an entity or escape spans several)
     evidence: list[Evidence] = field(default_factory=list)
     quoted: bool = False  # inside a blockquote: the draft quotes someone else's words
 
@@ -132,9 +209,9 @@ def _emphasis_only(token) -> bool:
         and not any(child.type in ("strong_open", "strong_close") for child in children[1:-1])
 
 
-def _locate_content(token, text: str, line_starts: list[int], cell_cursor: dict | None) -> list[int]:
+def _locate_content(token, text: str, line_starts: list[int], cell_cursor: dict | None) -> Offsets:
     """Source offset of every character of the inline token's content (plus one past the end)."""
-    offsets: list[int] = []
+    offsets = Offsets()
     first = _first_content_line(token, text, line_starts)
     for i, line in enumerate(token.content.split("\n")):
         number = min(first + i, len(line_starts) - 1)
@@ -150,7 +227,10 @@ def _locate_content(token, text: str, line_starts: list[int], cell_cursor: dict 
             cell_cursor[number] = columns[-1] + 1 if columns else cell_cursor.get(number, 0)
         first_column = columns[0] if columns else 0
         offsets.extend(start + max(0, first_column - lead + k) for k in range(lead))
-        offsets.extend(start + column for column in columns)
+        if isinstance(columns, range):
+            offsets.extend_run(start + columns.start, len(columns))
+        else:
+            offsets.extend(start + column for column in columns)
         offsets.append(start + (columns[-1] + 1 if columns else first_column))  # the newline (or the end)
     return offsets
 
@@ -172,7 +252,7 @@ def _first_content_line(token, text: str, line_starts: list[int]) -> int:
     return number
 
 
-def _columns(source_line: str, line: str, cursor: int | None) -> list[int]:
+def _columns(source_line: str, line: str, cursor: int | None) -> range | list[int]:
     """The column in its source line of every character of a content line."""
     if cursor is not None:  # table cells: search left to right along the row
         found = source_line.find(line, cursor)
@@ -186,7 +266,7 @@ def _columns(source_line: str, line: str, cursor: int | None) -> list[int]:
         else:
             found = source_line.find(line)
             found = found if found >= 0 else max(0, len(source_line) - len(line))
-    return list(range(found, found + len(line)))
+    return range(found, found + len(line))
 
 
 def _unescaped_pipe_columns(source_line: str, line: str, cursor: int) -> list[int]:
@@ -202,13 +282,13 @@ def _unescaped_pipe_columns(source_line: str, line: str, cursor: int) -> list[in
 
 
 class _Builder:
-    def __init__(self, content: str, offsets: list[int]):
+    def __init__(self, content: str, offsets: Offsets):
         self.content = content
         self.offsets = offsets
         self.cursor = 0
         self.chars: list[str] = []  # prose, in chunks
-        self.starts = array("I")  # source offset where each prose character begins (4 bytes: < 4 G)
-        self.ends = array("I")  # and just past it
+        self.starts = Offsets()  # source offset where each prose character begins
+        self.ends = Offsets()  # and just past it
         self.evidence: list[Evidence] = []
 
     def _source(self, content_index: int) -> int:
@@ -233,9 +313,8 @@ class _Builder:
         if found >= 0 and "\n" not in self.content[self.cursor : found]:
             if keep:
                 self.chars.append(value)
-                starts = self.offsets[found : found + len(value)]
-                self.starts.extend(starts)
-                self.ends.extend(offset + 1 for offset in starts)
+                self.starts.extend_from(self.offsets, found, found + len(value))
+                self.ends.extend_from(self.offsets, found, found + len(value), shift=1)
             self.cursor = found + len(value)
             return
         for ch in value:  # escapes or entities: align character by character
@@ -296,7 +375,7 @@ class _Builder:
         self.evidence.append(Evidence(len(self.starts), kind, value))
 
 
-def _prose(token, content_offsets: list[int], block: str, comments: list[Comment]) -> Segment:
+def _prose(token, content_offsets: Offsets, block: str, comments: list[Comment]) -> Segment:
     builder = _Builder(token.content, content_offsets)
     children = token.children or []
     skip_until: str | None = None  # a closing token type whose text is not prose
