@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import replace
 
 from claimlint.findings import Finding
@@ -73,9 +74,11 @@ class Linter:
         start, end = segment.source_span(hit.start, hit.end)
         line, column = index.position(start)
         end_line, end_column = index.position(end)
-        prose = segment.text[hit.start : hit.end]
-        return Finding(path, line, column, end_line, end_column, rule.id, rule.severity, rule.render(prose),
-                       prose, hit.pattern, " ".join(context.split()))
+        # Interned: a run keeps every finding to the end, and most repeat a match ("worsens") and so
+        # its message; one string each is kept, not one per finding.
+        prose = sys.intern(segment.text[hit.start : hit.end])
+        return Finding(path, line, column, end_line, end_column, rule.id, rule.severity,
+                       sys.intern(rule.render(prose)), prose, sys.intern(hit.pattern), " ".join(context.split()))
 
 
 def _triggered(rule: Rule, text: str) -> bool:

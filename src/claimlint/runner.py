@@ -59,37 +59,38 @@ def run(paths: list[str], config: Config, options: RunOptions, on_error=lambda m
 
     report = Report([], 0, rules=resolve_rules(config, options.select, options.ignore))
     results: dict[int, list] = {}
-    pending: list[tuple[int, str, str, tuple]] = []
+    # Jobs carry no text: each draft is read again where it is linted and dropped once linted, so a
+    # run holds one draft at a time (in each worker), never the whole tree.
+    pending: list[tuple[int, str, str, tuple, str | None]] = []
     found = discover(paths, config.excludes, config.respect_gitignore)
     for error in found.errors:
         _record_error(report, error.path, str(error), on_error)
     report.skipped = found.skipped
     for position, path in enumerate(found.files):
         display = options.stdin_filename if path == "-" else path
-        try:
-            text = decode(sys.stdin.buffer.read(), display) if path == "-" else read_source(path)
-        except InputError as exc:
-            _record_error(report, exc.path, str(exc), on_error)
-            continue
+        text = None
+        if path == "-" or cache:  # a cache hit costs a read and no more
+            try:
+                text = decode(sys.stdin.buffer.read(), display) if path == "-" else read_source(path)
+            except InputError as exc:
+                _record_error(report, exc.path, str(exc), on_error)
+                continue
         key = linter_key(display)
         cached = cache.get(linters[key][1], text, display) if cache else None
         if cached is not None:
             results[position] = cached
             report.sources[display] = excerpt_lines(text, cached)
         else:
-            pending.append((position, display, text, key))
-    jobs = {job[0]: job for job in pending}
-    for position, findings, error in _lint(pending, {key: pair[0] for key, pair in linters.items()}, options.jobs):
+            pending.append((position, path, display, key, text if path == "-" else None))
+    displays = {job[0]: job[2] for job in pending}
+    for position, findings, excerpts, error in _lint(pending, linters, cache, options.jobs):
         if error:
             path, message, detail = error
             _record_error(report, path, message, on_error, detail)
         if findings is None:
             continue
         results[position] = findings
-        _, display, text, key = jobs.pop(position)
-        report.sources[display] = excerpt_lines(text, findings)
-        if cache and not error:  # a rule skipped for a slow pattern: the findings are incomplete
-            cache.put(linters[key][1], text, findings)
+        report.sources[displays[position]] = excerpts
     if cache:
         cache.prune()
     report.files_checked = len(results)
@@ -107,32 +108,39 @@ def _record_error(report: Report, path: str, message: str, on_error, detail: str
     on_error(message, detail)
 
 
-_WORKER_LINTERS: dict[tuple, Linter] = {}  # inherited by forked workers
+_WORKER_LINTERS: dict[tuple, tuple[Linter, str]] = {}  # inherited by forked workers, as is the cache
+_WORKER_CACHE: Cache | None = None
 
 
 def _lint_one(job):
-    position, display, text, key = job
+    """(position, findings, excerpt lines, error) for one draft: read, linted, cached, let go."""
+    position, path, display, key, text = job
     try:
-        findings, timed_out = lint_within_time(_WORKER_LINTERS[key], text, display)
-        return position, findings, timed_out and (display, timed_out, None)
+        if text is None:
+            text = read_source(path)
+        linter, fingerprint = _WORKER_LINTERS[key]
+        findings, timed_out = lint_within_time(linter, text, display)
+        if _WORKER_CACHE and not timed_out:  # a rule skipped for a slow pattern: the findings are incomplete
+            _WORKER_CACHE.put(fingerprint, text, findings)
+        return position, findings, excerpt_lines(text, findings), timed_out and (display, timed_out, None)
     except InputError as exc:
-        return position, None, (exc.path, str(exc), None)
+        return position, None, None, (exc.path, str(exc), None)
     except ClaimlintError:
         raise  # a configuration problem (say, a model that cannot load) ends the run
     except Exception as exc:  # noqa: BLE001 - a bug met in one draft must not lose the others
         message = f"internal error in {display}: {type(exc).__name__}: {exc} (please report it)"
-        return position, None, (display, message, traceback.format_exc())
+        return position, None, None, (display, message, traceback.format_exc())
 
 
-def _lint(jobs: list, linters: dict[tuple, Linter], requested: int):
-    """Yield (position, findings, error) for each job, in processes when it pays."""
-    global _WORKER_LINTERS
-    _WORKER_LINTERS = linters
+def _lint(jobs: list, linters: dict[tuple, tuple[Linter, str]], cache: Cache | None, requested: int):
+    """Yield (position, findings, excerpt lines, error) for each job, in processes when it pays."""
+    global _WORKER_LINTERS, _WORKER_CACHE
+    _WORKER_LINTERS, _WORKER_CACHE = linters, cache
     workers = requested or min(os.cpu_count() or 1, len(jobs) // FILES_PER_WORKER)
     if workers <= 1 or len(jobs) < 2 or "fork" not in multiprocessing.get_all_start_methods():
         yield from map(_lint_one, jobs)
         return
-    for model in {linter.model for linter in linters.values() if linter.sentence_rules}:
+    for model in {linter.model for linter, _ in linters.values() if linter.sentence_rules}:
         load_pipeline(model)  # loaded once, before forking, and shared by every worker
     with multiprocessing.get_context("fork").Pool(workers) as pool:
         yield from pool.imap_unordered(_lint_one, jobs, chunksize=4)
