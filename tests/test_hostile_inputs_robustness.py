@@ -180,6 +180,88 @@ def test_a_timed_out_rule_is_reported_once_per_file(cli, in_tmp):
     assert result.stdout.count("[unhedged-causal-claim]") == 2
 
 
+HEALTH = "Magnesium eases anxiety, insomnia and muscle pain in most adults."
+BACKTRACKS = "a" * 5000 + "!"  # "(a|aa)+$" tries every way to split the a's before it fails
+
+
+def _rule_file(folder, kind: str, body: str):
+    (folder / "house").mkdir()
+    (folder / "house" / f"slow-{kind}.yaml").write_text(
+        f"id: slow-{kind}\nseverity: warning\nmessage: 'Slow: {{match}}'\ndescription: A pattern that backtracks.\n"
+        f"kind: {kind}\n{body}examples:\n  flag: [Stress causes headaches.]\n  pass: [bbb]\n")
+    (folder / ".claimlint.yaml").write_text("rule_paths: [house]\n")
+    return f"slow-{kind}"
+
+
+# Every place a user's regex reaches a rule: a configuration's disclaimer wording, a document
+# requirement's fields, a causal rule's phrases, a built-in rule's `patterns` option.
+def _configuration(folder, text: str):
+    (folder / ".claimlint.yaml").write_text(text)
+    return "missing-disclaimer"
+
+
+USER_REGEXES = {
+    "disclaimer-patterns": lambda folder: _configuration(folder, "disclaimer_patterns: ['(a|aa)+$']\n"),
+    "patterns-option": lambda folder: _configuration(
+        folder, "rules:\n  missing-disclaimer:\n    options: {patterns: ['(a|aa)+$']}\n"),
+    "document-requirement": lambda folder: _rule_file(
+        folder, "document-requirement", "requires: ['(a|aa)+$']\napplies_when: [magnesium, anxiety]\n"),
+    "causal-claim": lambda folder: _rule_file(folder, "causal-claim", "verbs: [cause]\nphrases: ['(a|aa)+$']\n"),
+}
+
+
+@pytest.mark.parametrize("where", list(USER_REGEXES))
+def test_every_user_regex_runs_under_the_time_limit(in_tmp, where):
+    from claimlint.config import find_config, load_config, resolve_rules
+    from claimlint.timed_regex import TimedPattern
+
+    rule_id = USER_REGEXES[where](in_tmp)
+    rule = next(r for r in resolve_rules(load_config(find_config(in_tmp))) if r.id == rule_id)
+    patterns = [value for value in vars(rule.checker).values() if type(value).__module__ in ("re", TimedPattern.__module__)]
+    patterns += [rule.checker.trigger.phrases] if hasattr(rule.checker.trigger, "phrases") else []
+    assert patterns and all(isinstance(pattern, TimedPattern) for pattern in patterns)
+
+
+@pytest.mark.parametrize("where", list(USER_REGEXES))
+def test_a_backtracking_regex_from_any_user_setting_cannot_hang_the_run(cli, in_tmp, where):
+    rule_id = USER_REGEXES[where](in_tmp)
+    (in_tmp / "slow.md").write_text(f"{BACKTRACKS}\n\n{CLAIM} {HEALTH}\n\n{BACKTRACKS}\n")
+    (in_tmp / "good.md").write_text(f"{CLAIM} {HEALTH}\n")
+    started = time.perf_counter()
+    result = cli("check", "--no-cache", "-q", "-j", "1", "slow.md", "good.md")
+    assert time.perf_counter() - started < 120  # minutes to hours without the limit
+    assert "slow.md:3:14: warning [unhedged-causal-claim]" in result.stdout
+    assert "good.md:1:14: warning [unhedged-causal-claim]" in result.stdout
+    assert result.exit_code == 2
+    error, = result.stderr.splitlines()  # once, naming the rule and the file; the rest of the run goes on
+    assert error.startswith(f"claimlint: error: slow.md: rule '{rule_id}' (")
+    assert error.endswith("timed out (a search ran over 1 s): skipped for this file")
+    if rule_id == "missing-disclaimer":
+        assert f"(patterns from {in_tmp / '.claimlint.yaml'})" in error
+
+
+def test_a_time_limit_grows_with_the_text_a_document_rule_searches():
+    """A document rule searches the whole draft: a sane pattern on a large draft must not be cut off."""
+    from claimlint.config import Config, resolve_rules
+    from claimlint.timed_regex import TimedPattern
+
+    rule = next(r for r in resolve_rules(Config()) if r.id == "missing-disclaimer")
+    prose = ("Stress worsens sleep, and poor sleep worsens stress in turn for many adults. " * 80 + "\n") * 1700
+    assert TimedPattern(rule.checker.requires, owner=None).search(prose) is None  # 10 MB: 1-2 s of work
+
+
+def test_rules_check_on_a_backtracking_rule_is_one_line(cli, in_tmp):
+    house_rule(in_tmp, "(a|aa)+$")
+    rule = in_tmp / "house" / "slow-pattern.yaml"
+    rule.write_text(rule.read_text().replace("pass: [bbb]", f"pass: ['{BACKTRACKS}']"))
+    result = cli("rules", "--check")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"claimlint: error: {rule}: rule 'slow-pattern' timed out on its examples (a search ran over 1 s)"]
+    assert "Traceback" not in result.stdout + result.stderr
+    assert result.stdout.splitlines()[-1].endswith(" 0 failed, 1 rule(s) could not be checked")
+
+
 def test_claimlints_own_rules_keep_the_faster_engine():
     from claimlint.config import Config, resolve_rules
 
@@ -211,3 +293,40 @@ def test_parsing_takes_a_small_multiple_of_the_drafts_size():
     finally:
         tracemalloc.stop()
     assert peak < 50 * len(text)  # 93 bytes a character when every offset was a Python int in a list
+
+
+def test_a_parsed_draft_keeps_its_offsets_in_runs_not_per_character():
+    """Each prose character's source offsets (start and end) once took 8 bytes; a paragraph copies
+    its source in a few runs, so a parsed draft now keeps little more than its text."""
+    paragraph = "Chronic stress *worsens* inflammation, and about 70% of immune cells live in the gut.\n" * 10
+    paragraph += "So [one review](https://example.org/review) says.\n"
+    text = "\n".join(f"## Part {i}\n\n{paragraph}\n- {paragraph}" for i in range(60))
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        document = parse(text)
+        kept = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert sum(len(segment.text) for segment in document.segments) > 0.9 * len(text)
+    assert kept < 5 * len(text)  # over 10 bytes a character with an array of each (about 3 in runs)
+
+
+def test_a_run_over_many_drafts_holds_one_draft_at_a_time(in_tmp):
+    from claimlint.config import Config
+    from claimlint.runner import RunOptions, run
+
+    draft = "".join(f"Paragraph {i} is plain prose about the weather in the hills.\n\n" for i in range(30))
+    for number in range(150):
+        (in_tmp / f"draft-{number:03d}.md").write_text(draft)
+    config = Config()
+    run(["draft-000.md"], config, RunOptions(["unhedged-causal-claim"], [], jobs=1))  # imports, rules loaded
+    tracemalloc.start()
+    try:
+        report = run(["."], config, RunOptions(["unhedged-causal-claim"], [], jobs=1))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert report.files_checked == 150 and not report.findings
+    assert peak < 0.8 * 150 * len(draft)  # reading every draft up front kept them all to the end
+

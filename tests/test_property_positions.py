@@ -91,4 +91,7 @@ def test_every_span_reads_back_as_its_match(linter, original):
     for finding in linter.lint(decode(original.encode("utf-8"), "draft.md"), "draft.md"):
         if finding.rule == "missing-disclaimer":
             continue  # about the whole draft: its span is the first line of prose, not a match
-        assert without_markup(source_at(original, finding)) == " ".join(finding.match.split()), finding
+        # A literal "*" or "_" ("*Studies\t* show": a "*" after white space closes no emphasis) stays in
+        # the match, and the oracle cannot tell it from markup: compare both without them.
+        assert without_markup(source_at(original, finding)) == " ".join(re.sub(r"[*_]", "", finding.match).split()), \
+            finding

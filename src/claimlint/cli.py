@@ -49,10 +49,17 @@ def _fail(message: str):
     sys.exit(2)
 
 
+_CHUNK = 1 << 16
+
+
 def _write(text: str):
-    """Print to stdout; one that cannot take it (a full disk, a closed pipe) is one error line."""
+    """Print to stdout; one that cannot take it (a full disk, a closed pipe) is one error line.
+
+    Written a slice at a time, so a large report is not also held whole in its encoded form."""
     try:
-        click.echo(text)
+        for start in range(0, len(text), _CHUNK):
+            click.echo(text[start : start + _CHUNK], nl=False)
+        click.echo()
         sys.stdout.flush()
     except OSError as exc:
         try:  # nothing more can reach stdout: the null device takes the interpreter's final flush

@@ -203,7 +203,7 @@ def resolve_rules(config: Config, select: list[str] | None = None, ignore: list[
         options = dict(entry["options"])
         if rule_id == _DISCLAIMER_RULE and config.disclaimer_patterns:
             options["patterns"] = list(options.get("patterns", [])) + config.disclaimer_patterns
-        active.append(available[rule_id].configured(entry["severity"], options, f"{where}: rules.{rule_id}"))
+        active.append(available[rule_id].configured(entry["severity"], options, f"{where}: rules.{rule_id}", where))
     return active
 
 

@@ -13,7 +13,7 @@ from claimlint.errors import ConfigError
 from claimlint.findings import SEVERITIES
 from claimlint.kinds import KINDS
 from claimlint.kinds.base import Kind, Spec
-from claimlint.kinds.phrase import Phrase
+from claimlint.timed_regex import limit_time
 
 RULE_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 _COMMON = {"id", "severity", "message", "description", "kind", "options", "examples"}
@@ -32,10 +32,13 @@ class Rule:
     examples: dict
     path: str
     checker: Kind = field(repr=False, default=None)
+    # Where regexes a user added to this rule's options come from (a configuration's
+    # `disclaimer_patterns` or a rule's `patterns` option), "" when there are none.
+    regex_source: str = ""
 
     def __post_init__(self):
         if self.checker is None:
-            self.checker = _build(KINDS[self.kind_name], self.fields, self.options, self.path)
+            self.checker = _build(KINDS[self.kind_name], self.fields, self.options, self.path, bool(self.regex_source))
 
     @property
     def level(self) -> str:
@@ -54,12 +57,16 @@ class Rule:
             merged[name] = _checked(value, spec, f"{where}: option '{name}'")
         return merged
 
-    def configured(self, severity: str | None = None, options: dict | None = None, where: str = "") -> Rule:
-        """A copy with a user's severity and options applied."""
+    def configured(self, severity: str | None = None, options: dict | None = None, where: str = "",
+                   source: str = "") -> Rule:
+        """A copy with a user's severity and options applied (`source`: the configuration they come from)."""
         if severity is None and not options:
             return self
         merged = self.validate_settings(severity, options, where or f"rules.{self.id}")
-        return replace(self, severity=severity or self.severity, options=merged, checker=None)
+        # A list option is a list of regexes (a document requirement's `patterns`): the user's own.
+        regexes = any(isinstance(value, list) and value != self.options.get(name) for name, value in merged.items())
+        return replace(self, severity=severity or self.severity, options=merged, checker=None,
+                       regex_source=f"patterns from {source or 'the configuration'}" if regexes else self.regex_source)
 
     def render(self, match: str) -> str:
         return self.message.replace("{match}", match)
@@ -79,11 +86,13 @@ def _checked(value, spec: Spec, where: str):
 _TYPE_NAMES = {"list": "a list", "dict": "a mapping", "str": "a string", "bool": "true or false", "int": "a number"}
 
 
-def _build(kind_class: type[Kind], fields: dict, options: dict, path: str) -> Kind:
+def _build(kind_class: type[Kind], fields: dict, options: dict, path: str, user_regexes: bool = False) -> Kind:
     try:
         checker = kind_class(fields, options)
-        if isinstance(checker, Phrase) and Path(path).resolve().parent != builtin_rules_dir().resolve():
-            checker.limit_time()  # a rule from the user's folders: its regexes must not hang a run
+        if user_regexes or Path(path).resolve().parent != builtin_rules_dir().resolve():
+            # A rule from the user's folders, or given regexes by a configuration: they must not hang a run.
+            limiter = getattr(checker, "limit_time", None)
+            limiter() if limiter else limit_time(checker)
         return checker
     except (re.error, regex.error) as exc:  # time-limited patterns are compiled by `regex` too
         raise ConfigError(f"{path}: invalid regular expression: {exc}") from None
