@@ -26,6 +26,8 @@ BOUNDARIES: dict[str, frozenset[str]] = {
     "speaker": frozenset({";", "but", "however", "whereas", "while", "because"}),
     "condition": frozenset({",", ";", ":"}),
 }
+# Subordinators that open a condition or time clause ("If you sit all day, ...", "When we fast, ...").
+CONDITIONS = frozenset({"if", "when", "whenever", "once", "as", "after", "until", "unless"})
 # ", so" and ", and"/", as"/", since" with a pronoun open an independent clause (scope `claim`).
 _PRONOUN_SUBJECTS = frozenset("i we you he she it they this there".split())
 

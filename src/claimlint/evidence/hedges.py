@@ -90,7 +90,6 @@ _QUALIFIERS = re.compile(rf"\b(?:help(?:s|ed|ing)?|{_APPROXIMATORS})\b", re.IGNO
 # A condition makes hypothetical the claim inside it ("if it lowers cholesterol, ..."), not the main clause
 # after it ("If you smoke, quitting cuts the risk"), so it counts only with no comma before the claim.
 _CONDITION = re.compile(r"\b(?:if|unless)\b[^,]*$", re.IGNORECASE)
-_FRONTED_CONDITIONS = frozenset({"if", "unless", "when", "whenever", "once"})
 _APPROXIMATOR_AFTER = re.compile(rf"\b(?:{_SCOPE_APPROXIMATORS})\b", re.IGNORECASE)
 # After a claim, what follows these words says something else: ", thereby preventing", ", which is".
 _LATER_CLAUSE = frozenset({"thereby", "which", "while"})
@@ -121,7 +120,7 @@ def _main_clause(tokens, start: int, index: int) -> int:
     """Where the main clause begins when a fronted condition opens the clause at `start`: a hedge inside
     the condition ("If you would like other care, there are options that are effective") qualifies the
     condition, not the claim after its comma."""
-    if start >= index or tokens[start].lower_ not in _FRONTED_CONDITIONS:
+    if start >= index or tokens[start].lower_ not in clauses.CONDITIONS:
         return start
     comma = next((p for p in range(index - 1, start, -1) if tokens[p].text == ","), None)
     return start if comma is None else comma + 1

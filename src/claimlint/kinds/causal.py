@@ -118,15 +118,14 @@ _COUNTS = frozenset("millions thousands hundreds billions half".split())
 _ADVERB_SKIP = frozenset("also further even still often directly actually really just only itself themselves "
                          "not n't did does do".split())
 _DEFINITE_RELATIVE = frozenset({"that", "which"})
-# Words before a plain present-tense verb that are not singular nouns: pronouns and plurals without "-s".
+# Do-support and negation between a subject and a plain verb: "HIIT does not burn".
 _DO_SUPPORT = frozenset({"do", "does", "did", "not", "never"})
+# Words before a plain present-tense verb that are not singular nouns: pronouns and plurals without "-s".
 _NOT_SINGULAR_NOUNS = frozenset("i you we they who to not never also often only just then please people children "
                                 "men women mice feet teeth data bacteria media criteria fungi folk police cattle "
                                 "what".split())
 _RELATIVE = _DEFINITE_RELATIVE | {"who"}
 _CONSEQUENCE = frozenset({"thereby", "thus", "by"})
-# Subordinators that open a condition or time clause whose main clause states what follows from it.
-_CONDITIONS = frozenset({"if", "when", "whenever", "once", "as", "after", "until", "unless"})
 _FUTURE = frozenset({"will", "'ll", "wo"})  # "will get better" ("is going to get better" too)
 # Quantities after "by" measure a change ("reduced by half"); anything else names an agent.
 _QUANTITY = frozenset("approximately about around nearly almost roughly half up".split())
@@ -252,7 +251,7 @@ class CausalClaim(Kind):
 
     def _candidates(self, tokens, heading: bool, listing: bool, item: bool):
         """(token index, token count, pattern) of each causal expression, in order: the pattern is "verb
-        <lemma>", "phrase" or "verb phrase". In a heading, a relative clause
+        <lemma>", "change <lemma>", or "phrase"/"verb phrase" with the entry's name. In a heading, a relative clause
         describes the title's noun ("Foods that fight inflammation"), and a heading with no finite verb is a
         title whose noun phrases claim nothing ("The benefits of swimming for stiff joints")."""
         title = heading and not any(token.lower_ in _FINITE for token in tokens)
@@ -319,7 +318,6 @@ class CausalClaim(Kind):
         reading = {"s": _s_form, "base": _base_form, "ing": _ing_form}[verb.form]
         return 1 if reading(tokens, index, context) else 0
 
-
     def _phrase_name(self, family: str, match: re.Match) -> str:
         """ "phrase" or "verb phrase", with the name of the entry that matched when it has one."""
         name = next((name for name, pattern in self.phrase_names
@@ -381,14 +379,14 @@ def _change_of_state(tokens, index: int, verb: _Verb, item: bool) -> int:
 
 def _subordinate(tokens, index: int) -> bool:
     """Does the word stand in a condition or time clause ("After the sun goes down, ...")?"""
-    return any(t.lower_ in _CONDITIONS for t in tokens[clauses.start(tokens, index, "condition") : index])
+    return any(t.lower_ in clauses.CONDITIONS for t in tokens[clauses.start(tokens, index, "condition") : index])
 
 
 def _consequent(tokens, index: int) -> bool:
     """Does the word stand in the main clause after a fronted condition or time clause ("If ..., ",
     "When ..., ", "As ..., ")?"""
     first = next((t for t in tokens if t.is_alpha), None)
-    if first is None or first.lower_ not in _CONDITIONS:
+    if first is None or first.lower_ not in clauses.CONDITIONS:
         return False
     return any(token.text == "," for token in tokens[first.i - tokens.start : index])
 
