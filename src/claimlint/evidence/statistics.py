@@ -24,7 +24,7 @@ STATISTIC = re.compile(
     | (?<![\w.])(?:{_NUM}|{_NUMBER_WORDS})(?:\s+times\s+(?:more|less|higher|lower|greater|as|the)\b
         |(?:\s+|-)fold\b)                                                      # 3 times more likely, 2-fold
     | \b(?:twice|(?:a\s+)?half|a\s+third|a\s+quarter)(?:\s+to\s+(?:a\s+)?(?:half|third|quarter))?
-        \s+as\s+(?:likely|many|much|often)\b                                 # half as likely, a half to a third as much
+        \s+as\s+(?!(?:a|an|the|well|soon|part|such|if|though|to)\b)[a-z]+\b  # half as likely, twice as effectively
     | \b(?:the|an?)\s+average\s+[a-z]+(?:\s+[a-z]+){{0,6}}?\s+(?:{_AMOUNT})\s*
         (?:%|percent\b|years?\s+old\b|{_UNIT})
                                                                                # the average American sleeps 6.5 hours
