@@ -5,10 +5,12 @@ Exit status: 0 clean, 1 findings at or above the failure level, 2 usage, configu
 
 from __future__ import annotations
 
+import itertools
 import os
 import sys
 import traceback
 from pathlib import Path
+from typing import Iterable
 
 import click
 
@@ -19,6 +21,7 @@ from claimlint.errors import ClaimlintError
 from claimlint.findings import SEVERITIES, severity_rank
 from claimlint.inert import inert
 from claimlint.reporters import FORMATS, get_reporter
+from claimlint.reporters.text import lines as text_lines
 from claimlint.examples import example_failures
 from claimlint.kinds.base import NamedPattern
 from claimlint.kinds import KINDS
@@ -52,13 +55,17 @@ def _fail(message: str):
 _CHUNK = 1 << 16
 
 
-def _write(text: str):
-    """Print to stdout; one that cannot take it (a full disk, a closed pipe) is one error line.
+def _write(text: str | Iterable[str]):
+    """Print text, or lines, to stdout; one that cannot take it (a full disk, a closed pipe) is
+    one error line.
 
-    Written a slice at a time, so a large report is not also held whole in its encoded form."""
+    Written a slice of about 64 KB at a time, so a large report is held neither whole beside its
+    lines nor again in its encoded form."""
+    pieces = (text[start : start + _CHUNK] for start in range(0, len(text), _CHUNK)) if isinstance(text, str) \
+        else _batches(text)
     try:
-        for start in range(0, len(text), _CHUNK):
-            click.echo(text[start : start + _CHUNK], nl=False)
+        for piece in pieces:
+            click.echo(piece, nl=False)
         click.echo()
         sys.stdout.flush()
     except OSError as exc:
@@ -67,6 +74,18 @@ def _write(text: str):
         except (OSError, ValueError):
             pass
         _fail(f"cannot write the output: {exc.strerror or exc}")
+
+
+def _batches(lines: Iterable[str]):
+    """The lines joined with newlines, in pieces of about _CHUNK characters."""
+    batch, size, first = [], 0, True
+    for line in lines:
+        batch.append(line if first else "\n" + line)
+        size, first = size + len(line) + 1, False
+        if size >= _CHUNK:
+            yield "".join(batch)
+            batch, size = [], 0
+    yield "".join(batch)
 
 
 def _ids(values: tuple[str, ...]) -> list[str]:
@@ -125,9 +144,15 @@ def check(paths, select, ignore, output_format, config_path, fail_on, quiet, std
             click.echo(f"claimlint: {inert(note['message'])}", err=True)
     report.quiet = quiet
     colour = output_format == "text" and sys.stdout.isatty()
-    output = get_reporter(output_format)(report, colour)
-    if output:
-        _write(output)
+    if output_format == "text":  # line by line: a run over a large tree has many findings
+        lines = text_lines(report, colour)
+        first = next(lines, None)
+        if first is not None:
+            _write(itertools.chain([first], lines))
+    else:
+        output = get_reporter(output_format)(report, colour)
+        if output:
+            _write(output)
     if report.errors:
         sys.exit(2)
     if write_baseline:
