@@ -43,7 +43,7 @@ from claimlint.evidence import clauses
 from claimlint.evidence.hedges import AUXILIARIES, MODALS, hedge_before, qualified_after
 from claimlint.evidence.negation import negated_span
 from claimlint.evidence.quotes import quoted
-from claimlint.kinds.base import Hit, Kind, NamedPattern, Spec, WordTrigger
+from claimlint.kinds.base import Hit, Kind, NamedPattern, Spec, WordTrigger, compile_patterns
 
 _IRREGULAR = {
     "lead": ("leads", "led", "leading"),
@@ -197,6 +197,11 @@ class CausalClaim(Kind):
                              "heading or list item ('- Insulin sensitivity plunges')"),
         "structure_function_words": Spec(list, default=[], help="object qualifiers of structure/function wording "
                                          "('supports normal immune function'), which is not a causal claim"),
+        "benefit_objects": Spec(list, default=[], help="regexes ({term} lists allowed) for what a curative verb acts "
+                                "on when, opening a heading or list item, it labels a benefit: no reader can be told "
+                                "to 'cure a cold' as they are told to 'reduce salt' ('## Cure A Cold', '7. Reduce "
+                                "Heartburn')"),
+        "terms": Spec(dict, default={}, help="named lists of regexes usable as {name} in benefit_objects"),
     }
     pattern_fields = ("phrases", "verb_phrases")
     options = {
@@ -215,6 +220,8 @@ class CausalClaim(Kind):
         self.verbal_participles = {lemma.lower() for lemma in fields["verbal_participles"]}
         self.prevalence_verbs = {lemma.lower() for lemma in fields["prevalence_verbs"]}
         self.structure_function = {word.lower() for word in fields["structure_function_words"]}
+        self.benefit_objects = compile_patterns(fields["benefit_objects"], fields["terms"]) \
+            if fields["benefit_objects"] else None
         self.verbs = _verb_forms(fields["verbs"])
         self.change_verbs = _verb_forms(fields["change_verbs"])
         phrases = [NamedPattern.of(entry) for entry in fields["phrases"]]
@@ -307,16 +314,27 @@ class CausalClaim(Kind):
             verbal = context.previous_index >= 0 and (
                 verb.form != "ing" or context.before in _CONSEQUENCE or context.before == ",")
             return 1 + reach if verbal else 0
-        if context.previous_index < 0:
+        if context.previous_index < 0 or listing and _enumeration(tokens[:index]):
             # A heading or list item opening with an "-s" verb has the product as its unstated subject
             # ("## Lowers Cholesterol", "- Fights infections"); other openings are imperatives ("Reduce
             # salt") or noun phrases ("Improved sleep").
-            return 1 if listing and verb.form == "s" and _s_form(tokens, index, context) else 0
+            # A base form there is an instruction ("- Reduce salt"), unless what it acts on is a disease or
+            # symptom, which no reader can be told to act on directly: a benefit label ("7. Reduce Heartburn").
+            if not listing or not _takes_object(context):
+                return 0
+            return 1 if verb.form == "s" and _s_form(tokens, index, context) or verb.form == "base" \
+                and self._benefit_object(tokens, context.next_index) else 0
         if verb.form == "ed":
             adjectival = verb.lemma not in self.verbal_participles
             return 1 if _ed_form(tokens, index, context, adjectival) else 0
         reading = {"s": _s_form, "base": _base_form, "ing": _ing_form}[verb.form]
         return 1 if reading(tokens, index, context) else 0
+
+    def _benefit_object(self, tokens, position: int) -> bool:
+        """Does a disease or symptom stand at `position`, maybe after a determiner and modifiers ("A Cold",
+        "leaky gut syndrome", "joint and knee pain")?"""
+        return self.benefit_objects is not None and \
+            self.benefit_objects.search(tokens[position : position + 6].text) is not None
 
     def _phrase_name(self, family: str, match: re.Match) -> str:
         """ "phrase" or "verb phrase", with the name of the entry that matched when it has one."""
@@ -459,6 +477,11 @@ def _writer_speaks(tokens, index: int) -> bool:
     """Is the claim at `index` framed as the writer's own experience or opinion ("I", "we have found",
     "my opinion that") in its clause?"""
     return _FIRST_PERSON.search(tokens[clauses.start(tokens, index, "speaker") : index].text) is not None
+
+
+def _enumeration(tokens) -> bool:
+    """Are these words only a heading's or item's number ("2:", "#3 -", "Step 4.")?"""
+    return any(t.like_num for t in tokens) and all(t.like_num or t.is_punct or t.lower_ == "step" for t in tokens)
 
 
 def _embedded_question(tokens, context: _Context) -> bool:
