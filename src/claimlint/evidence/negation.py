@@ -17,12 +17,14 @@ DISOWNING = re.compile(
     r"|\b(?:is|are|was|were)\s*(?:not|n[’']t)\s+(?:yet\s+)?(?:proven|shown|known)\s+to\b"
     r"|\b(?:does|do|did)\s*(?:not|n[’']t)\s+mean\b"
     r"|\b(?:cannot|can\s+not|can[’']t|could\s*(?:not|n[’']t)|(?:does|do|did)\s*(?:not|n[’']t))\s+(?:\w+\s+)?"
-    r"(?:show|prove|establish|demonstrate|confirm|tell\s+us)\s+(?:that|whether|if)\b"
+    r"(?:show|prove|establish|demonstrate|confirm|support|tell\s+us)\b"
     # Open questions assert nothing: "it is not clear that X prevents Y", "nobody knows whether".
     r"|\b(?:not\s+(?:yet\s+)?(?:clear|known|certain|established)|unclear|uncertain|unknown|unproven)\s+(?:that|if)\b"
     r"|\bwhether\b"
     # The object of an inquiry: "studies are needed to determine the benefits of X for Y".
-    r"|\bto\s+(?:determine|assess|evaluate|examine|investigate|establish|explore|test|clarify|confirm)\b"
+    r"|\bto\s+(?:determine|assess|evaluate|examine|investigate|establish|explore|test|clarify|confirm|prove|demonstrate)\b"
+    # What others claim: "the claimed benefits", "its alleged effects", "so-called detox".
+    r"|\b(?:claimed|alleged|purported|supposed|so-called)\b"
     # A belief reported rather than held: "many people worry that eggs raise cholesterol", "the myth that".
     r"|\b(?:worr(?:y|ies|ied)|fears?|feared|wonder(?:s|ed)?|myths?|misconceptions?|misbeliefs?)\s+that\b"
     # A claim reported as someone's argument: "Asprey makes the argument that", "critics claim that".
