@@ -102,9 +102,14 @@ def _build(kind_class: type[Kind], fields: dict, options: dict, path: str, user_
         raise ConfigError(f"{path}: {exc}") from None
 
 
+# libyaml's loader where PyYAML was built with it (about ten times faster on the built-in rules), else
+# the pure-Python one; both construct only plain data.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _read_yaml(path: Path):
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         at = f" (line {mark.line + 1})" if mark else ""
