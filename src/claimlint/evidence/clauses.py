@@ -48,6 +48,9 @@ def boundary_before(tokens, index: int, scope: str, reach: int | None = None) ->
     """Index of the nearest word before `index` that ends a stretch of `scope` (within `reach` words,
     if given), else -1."""
     stop = -1 if reach is None else max(-1, index - 1 - reach)
+    if scope != "claim":  # a plain lookup: these scopes end at single words
+        words = BOUNDARIES[scope]
+        return next((position for position in range(index - 1, stop, -1) if tokens[position].lower_ in words), -1)
     return next((position for position in range(index - 1, stop, -1) if ends(tokens, position, scope)), -1)
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
-_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-_NUMBER_WORDS = (rf"(?:{_TENS})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|"
-                 "seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
-                 "hundred|a\\s+hundred|a\\s+thousand")
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+# Every English number word below a hundred, and "a hundred"/"a thousand". The look-ahead on the first letter
+# lets the regex engine skip most words without trying each alternative.
+_NUMBER_WORDS = (rf"(?=[otfsenha])(?:(?:twen|thir|for|fif|six|seven|eigh|nine)ty(?:-(?:{_UNITS}))?"
+                 rf"|(?:thir|four|fif|six|seven|eigh|nine)teen|{_UNITS}|ten|eleven|twelve|hundred|a\s+(?:hundred|thousand))")
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _RANGE = rf"(?:{_NUM})(?:\s*(?:-|–|—|to)\s*(?:{_NUM}))?"
 # A span of time, a mass or an energy.
@@ -25,7 +26,7 @@ STATISTIC = re.compile(
         |(?:\s+|-)fold\b)                                                      # 3 times more likely, 2-fold
     | \b(?:twice|(?:a\s+)?half|a\s+third|a\s+quarter)(?:\s+to\s+(?:a\s+)?(?:half|third|quarter))?
         \s+as\s+(?!(?:a|an|the|well|soon|part|such|if|though|to)\b)[a-z]+\b  # half as likely, twice as effectively
-    | \b(?:the|an?)\s+average\s+[a-z]+(?:\s+[a-z]+){{0,6}}?\s+(?:{_AMOUNT})\s*
+    | \baverage\s+[a-z]+(?:\s+[a-z]+){{0,6}}?\s+(?:{_AMOUNT})\s*
         (?:%|percent\b|years?\s+old\b|{_UNIT})
                                                                                # the average American sleeps 6.5 hours
     | \b(?:doubles?|doubled|doubling|triples?|tripled|tripling|quadruples?|quadrupled|halves|halved|halving)
