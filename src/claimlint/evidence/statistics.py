@@ -57,11 +57,12 @@ STATISTIC = re.compile(
 # quantity as advice, a dose, a habit or a study's protocol is not (see _NOT_A_FACT).
 _APPROXIMATE = r"(?:about|around|approximately|roughly|nearly|almost|up\s+to|between|as\s+(?:many|long|much)\s+as)"
 _SPAN = rf"(?:{_NUM}|{_NUMBER_WORDS})\s*(?:-|–|—|to|and)\s*(?:{_NUM}|{_NUMBER_WORDS})"
-BODY_QUANTITY = re.compile(
+_BODY_QUANTITY = re.compile(
     rf"\b{_APPROXIMATE}\s+(?:{_SPAN}|{_NUM}|{_NUMBER_WORDS})\s*{_UNIT}|(?<![\w.]){_SPAN}\s*{_UNIT}", re.IGNORECASE)
 # The fact must be about bodies: "your body will adapt", "humans can live".
-_ABOUT_BODIES = re.compile(r"\b(?:body|bodies|humans|(?:the|an?)\s+average\s+(?:\w+\s+)?(?:person|adult|man|woman|american|briton))\b",
-                           re.IGNORECASE)
+_ABOUT_BODIES = re.compile(
+    r"\b(?:body|bodies|humans|(?:the|an?)\s+average\s+(?:\w+\s+)?(?:person|adult|man|woman|american|briton))\b",
+    re.IGNORECASE)
 # Advice and doses ("aim for", "should", "a day"), first-person reports and study protocols.
 _NOT_A_FACT = re.compile(
     r"\b(?:should|must|need(?:s|ed)?|recommend\w*|advise[sd]?|aim|try|at\s+(?:least|most)|no\s+more\s+than|"
@@ -99,7 +100,7 @@ def find_statistics(text: str) -> list[tuple[int, int]]:
              and not _intensifier(text, m) and not _composition(text, m)
              and not _SPECIFICATION.search(text, max(0, m.start() - _SPECIFICATION_REACH), m.start())]
     if _ABOUT_BODIES.search(text) and not _NOT_A_FACT.search(text):
-        spans += [(m.start(), m.end()) for m in BODY_QUANTITY.finditer(text)
+        spans += [(m.start(), m.end()) for m in _BODY_QUANTITY.finditer(text)
                   if not any(start < m.end() and m.start() < end for start, end in spans)]
     return sorted(spans)
 
