@@ -207,6 +207,8 @@ USER_REGEXES = {
     "document-requirement": lambda folder: _rule_file(
         folder, "document-requirement", "requires: ['(a|aa)+$']\napplies_when: [magnesium, anxiety]\n"),
     "causal-claim": lambda folder: _rule_file(folder, "causal-claim", "verbs: [cause]\nphrases: ['(a|aa)+$']\n"),
+    "causal-claim-named": lambda folder: _rule_file(
+        folder, "causal-claim", "verbs: [cause]\nphrases: [{name: slow, regex: '(a|aa)+$'}]\n"),
 }
 
 
@@ -219,6 +221,7 @@ def test_every_user_regex_runs_under_the_time_limit(in_tmp, where):
     rule = next(r for r in resolve_rules(load_config(find_config(in_tmp))) if r.id == rule_id)
     patterns = [value for value in vars(rule.checker).values() if type(value).__module__ in ("re", TimedPattern.__module__)]
     patterns += [rule.checker.trigger.phrases] if hasattr(rule.checker.trigger, "phrases") else []
+    patterns += [pattern for _, pattern in getattr(rule.checker, "phrase_names", [])]  # named phrases too
     assert patterns and all(isinstance(pattern, TimedPattern) for pattern in patterns)
 
 

@@ -228,8 +228,10 @@ class CausalClaim(Kind):
         verb_phrases = [NamedPattern.of(entry) for entry in fields["verb_phrases"]]
         self.phrases = _alternation([entry.regex for entry in phrases])
         self.verb_phrases = _alternation([entry.regex for entry in verb_phrases])
-        # Which named phrase matched is asked only of a match (re compiles and caches it then, not at start-up).
-        self.phrase_names = [(entry.name, entry.regex) for entry in phrases + verb_phrases if entry.name]
+        # Which named phrase matched is asked only of a match. Compiled here, so that a user's rule has
+        # these patterns put under the time limit with the rest (timed_regex.limit_time).
+        self.phrase_names = [(entry.name, re.compile(entry.regex, re.IGNORECASE))
+                             for entry in phrases + verb_phrases if entry.name]
         self.trigger = WordTrigger(self.verbs.keys() | self.change_verbs.keys(),
                                    _alternation([entry.regex for entry in phrases + verb_phrases]))
 
@@ -337,9 +339,8 @@ class CausalClaim(Kind):
 
     def _phrase_name(self, family: str, match: re.Match) -> str:
         """ "phrase" or "verb phrase", with the name of the entry that matched when it has one."""
-        name = next((name for name, regex in self.phrase_names
-                     if (single := re.compile(regex, re.IGNORECASE).match(match.string, match.start()))
-                     and single.end() == match.end()), "")
+        name = next((name for name, pattern in self.phrase_names
+                     if (single := pattern.match(match.string, match.start())) and single.end() == match.end()), "")
         return f"{family} {name}" if name else family
 
     def _structure_function(self, tokens, position: int) -> bool:
