@@ -13,7 +13,8 @@ NEGATORS = frozenset({"not", "no", "n't", "never", "neither", "nor", "none", "wi
 DISOWNING = re.compile(
     r"\b(?:no|little|not\s+enough|insufficient|scant)\s+(?:\w+\s+){0,2}?(?:evidence|proof|data)\s+(?:that|to\s+show|for)\b"
     r"|\b(?:no\s+(?:[\w-]+\s+){0,3}?|nothing\s+|none\s+)(?:has|have)\s+(?:ever\s+|yet\s+)?been\s+(?:shown|proven|proved|found)\s+to\b"
-    r"|\b(?:has|have|had)\s+(?:not|never|n[’']t)\s+(?:yet\s+)?been\s+(?:shown|proven|proved)\s+to\b"
+    r"|\b(?:has|have|had)\s+(?:also\s+|still\s+)?(?:not|never|n[’']t)\s+(?:yet\s+)?been\s+(?:shown|proven|proved)"
+    r"\s+(?:by\s+(?:[\w-]+\s+){1,3}?)?to\b"
     r"|\b(?:is|are|was|were)\s*(?:not|n[’']t)\s+(?:yet\s+)?(?:proven|shown|known)\s+to\b"
     r"|\b(?:does|do|did)\s*(?:not|n[’']t)\s+mean\b"
     r"|\b(?:cannot|can\s+not|can[’']t|could\s*(?:not|n[’']t)|(?:does|do|did)\s*(?:not|n[’']t))\s+(?:\w+\s+)?"
