@@ -18,7 +18,10 @@ UNCLAIMED = {
         f"- Grey T et al. {CLAIM} PMID: 31234567",
     ],
     "shop": ["Get 15% off your first order with code COLD15!", "Save 20% today: free shipping on orders over $40."],
-    "myth": [f"## Myth 2: {CLAIM}", f"**The claim:** {CLAIM}", f"- Misconception #3 - {CLAIM}", f"Myth: {CLAIM}"],
+    "myth": [f"## Myth 2: {CLAIM}", f"**The claim:** {CLAIM}", f"- Misconception #3 - {CLAIM}", f"Myth: {CLAIM}",
+             # the headings of a myth list, announced by a heading or by the title
+             f"# Winter Health Myths\n\nIntro.\n\n# {CLAIM}", f"## Common misconceptions\n\n### {CLAIM}",
+             f"---\ntitle: Seven Cold Water Myths Debunked\n---\n\n## {CLAIM}"],
 }
 CLAIMED = [
     CLAIM,
@@ -31,6 +34,10 @@ CLAIMED = [
     f"**The reality:** {CLAIM}",  # the writer's own answer to a myth
     f"## Mythical creatures and {CLAIM}",
     f"Claims that sound too good are common. {CLAIM}",
+    f"## Myths about winter\n\nSome text.\n\n# What works\n\n## {CLAIM}",  # an outranking heading ends the list
+    f"## Winter myths\n\n### One\n\n#### {CLAIM}",  # two levels down: the writer's own answer
+    f"## Myth 1: cold is bad\n\n### {CLAIM}",  # a myth label names one myth, it announces no list
+    f"## Winter myths\n\n{CLAIM}",  # prose under the list heading is the writer's
 ]
 
 

@@ -7,7 +7,11 @@ whatever its wording, and the annotation policy says so:
 - a line of shop furniture (a price, a discount or promo code, a delivery time) sells, it does not
   report;
 - a heading, paragraph or list item labelled as the claim a text debunks ("Myth 2: Eggs raise
-  cholesterol", "**The claim:** detox teas flush out toxins") reports what others say.
+  cholesterol", "**The claim:** detox teas flush out toxins") reports what others say;
+- so does each heading of a myth list: the headings at the level of a heading that announces myths
+  ("## Common misconceptions") or one below it, up to a heading that outranks it, or the top-level
+  headings of a draft whose title announces them ("10 Diet Myths"). A myth label ("Myth 1: ...")
+  names one myth and announces no list.
 `unclaimed(document)` names, per segment, why it states no claim; the engine offers those segments
 to no sentence rule (document rules such as missing-disclaimer still read them).
 """
@@ -39,6 +43,9 @@ _SHOP = re.compile(
     re.IGNORECASE,
 )
 _SHOP_WORDS = 25  # a shop line is short: a long paragraph that mentions a price still makes claims
+# A title or heading announcing a list of myths: "10 Diet Myths That Keep You Heavy", "Misconceptions about fat".
+_MYTH_LIST = re.compile(r"\b(?:myths|misconceptions|misbeliefs|debunked)\b", re.IGNORECASE)
+_TITLE = re.compile(r"^title\s*:\s*(.*)$", re.MULTILINE)
 # A label naming what follows as the claim being debunked: "Myth #2:", "The claim:", "Misconception 3 -".
 _MYTH_LABEL = re.compile(
     r"^\W*(?:the\s+)?(?:myths?|claims?|misconceptions?|fiction|rumou?rs?|fallacy)(?:\s*(?:#|no\.?)?\s*\d+)?\s*[:—–-]",
@@ -49,9 +56,19 @@ def unclaimed(document: Document) -> dict[int, str]:
     """Index in `document.segments` -> why that segment states no claim of the draft's own."""
     reasons: dict[int, str] = {}
     in_references = False
+    title = _TITLE.search(document.front_matter or "")
+    myth_level = 1 if title and _MYTH_LIST.search(title.group(1)) else None  # the level of the list's heading
     for index, segment in enumerate(document.segments):
         if segment.kind == "heading":
             in_references = bool(_REFERENCE_HEADING.match(segment.text.strip()))
+            if myth_level is not None and segment.level < myth_level:
+                myth_level = None  # a heading that outranks the list ends it
+            if _MYTH_LIST.search(segment.text) and not _MYTH_LABEL.match(segment.text):
+                myth_level = segment.level if myth_level is None else myth_level
+                continue  # the announcing heading itself names no myth
+            if myth_level is not None and segment.level <= myth_level + 1:
+                reasons[index] = "myth"  # a myth at the list's level or one below; deeper headings are the writer's
+                continue
         reason = _reason(segment, in_references)
         if reason:
             reasons[index] = reason
