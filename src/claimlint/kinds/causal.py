@@ -128,6 +128,7 @@ _RELATIVE = _DEFINITE_RELATIVE | {"who"}
 _CONSEQUENCE = frozenset({"thereby", "thus", "by"})
 _FUTURE = frozenset({"will", "'ll", "wo"})  # "will get better" ("is going to get better" too)
 # Quantities after "by" measure a change ("reduced by half"); anything else names an agent.
+_LABEL_WORDS = 7  # a label is a short noun phrase: a longer item is a sentence
 _QUANTITY = frozenset("approximately about around nearly almost roughly half up".split())
 
 
@@ -201,6 +202,9 @@ class CausalClaim(Kind):
                                 "on when, opening a heading or list item, it labels a benefit: no reader can be told "
                                 "to 'cure a cold' as they are told to 'reduce salt' ('## Cure A Cold', '7. Reduce "
                                 "Heartburn')"),
+        "benefit_nouns": Spec(list, default=[], help="nouns naming a benefit over a disease or symptom, which make "
+                              "a numbered heading or a short list item that is only such a noun phrase a benefit "
+                              "label ('9. Natural Diabetes Fighter', '- Relief from joint pain', '3. Less back pain')"),
         "terms": Spec(dict, default={}, help="named lists of regexes usable as {name} in benefit_objects"),
     }
     pattern_fields = ("phrases", "verb_phrases")
@@ -232,7 +236,9 @@ class CausalClaim(Kind):
         # these patterns put under the time limit with the rest (timed_regex.limit_time).
         self.phrase_names = [(entry.name, re.compile(entry.regex, re.IGNORECASE))
                              for entry in phrases + verb_phrases if entry.name]
-        self.trigger = WordTrigger(self.verbs.keys() | self.change_verbs.keys(),
+        self.benefit_label = _benefit_label(fields["benefit_nouns"], fields["benefit_objects"], fields["terms"])
+        self.trigger = WordTrigger(self.verbs.keys() | self.change_verbs.keys() | set(fields["benefit_nouns"])
+                                   | ({"less", "fewer", "reduced"} if self.benefit_label else set()),
                                    _alternation([entry.regex for entry in phrases + verb_phrases]))
 
     def check_sentence(self, sentence):
@@ -241,6 +247,12 @@ class CausalClaim(Kind):
         tokens = sentence.tokens
         kind = sentence.segment.kind
         opening = sentence.start == 0
+        lead = sentence.segment.text[: sentence.start]
+        if kind in ("heading", "list_item") and not lead.strip(" \t.:#)0123456789"):  # after any number ("9.")
+            label = self._label(sentence.text, numbered=kind == "list_item" or bool(lead.strip()) or _numbered(tokens))
+            if label:
+                yield Hit(sentence.start + label[0], sentence.start + label[1], pattern="benefit label")
+                return
         for index, length, pattern in self._candidates(tokens, kind == "heading",
                                                        opening and kind in ("heading", "list_item"),
                                                        kind in ("heading", "list_item")):
@@ -331,6 +343,15 @@ class CausalClaim(Kind):
         reading = {"s": _s_form, "base": _base_form, "ing": _ing_form}[verb.form]
         return 1 if reading(tokens, index, context) else 0
 
+    def _label(self, text: str, numbered: bool) -> tuple[int, int] | None:
+        """The span of a benefit label that is the whole heading or list item, if it is one."""
+        if self.benefit_label is None or not numbered or len(text.split()) > _LABEL_WORDS:
+            return None
+        if not self.benefit_label.search(text):
+            return None
+        start = next(i for i, c in enumerate(text) if c.isalpha())
+        return start, len(text.rstrip(" \t.!:*_"))
+
     def _benefit_object(self, tokens, position: int) -> bool:
         """Does a disease or symptom stand at `position`, maybe after a determiner and modifiers ("A Cold",
         "leaky gut syndrome", "joint and knee pain")?"""
@@ -355,6 +376,24 @@ class CausalClaim(Kind):
             if word in PREPOSITIONS or word in CONJUNCTIONS and word != "and" or _is_punct(word) and word != ",":
                 return False
         return False
+
+
+def _benefit_label(nouns: list[str], objects: list[str], terms: dict) -> re.Pattern | None:
+    """A noun phrase naming a benefit over a disease or symptom, after any number: "Migraine Prevention",
+    "Natural Diabetes Fighter", "Relief from Joint Pain", "Less Back Pain"."""
+    if not nouns or not objects:
+        return None
+    noun, target = f"(?:{'|'.join(nouns)})", f"(?:{'|'.join(objects)})"
+    number, words = r"^\W*(?:\d+\W+)?", r"(?:[\w'’&-]+\s+){0,3}?"
+    return compile_patterns([rf"{number}{words}{target}\s+{noun}\W*$",
+                             rf"{number}{noun}\s+(?:for|from|against|of)\s+{words}{target}\W*$",
+                             rf"{number}(?:less|fewer|reduced)\s+{words}{target}\W*$"], terms)
+
+
+def _numbered(tokens) -> bool:
+    """Does the heading open with a number ("### 3: Less Back Pain", "9. Cold Fighter")?"""
+    first = next((token for token in tokens if not token.is_punct and not token.is_space), None)
+    return first is not None and first.like_num
 
 
 def _verb_forms(entries: list[str]) -> dict[str, list[_Verb]]:
