@@ -198,6 +198,9 @@ class CausalClaim(Kind):
                              "heading or list item ('- Insulin sensitivity plunges')"),
         "structure_function_words": Spec(list, default=[], help="object qualifiers of structure/function wording "
                                          "('supports normal immune function'), which is not a causal claim"),
+        "general_objects": Spec(list, default=[], help="nouns for health in general: an effect on them as the head "
+                                "of the object ('has a direct effect on your health') names no outcome a source "
+                                "could back, so it is no causal claim"),
         "benefit_objects": Spec(list, default=[], help="regexes ({term} lists allowed) for what a curative verb acts "
                                 "on when, opening a heading or list item, it labels a benefit: no reader can be told "
                                 "to 'cure a cold' as they are told to 'reduce salt' ('## Cure A Cold', '7. Reduce "
@@ -224,6 +227,7 @@ class CausalClaim(Kind):
         self.verbal_participles = {lemma.lower() for lemma in fields["verbal_participles"]}
         self.prevalence_verbs = {lemma.lower() for lemma in fields["prevalence_verbs"]}
         self.structure_function = {word.lower() for word in fields["structure_function_words"]}
+        self.general_objects = {word.lower() for word in fields["general_objects"]}
         self.benefit_objects = compile_patterns(fields["benefit_objects"], fields["terms"]) \
             if fields["benefit_objects"] else None
         self.verbs = _verb_forms(fields["verbs"])
@@ -277,7 +281,7 @@ class CausalClaim(Kind):
         title = heading and not any(token.lower_ in _FINITE for token in tokens)
         phrase_starts = {} if title else {i: (n, self._phrase_name("phrase", match))
                                           for i, n, match in _phrase_spans(self.phrases, tokens)
-                                          if not _writer_speaks(tokens, i)}
+                                          if not _writer_speaks(tokens, i) and not self._general_object(tokens, i + n)}
         for index, length, match in _phrase_spans(self.verb_phrases, tokens):
             if self._verbal(tokens, index, _phrase_verb(tokens[index].lower_), heading, phrase=True) \
                     and not self._structure_function(tokens, index + length):
@@ -364,6 +368,15 @@ class CausalClaim(Kind):
                      if (single := pattern.match(match.string, match.start())) and single.end() == match.end()), "")
         return f"{family} {name}" if name else family
 
+    def _general_object(self, tokens, end: int) -> bool:
+        """Does a phrase ending before `end` act on structure/function wording or on health in general ("has a
+        direct effect on your health", "are detrimental to human health", "critical for living a healthy life")?
+        Its object follows a closing preposition or verb, or a preposition right after it."""
+        last = tokens[end - 1].lower_
+        if last in PREPOSITIONS or last.endswith("ing"):
+            return self._structure_function(tokens, end)
+        return end < len(tokens) and tokens[end].lower_ in PREPOSITIONS and self._structure_function(tokens, end + 1)
+
     def _structure_function(self, tokens, position: int) -> bool:
         """Does the object starting at `position` carry a structure/function qualifier, maybe after a
         determiner or another adjective ("supports a calm, natural bedtime routine", "a sense of calm")?"""
@@ -371,6 +384,8 @@ class CausalClaim(Kind):
             word = token.lower_
             if word in self.structure_function:
                 return True
+            if word in self.general_objects and _heads_phrase(tokens, position + offset):
+                return True  # "your health", but not "the health of your gut" or "a mental health crisis"
             if word == "of" and offset and tokens[position + offset - 1].lower_ in ("sense", "feeling"):
                 continue
             if word in PREPOSITIONS or word in CONJUNCTIONS and word != "and" or _is_punct(word) and word != ",":
@@ -388,6 +403,15 @@ def _benefit_label(nouns: list[str], objects: list[str], terms: dict) -> re.Patt
     return compile_patterns([rf"{number}{words}{target}\s+{noun}\W*$",
                              rf"{number}{noun}\s+(?:for|from|against|of)\s+{words}{target}\W*$",
                              rf"{number}(?:less|fewer|reduced)\s+{words}{target}\W*$"], terms)
+
+
+def _heads_phrase(tokens, position: int) -> bool:
+    """Is the noun at `position` the head of its noun phrase: last before its end, a conjunction or a
+    preposition other than "of"?"""
+    if position + 1 >= len(tokens):
+        return True
+    after = tokens[position + 1].lower_
+    return _is_punct(after) or after in CONJUNCTIONS or after in PREPOSITIONS and after != "of"
 
 
 def _numbered(tokens) -> bool:
