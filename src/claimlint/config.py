@@ -13,7 +13,7 @@ from pathlib import Path
 
 from claimlint.errors import ConfigError
 from claimlint.findings import SEVERITIES
-from claimlint.globs import matches
+from claimlint.globs import Globs
 from claimlint.rules import Rule, builtin_rules_dir, load_rules
 from claimlint.yaml_lines import load_with_lines
 
@@ -24,9 +24,10 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 
 CONFIG_NAMES = (".claimlint.yaml", ".claimlint.yml")
 KEYS = {"select", "ignore", "rules", "rule_paths", "model", "disclaimer_patterns", "fail_on", "exclude",
-        "respect_gitignore", "overrides"}
+        "respect_gitignore", "overrides", "extensions"}
 OVERRIDE_KEYS = {"files", "select", "ignore", "rules"}
 _DISCLAIMER_RULE = "missing-disclaimer"
+EXTENSIONS = [".md", ".markdown"]  # what walking a folder lints, unless `extensions` says otherwise
 
 
 @dataclass
@@ -39,8 +40,9 @@ class Config:
     model: str | None = None
     disclaimer_patterns: list[str] = field(default_factory=list)
     fail_on: str = "warning"
-    exclude: list[str] = field(default_factory=list)
+    exclude: Globs = field(default_factory=lambda: Globs([], Path.cwd()))
     respect_gitignore: bool = True
+    extensions: list[str] = field(default_factory=lambda: list(EXTENSIONS))
     overrides: list[dict] = field(default_factory=list)
     _rules: dict | None = field(default=None, repr=False, compare=False)  # loaded once per configuration
     lines: dict[tuple, int] = field(default_factory=dict, repr=False, compare=False)  # key path -> YAML line
@@ -59,10 +61,10 @@ class Config:
         return self.path.parent.resolve() if self.path else Path.cwd()
 
     def overrides_for(self, path: str) -> list[dict]:
-        return [o for o in self.overrides if matches(path, o["files"], self.base)]
+        return [o for o in self.overrides if o["files"].matches(path)]
 
-    def excludes(self, path: str) -> bool:
-        return bool(self.exclude) and matches(path, self.exclude, self.base)
+    def excludes(self, path: str, folder: bool = False) -> bool:
+        return self.exclude.matches(path, folder)
 
 
 def find_config(start: Path) -> Path | None:
@@ -104,7 +106,7 @@ def load_config(path: Path | None) -> Config:
     unknown = sorted(set(data) - KEYS)
     if unknown:
         raise ConfigError(f"{config.at(unknown[0])}: unknown key '{unknown[0]}' (keys: {', '.join(sorted(KEYS))})")
-    for key in ("select", "ignore", "disclaimer_patterns", "rule_paths", "exclude"):
+    for key in ("select", "ignore", "disclaimer_patterns", "rule_paths", "exclude", "extensions"):
         _check_strings(data.get(key), f"{config.at(key)}: key '{key}'")
     config.select = data.get("select")
     config.ignore = data.get("ignore") or []
@@ -123,7 +125,12 @@ def load_config(path: Path | None) -> Config:
     if config.fail_on not in SEVERITIES:
         raise ConfigError(f"{config.at('fail_on')}: key 'fail_on': '{config.fail_on}' is not one of "
                           f"{', '.join(SEVERITIES)}")
-    config.exclude = data.get("exclude") or []
+    config.exclude = _globs(data.get("exclude") or [], config, ("exclude",), "key 'exclude'")
+    config.extensions = list(data.get("extensions") or EXTENSIONS)
+    for number, extension in enumerate(config.extensions):
+        if not re.fullmatch(r"\.[\w.-]+", extension):
+            raise ConfigError(f"{config.at('extensions', number)}: key 'extensions': '{extension}' is not a file "
+                              f"extension such as '.md'")
     config.respect_gitignore = data.get("respect_gitignore", True)
     if not isinstance(config.respect_gitignore, bool):
         raise ConfigError(f"{config.at('respect_gitignore')}: key 'respect_gitignore' must be true or false")
@@ -142,8 +149,17 @@ def load_config(path: Path | None) -> Config:
         for key in ("files", "select", "ignore"):
             _check_strings(override.get(key), f"{config.at('overrides', number, key)}: overrides[{number}]: key '{key}'")
         _check_rules(override.get("rules") or {}, config, ("overrides", number, "rules"), f"overrides[{number}]: rules")
+        override["files"] = _globs(override["files"], config, ("overrides", number, "files"),
+                                   f"overrides[{number}]: key 'files'")
     config.overrides = overrides
     return config
+
+
+def _globs(patterns: list[str], config: Config, keys: tuple, label: str) -> Globs:
+    try:
+        return Globs(patterns, config.base)
+    except ValueError as exc:
+        raise ConfigError(f"{config.at(*keys)}: {label}: {exc}") from None
 
 
 def _check_strings(value, where: str):

@@ -1,8 +1,9 @@
 """Which files to lint: named files as given, directories walked for Markdown.
 
-Walking skips hidden folders, `node_modules`, and (by default) what git ignores; `exclude`
-globs from the configuration apply to walked and named files alike, so a pre-commit hook that
-names files respects them too.
+Walking lints the configured extensions (`.md` and `.markdown` by default) and skips hidden
+folders, `node_modules`, excluded folders and (by default) what git ignores; `exclude` globs
+apply to walked and named files alike, so a pre-commit hook that names files respects them too.
+The settings for each path come from `settings(path)`: the configuration that applies there.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from pathlib import Path
 
 from claimlint.errors import InputError
 
-MARKDOWN_SUFFIXES = (".md", ".markdown")
 # A repository under review is not trusted: its own config must not make git run a command
 # (an fsmonitor hook, a pager, hooks, a transport fetching missing objects, a password prompt),
 # nor may a lint write to the repository (optional index refreshes).
@@ -30,18 +30,19 @@ class Discovery:
     skipped: list[dict] = field(default_factory=list)  # {"path", "message"}: links out of the tree
 
 
-def discover(paths: list[str], excluded=lambda path: False, respect_gitignore: bool = True) -> Discovery:
-    """Files to lint. Missing paths are kept, so the reader reports them as input errors
-    alongside the rest. A walked symbolic link whose target lies outside every folder being
-    linted is skipped, not followed (one named on the command line is read)."""
+def discover(paths: list[str], settings) -> Discovery:
+    """Files to lint. `settings(path)` is the configuration for a path (its `excludes(path,
+    folder)`, `extensions` and `respect_gitignore`). Missing paths are kept, so the reader reports
+    them as input errors alongside the rest. A walked symbolic link whose target lies outside every
+    folder being linted is skipped, not followed (one named on the command line is read)."""
     found = Discovery([])
     roots = [os.path.realpath(given) for given in paths if given != "-" and os.path.isdir(given)]
     for given in paths:
         if given != "-" and os.path.isdir(given):
-            walked = _walk(given, found.errors)
-            if respect_gitignore:
+            walked = _walk(given, settings, found.errors)
+            if any(settings(path).respect_gitignore for path in walked):
                 ignored = git_ignored(given, walked)
-                walked = [path for path in walked if path not in ignored]
+                walked = [path for path in walked if path not in ignored or not settings(path).respect_gitignore]
             for path in walked:
                 if _leaves(path, roots):
                     found.skipped.append({"path": path, "message": f"{path}: skipped: a symbolic link to "
@@ -50,8 +51,8 @@ def discover(paths: list[str], excluded=lambda path: False, respect_gitignore: b
                     found.files.append(path)
         else:
             found.files.append(given)
-    found.files = [path for path in dict.fromkeys(found.files) if path == "-" or not excluded(path)]
-    found.skipped = [note for note in found.skipped if not excluded(note["path"])]
+    found.files = [path for path in dict.fromkeys(found.files) if path == "-" or not settings(path).excludes(path)]
+    found.skipped = [note for note in found.skipped if not settings(note["path"]).excludes(note["path"])]
     return found
 
 
@@ -62,16 +63,21 @@ def _leaves(path: str, roots: list[str]) -> bool:
     return not any(target == root or target.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
 
 
-def _walk(folder: str, errors: list[InputError]) -> list[str]:
+def _walk(folder: str, settings, errors: list[InputError]) -> list[str]:
     def unreadable(error: OSError):
         errors.append(InputError(error.filename, f"cannot read this folder ({(error.strerror or 'error').lower()})"))
 
+    def joined(root: str, name: str) -> str:
+        return str(Path(root) / name) if root != "." else name
+
     result = []
     for root, dirs, files in os.walk(folder, onerror=unreadable):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "node_modules")
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "node_modules"
+                         and not settings(joined(root, d)).excludes(joined(root, d), folder=True))
         for name in sorted(files):
-            if name.lower().endswith(MARKDOWN_SUFFIXES):
-                result.append(str(Path(root) / name) if root != "." else name)
+            path = joined(root, name)
+            if name.lower().endswith(tuple(extension.lower() for extension in settings(path).extensions)):
+                result.append(path)
     return result
 
 

@@ -62,7 +62,7 @@ def run(paths: list[str], config: Config, options: RunOptions, on_error=lambda m
     # Jobs carry no text: each draft is read again where it is linted and dropped once linted, so a
     # run holds one draft at a time (in each worker), never the whole tree.
     pending: list[tuple[int, str, str, tuple, str | None]] = []
-    found = discover(paths, config.excludes, config.respect_gitignore)
+    found = discover(paths, lambda path: config)
     for error in found.errors:
         _record_error(report, error.path, str(error), on_error)
     report.skipped = found.skipped
