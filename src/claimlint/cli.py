@@ -16,7 +16,7 @@ import click
 
 from claimlint import __version__
 from claimlint.cache import FOLDER, remove_cache
-from claimlint.config import available_rules, find_config, load_config
+from claimlint.config import Configs, available_rules, find_config, load_config, resolve_rules
 from claimlint.errors import ClaimlintError
 from claimlint.findings import SEVERITIES, severity_rank
 from claimlint.inert import inert
@@ -128,11 +128,11 @@ def check(paths, select, ignore, output_format, config_path, fail_on, quiet, std
             _traceback(detail)
 
     try:
-        config = load_config(config_path or find_config(Path.cwd()))
+        configs = Configs(config_path)
         options = RunOptions(_ids(select), _ids(ignore), stdin_filename, report_unused_suppressions,
                              baseline, write_baseline, jobs,
-                             None if no_cache else cache_dir or config.base / FOLDER)
-        report = run(list(paths), config, options, on_error)
+                             None if no_cache else cache_dir or configs.root.base / FOLDER)
+        report = run(list(paths), configs, options, on_error)
     except ClaimlintError as exc:
         _fail(str(exc))
     except Exception as exc:  # noqa: BLE001 - a bug must still end in one line and exit status 2
@@ -157,8 +157,8 @@ def check(paths, select, ignore, output_format, config_path, fail_on, quiet, std
         sys.exit(2)
     if write_baseline:
         sys.exit(0)  # recording the findings is the point of this run
-    threshold = severity_rank(fail_on or config.fail_on)
-    sys.exit(1 if any(severity_rank(f.severity) >= threshold for f in report.findings) else 0)
+    sys.exit(1 if any(severity_rank(f.severity) >= severity_rank(fail_on or configs.for_path(f.path).fail_on)
+                      for f in report.findings) else 0)
 
 
 def _all_rules(config_path: Path | None):
@@ -228,6 +228,38 @@ def explain(rule_id, config_path):
     lines.append("Passes:")
     lines.extend(f"  - {example}" for example in rule.examples["pass"])
     _write("\n".join(inert(line) for line in lines))
+
+
+@main.command("config")
+@click.argument("path")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Configuration file to use instead of the one nearest PATH.")
+def show_config(path, config_path):
+    """Print the settings that apply to PATH: its configuration files and every active rule."""
+    import yaml
+
+    try:
+        config = Configs(config_path).for_path(path)
+        rules = resolve_rules(config, path=path)
+    except ClaimlintError as exc:
+        _fail(str(exc))
+    settings = {
+        "path": path,
+        "configuration": str(config.path) if config.path else None,
+        "extends": [str(base) for base in config.extends],
+        "excluded": config.excludes(path),
+        "fail_on": config.fail_on,
+        "model": config.model,
+        "respect_gitignore": config.respect_gitignore,
+        "extensions": config.extensions,
+        "exclude": config.exclude.patterns,
+        "rule_paths": [str(folder) for folder in config.rule_paths],
+        "overrides": [{"files": o["files"].patterns, "at": config.at("overrides", n)}
+                      for n, o in enumerate(config.overrides) if o["files"].matches(path)],
+        "rules": {rule.id: {"severity": rule.severity, "options": rule.options} for rule in rules},
+    }
+    text = yaml.safe_dump(settings, sort_keys=False, allow_unicode=True, width=1000, default_flow_style=None)
+    _write("\n".join(inert(line) for line in text.rstrip("\n").split("\n")))
 
 
 @main.command()

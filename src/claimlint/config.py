@@ -1,19 +1,22 @@
-"""Configuration: `.claimlint.yaml` or `[tool.claimlint]` in pyproject.toml, found by walking up.
+"""Configuration: `.claimlint.yaml` or `[tool.claimlint]` in pyproject.toml.
 
-Every key and rule id is checked: a typo is an error that names it, never a silent no-op.
+Each file is linted with the configuration nearest to it, as ruff does (`Configs`); a file with
+none above it gets the one nearest the working directory. `extend:` inherits another file's
+settings. Every key and rule id is checked: a typo is an error that names it, never a silent no-op.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-
 from claimlint.errors import ConfigError
 from claimlint.findings import SEVERITIES
 from claimlint.globs import Globs
+from claimlint.models import installed_distribution
 from claimlint.rules import Rule, builtin_rules_dir, load_rules
 from claimlint.yaml_lines import load_with_lines
 
@@ -24,10 +27,11 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 
 CONFIG_NAMES = (".claimlint.yaml", ".claimlint.yml")
 KEYS = {"select", "ignore", "rules", "rule_paths", "model", "disclaimer_patterns", "fail_on", "exclude",
-        "respect_gitignore", "overrides", "extensions"}
+        "respect_gitignore", "overrides", "extensions", "extend"}
 OVERRIDE_KEYS = {"files", "select", "ignore", "rules"}
 _DISCLAIMER_RULE = "missing-disclaimer"
 EXTENSIONS = [".md", ".markdown"]  # what walking a folder lints, unless `extensions` says otherwise
+PACKAGE_PREFIX = "package:"  # `extend: package:NAME/PATH`, a file inside an installed package
 
 
 @dataclass
@@ -44,16 +48,17 @@ class Config:
     respect_gitignore: bool = True
     extensions: list[str] = field(default_factory=lambda: list(EXTENSIONS))
     overrides: list[dict] = field(default_factory=list)
+    extends: list[Path] = field(default_factory=list)  # the files `extend` inherited from, nearest first
     _rules: dict | None = field(default=None, repr=False, compare=False)  # loaded once per configuration
-    lines: dict[tuple, int] = field(default_factory=dict, repr=False, compare=False)  # key path -> YAML line
+    # key path -> where it is set ("FILE: line N"), across the files `extend` joined
+    lines: dict[tuple, str] = field(default_factory=dict, repr=False, compare=False)
 
     def at(self, *keys) -> str:
         """Where a setting is: the file and, when known, the line of the deepest of `keys` in it."""
-        where = str(self.path) if self.path else "configuration"
         for end in range(len(keys), 0, -1):
             if keys[:end] in self.lines:
-                return f"{where}: line {self.lines[keys[:end]]}"
-        return where
+                return self.lines[keys[:end]]
+        return str(self.path) if self.path else "configuration"
 
     @property
     def base(self) -> Path:
@@ -69,14 +74,7 @@ class Config:
 
 def find_config(start: Path) -> Path | None:
     """The nearest `.claimlint.yaml`, or pyproject.toml with a [tool.claimlint] table."""
-    for folder in [start, *start.parents]:
-        for name in CONFIG_NAMES:
-            if (folder / name).is_file():
-                return folder / name
-        pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and "claimlint" in _read_pyproject(pyproject).get("tool", {}):
-            return pyproject
-    return None
+    return next(filter(None, map(_config_in, [start, *start.parents])), None)
 
 
 def _read_pyproject(path: Path) -> dict:
@@ -86,9 +84,126 @@ def _read_pyproject(path: Path) -> dict:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
 
 
+class Configs:
+    """The configuration of each path: the one given (`--config`, or a Config) for every path, else
+    the nearest to the path's folder, else the nearest to the working directory, else the defaults."""
+
+    def __init__(self, given: Path | Config | None = None, cwd: Path | None = None):
+        self._loaded: dict[Path, Config] = {}
+        self._folders: dict[str, Config] = {}
+        self.given = given if isinstance(given, Config) or given is None else self._load(given)
+        self.root = self.given or self._load(find_config(cwd or Path.cwd()))
+
+    def _load(self, path: Path | None) -> Config:
+        if path is None:
+            return Config()
+        key = Path(os.path.abspath(path))
+        if key not in self._loaded:
+            self._loaded[key] = load_config(path)
+        return self._loaded[key]
+
+    def for_path(self, path: str) -> Config:
+        """The configuration that applies to the file (or folder) `path`."""
+        if self.given is not None:
+            return self.given
+        return self._for_folder(os.path.dirname(os.path.abspath(path)))
+
+    def _for_folder(self, folder: str) -> Config:
+        if folder not in self._folders:
+            found = _config_in(Path(folder))
+            parent = os.path.dirname(folder)
+            self._folders[folder] = (self._load(found) if found else
+                                     self.root if parent == folder else self._for_folder(parent))
+        return self._folders[folder]
+
+
+def _config_in(folder: Path) -> Path | None:
+    for name in CONFIG_NAMES:
+        if (folder / name).is_file():
+            return folder / name
+    pyproject = folder / "pyproject.toml"
+    if pyproject.is_file() and "claimlint" in _read_pyproject(pyproject).get("tool", {}):
+        return pyproject
+    return None
+
+
 def load_config(path: Path | None) -> Config:
+    """The configuration in `path`, with what it extends (None: the defaults)."""
     if path is None:
         return Config()
+    return _load_extending(Path(path), [])
+
+
+def _load_extending(path: Path, chain: list[Path]) -> Config:
+    real = path.resolve()
+    if real in chain:
+        cycle = " -> ".join(str(p) for p in [*chain[chain.index(real):], real])
+        raise ConfigError(f"{chain[-1]}: key 'extend' goes round in a circle: {cycle}")
+    config, data = _load_one(path)
+    extend = data.get("extend")
+    if extend is None:
+        return config
+    if not isinstance(extend, str) or not extend.strip():
+        raise ConfigError(f"{config.at('extend')}: key 'extend' must be a path to a configuration file, or "
+                          f"{PACKAGE_PREFIX}NAME/PATH for one inside an installed package")
+    base = _load_extending(_extended_file(extend, config), [*chain, real])
+    return _merge(base, config, data)
+
+
+def _extended_file(extend: str, config: Config) -> Path:
+    """The file `extend` names: a path relative to the configuration's folder, or a file inside an
+    installed package (never one in the working directory: see models.installed_distribution)."""
+    where = f"{config.at('extend')}: key 'extend'"
+    if re.match(r"[a-z][a-z0-9+.-]*://", extend, re.IGNORECASE):
+        raise ConfigError(f"{where}: '{extend}' is a URL; claimlint reads configuration only from files "
+                          "(download it and name the file)")
+    if extend.startswith(PACKAGE_PREFIX):
+        name, _, inner = extend[len(PACKAGE_PREFIX):].partition("/")
+        distribution = installed_distribution(name) if re.fullmatch(r"[A-Za-z][A-Za-z0-9_]*", name) else None
+        if distribution is None or not inner:
+            raise ConfigError(f"{where}: '{extend}' names no installed package (write {PACKAGE_PREFIX}NAME/PATH, "
+                              "NAME an installed package; one in the working directory is never used)")
+        folder = Path(distribution.locate_file(name)).resolve()
+        target = (folder / inner).resolve()
+        if folder not in target.parents:
+            raise ConfigError(f"{where}: '{extend}' leaves the package's folder")
+    else:
+        target = Path(os.path.normpath(config.base / os.path.expanduser(extend)))
+    if not target.is_file():
+        raise ConfigError(f"{where}: '{extend}' is not a file ({target})")
+    return target
+
+
+# Keys whose value in the extending file replaces the base's (rules, rule_paths and overrides join).
+_REPLACED = ("select", "ignore", "model", "disclaimer_patterns", "fail_on", "exclude", "respect_gitignore",
+             "extensions")
+
+
+def _merge(base: Config, own: Config, data: dict) -> Config:
+    """`own` on top of `base`: a key `own` sets replaces the base's, except that `rules` merge per
+    rule (and per option), and `rule_paths` and `overrides` are the base's followed by its own."""
+    for key in _REPLACED:
+        if key not in data:
+            setattr(own, key, getattr(base, key))
+    rules = {rule_id: {**settings, "options": dict(settings.get("options") or {})}
+             for rule_id, settings in base.rules.items()}
+    for rule_id, settings in own.rules.items():
+        entry = rules.setdefault(rule_id, {"options": {}})
+        entry.update({key: value for key, value in settings.items() if key != "options"})
+        entry["options"].update(settings.get("options") or {})
+    own.rules = rules
+    own.rule_paths = list(dict.fromkeys([*base.rule_paths, *own.rule_paths]))
+    shift = len(base.overrides)
+    lines = {(("overrides", keys[1] + shift, *keys[2:]) if keys[0] == "overrides" and len(keys) > 1 else keys): where
+             for keys, where in own.lines.items()}
+    own.lines = {**base.lines, **lines}
+    own.overrides = [*base.overrides, *own.overrides]
+    own.extends = [base.path, *base.extends]
+    return own
+
+
+def _load_one(path: Path) -> tuple[Config, dict]:
+    """One file's settings, validated, and its raw data (without what it extends)."""
     if not path.is_file():
         raise ConfigError(f"{path}: configuration file not found")
     config = Config(path=path)
@@ -99,7 +214,8 @@ def load_config(path: Path | None) -> Config:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise ConfigError(f"{path}: cannot be read: {exc}") from None
-        data, config.lines = load_with_lines(text, str(path))
+        data, lines = load_with_lines(text, str(path))
+        config.lines = {keys: f"{path}: line {line}" for keys, line in lines.items()}
         data = {} if data is None else data
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: configuration must be a mapping of keys")
@@ -151,8 +267,9 @@ def load_config(path: Path | None) -> Config:
         _check_rules(override.get("rules") or {}, config, ("overrides", number, "rules"), f"overrides[{number}]: rules")
         override["files"] = _globs(override["files"], config, ("overrides", number, "files"),
                                    f"overrides[{number}]: key 'files'")
+        override["label"] = f"overrides[{number}]"  # as its own file numbers it, whatever extends it
     config.overrides = overrides
-    return config
+    return config, data
 
 
 def _globs(patterns: list[str], config: Config, keys: tuple, label: str) -> Globs:
@@ -190,7 +307,7 @@ def resolve_rules(config: Config, select: list[str] | None = None, ignore: list[
     _check_ids(available, select or [], "--select")
     _check_ids(available, ignore or [], "--ignore")
     layers = [((), "", {"select": config.select, "ignore": config.ignore, "rules": config.rules})]
-    layers += [(("overrides", n), f"overrides[{n}]: ", o) for n, o in enumerate(config.overrides)]
+    layers += [(("overrides", n), f"{o['label']}: ", o) for n, o in enumerate(config.overrides)]
     for keys, label, layer in layers:  # every layer, matching a file or not
         for key in ("select", "ignore", "rules"):
             _check_ids(available, layer.get(key) or [], f"{config.at(*keys, key)}: {label}{key}")

@@ -28,7 +28,7 @@ def pipeline_path(name: str) -> Path:
     if not _NAME.fullmatch(name):
         raise ConfigError(f"model '{name}' refused: 'model' takes the name of an installed spaCy pipeline "
                           "package such as en_core_web_sm, not a path")
-    distribution = _installed(name)
+    distribution = installed_distribution(name)
     if distribution is None:
         raise ConfigError(f"model '{name}' is not installed: install the pipeline with pip (a package in the "
                           "working directory is never used), or remove 'model' from the configuration")
@@ -44,7 +44,7 @@ def pipeline_path(name: str) -> Path:
     return data
 
 
-def _installed(name: str):
+def installed_distribution(name: str):
     """The distribution `name` found on sys.path without the working directory and sys.path[0]."""
     untrusted = {os.path.realpath(entry or ".") for entry in ("", *sys.path[:1])}
     path = [entry for entry in sys.path if os.path.realpath(entry or ".") not in untrusted]

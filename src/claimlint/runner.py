@@ -16,7 +16,7 @@ from pathlib import Path
 
 from claimlint.baseline import new_findings, read_baseline, write_baseline
 from claimlint.cache import Cache, linter_fingerprint
-from claimlint.config import Config, available_rules, resolve_rules
+from claimlint.config import Config, Configs, available_rules, resolve_rules
 from claimlint.discover import discover
 from claimlint.errors import ClaimlintError, InputError
 from claimlint.linter import Linter
@@ -40,29 +40,35 @@ class RunOptions:
     cache_dir: Path | None = None  # None: no cache
 
 
-def run(paths: list[str], config: Config, options: RunOptions, on_error=lambda message, detail=None: None) -> Report:
-    """Lint `paths`; input errors are collected in the report (and passed to `on_error`, with the
-    traceback as `detail` for an internal error in one draft)."""
+def run(paths: list[str], config: Config | Configs, options: RunOptions,
+        on_error=lambda message, detail=None: None) -> Report:
+    """Lint `paths`, each with its configuration (one Config for all, or the nearest to each file);
+    input errors are collected in the report (and passed to `on_error`, with the traceback as
+    `detail` for an internal error in one draft)."""
+    configs = config if isinstance(config, Configs) else Configs(config)
     recorded = read_baseline(options.baseline) if options.baseline else None
     cache = Cache(options.cache_dir) if options.cache_dir else None
-    linters: dict[tuple, tuple[Linter, str]] = {}  # override combination -> (linter, fingerprint)
-    known = frozenset(available_rules(config))  # what a suppression may name
+    linters: dict[tuple, tuple[Linter, str]] = {}  # configuration and override combination -> (linter, fingerprint)
+    report = Report([], 0, rules=resolve_rules(configs.root, options.select, options.ignore))
+    described = {rule.id for rule in report.rules}
 
     def linter_key(path: str) -> tuple:
-        key = tuple(id(o) for o in config.overrides_for(path))  # files sharing overrides share rules
+        config = configs.for_path(path)
+        key = (id(config), *(id(o) for o in config.overrides_for(path)))  # files sharing these share rules
         if key not in linters:
             rules = resolve_rules(config, options.select, options.ignore, path)
             fingerprint = linter_fingerprint(rules, config.model, options.report_unused_suppressions)
-            linter = Linter(rules, config.model, options.report_unused_suppressions, known)
-            linters[key] = (linter, fingerprint)
+            known = frozenset(available_rules(config))  # what a suppression may name
+            linters[key] = (Linter(rules, config.model, options.report_unused_suppressions, known), fingerprint)
+            report.rules += [rule for rule in rules if rule.id not in described]
+            described.update(rule.id for rule in rules)
         return key
 
-    report = Report([], 0, rules=resolve_rules(config, options.select, options.ignore))
     results: dict[int, list] = {}
     # Jobs carry no text: each draft is read again where it is linted and dropped once linted, so a
     # run holds one draft at a time (in each worker), never the whole tree.
     pending: list[tuple[int, str, str, tuple, str | None]] = []
-    found = discover(paths, lambda path: config)
+    found = discover(paths, configs.for_path)
     for error in found.errors:
         _record_error(report, error.path, str(error), on_error)
     report.skipped = found.skipped
