@@ -123,3 +123,63 @@ def test_directives_for_rules_not_running_are_not_unused(cli, tmp_path, monkeypa
     (tmp_path / "a.md").write_text("<!-- claimlint-disable-next-line unhedged-causal-claim -->\nSugar causes cavities.\n")
     result = cli("check", "--select", "unsourced-statistic", "--report-unused-suppressions", "a.md")
     assert result.exit_code == 0, result.stdout
+
+
+def test_reasons_are_accepted_on_every_directive(strict):
+    text = ("<!-- claimlint-disable-next-line unsourced-statistic -- figures from table 2 -->\n"
+            "Salt raises blood pressure in 30% of adults.\n\n"
+            "<!-- claimlint-disable unhedged-causal-claim, unsourced-statistic -- quoted from the trial -->\n\n"
+            "Fat raises cholesterol in 20% of adults.\n\n<!-- claimlint-enable -- back to normal -->\n\n"
+            "Sugar causes cavities in 5% of kids. <!-- claimlint-disable-file unsourced-statistic -- a glossary -->\n")
+    assert found(strict, text) == [(2, "unhedged-causal-claim"), (10, "unhedged-causal-claim")]
+
+
+def test_a_reason_alone_means_every_rule(strict):
+    text = "<!-- claimlint-disable-next-line -- an old draft -->\nSalt raises blood pressure in 30% of adults.\n"
+    assert found(strict, text) == []
+
+
+def test_unused_suppressions_quote_their_reason(strict):
+    findings = strict.lint("<!-- claimlint-disable-next-line unsourced-statistic -- table 2 -->\nHello.\n", "a.md")
+    assert [(f.rule, f.message) for f in findings] == [
+        ("unused-suppression",
+         "Suppression 'claimlint-disable-next-line unsourced-statistic' (table 2) suppressed nothing: remove it.")]
+
+
+def test_disable_next_line_covers_a_sentence_wrapping_onto_following_lines(strict):
+    text = ("<!-- claimlint-disable-next-line unhedged-causal-claim, unsourced-statistic -- table 2 -->\n"
+            "In the trial, among adults who took part, the salt in their food\n"
+            "raises blood pressure in 30% of them. Fat causes acne\n"
+            "in 20% of teenagers.\n")
+    assert found(strict, text) == [(3, "unhedged-causal-claim"), (4, "unsourced-statistic")]
+
+
+def test_require_suppression_reason(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text(
+        "---\ntitle: t\nclaimlint:\n  ignore: [missing-disclaimer]\n---\n"
+        "<!-- claimlint-disable-next-line unsourced-statistic -->\nSalt raises blood pressure in 30% of adults.\n\n"
+        "<!-- claimlint-disable-next-line unhedged-causal-claim -- cited below -->\nSalt raises blood pressure.\n")
+    assert cli("check", "--no-cache", "--select", "unsourced-statistic,unhedged-causal-claim", "a.md").exit_code == 1
+    result = cli("check", "--no-cache", "--require-suppression-reason", "--format", "json", "a.md")
+    rows = [(f["line"], f["column"], f["rule"]) for f in __import__("json").loads(result.stdout)["findings"]]
+    assert (3, 1, "suppression-without-reason") in rows and (6, 1, "suppression-without-reason") in rows
+    assert not any(line == 9 and rule == "suppression-without-reason" for line, _, rule in rows)
+    (tmp_path / "a.md").write_text("---\nclaimlint:\n  ignore: [missing-disclaimer]\n  reason: a glossary\n---\nHi.\n")
+    assert cli("check", "--no-cache", "--require-suppression-reason", "a.md").exit_code == 0
+
+
+def test_sarif_reports_suppressed_findings_with_their_reason(cli, tmp_path, monkeypatch):
+    import json
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text(
+        "<!-- claimlint-disable-next-line unsourced-statistic -- figures from table 2 -->\n"
+        "About 30% of adults snack at night.\n\n<!-- claimlint-disable-next-line unsourced-statistic -->\n"
+        "About 20% of adults snack at noon.\n\nAbout 10% of adults snack at dawn.\n")
+    results = json.loads(cli("check", "--no-cache", "--format", "sarif", "--select", "unsourced-statistic",
+                             "a.md").stdout)["runs"][0]["results"]
+    assert [(r["locations"][0]["physicalLocation"]["region"]["startLine"], r.get("suppressions")) for r in results] == [
+        (2, [{"kind": "inSource", "justification": "figures from table 2"}]), (5, [{"kind": "inSource"}]), (7, None)]
+    text = cli("check", "--no-cache", "--format", "json", "--select", "unsourced-statistic", "a.md").stdout
+    assert [f["line"] for f in json.loads(text)["findings"]] == [7]

@@ -54,10 +54,11 @@ def dependency_versions() -> dict[str, str | None]:
     return versions
 
 
-def linter_fingerprint(rules, model: str | None, report_unused: bool) -> str:
+def linter_fingerprint(rules, model: str | None, flags) -> str:
+    """What decides a draft's findings besides its text: the rules, the model, the linter's `flags`."""
     described = [(r.id, r.severity, r.message, r.kind_name, r.fields, r.options) for r in rules]
     pipeline = pipeline_path(model).name if model else None  # `<lang>_<name>-<version>`
-    text = json.dumps([_code_hash(), dependency_versions(), pipeline, report_unused, described],
+    text = json.dumps([_code_hash(), dependency_versions(), pipeline, flags, described],
                       sort_keys=True, default=str)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 

@@ -109,6 +109,8 @@ def main():
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only: no excerpts, no summary.")
 @click.option("--stdin-filename", default="-", help="Path to report for input read from '-'.")
 @click.option("--report-unused-suppressions", is_flag=True, help="Report suppression comments that suppress nothing.")
+@click.option("--require-suppression-reason", is_flag=True,
+              help="Report suppressions that give no reason ('-- reason' in a comment, 'reason:' in front matter).")
 @click.option("--baseline", type=click.Path(dir_okay=False), help="Report only findings not recorded in this file.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record the current findings in this file.")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True,
@@ -118,7 +120,8 @@ def main():
               help=f"Where cached results live (default: {FOLDER} beside the configuration, else here).")
 @click.option("--debug", is_flag=True, help="After an internal error, print its traceback.")
 def check(paths, select, ignore, output_format, config_path, fail_on, quiet, stdin_filename,
-          report_unused_suppressions, baseline, write_baseline, jobs, no_cache, cache_dir, debug):
+          report_unused_suppressions, require_suppression_reason, baseline, write_baseline, jobs, no_cache, cache_dir,
+          debug):
     """Lint Markdown files and directories (`-` reads standard input)."""
 
     def on_error(message: str, detail: str | None):
@@ -131,7 +134,8 @@ def check(paths, select, ignore, output_format, config_path, fail_on, quiet, std
         configs = Configs(config_path)
         options = RunOptions(_ids(select), _ids(ignore), stdin_filename, report_unused_suppressions,
                              baseline, write_baseline, jobs,
-                             None if no_cache else cache_dir or configs.root.base / FOLDER)
+                             None if no_cache else cache_dir or configs.root.base / FOLDER,
+                             require_suppression_reason, keep_suppressed=output_format == "sarif")
         report = run(list(paths), configs, options, on_error)
     except ClaimlintError as exc:
         _fail(str(exc))

@@ -25,10 +25,14 @@ class Finding:
     pattern: str = ""  # which of the rule's named patterns fired ("" where the rule names none)
     # The sentence the finding sits in, whitespace-normalised: baseline fingerprints use it.
     context: str = field(default="", compare=False, repr=False)
+    # Set only on a suppressed finding kept for SARIF's `suppressions`: the reason given ("" for none).
+    suppressed: str | None = field(default=None, compare=False, repr=False)
 
     def to_dict(self) -> dict:
         data = asdict(self)
         del data["context"]
+        if self.suppressed is None:
+            del data["suppressed"]
         return data
 
     @property

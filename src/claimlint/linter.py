@@ -15,14 +15,19 @@ from claimlint.suppressions import ALL, parse_suppressions
 
 
 UNUSED_SUPPRESSION = "unused-suppression"
+SUPPRESSION_WITHOUT_REASON = "suppression-without-reason"
 
 
 class Linter:
     def __init__(self, rules: list[Rule], model: str | None = None, report_unused_suppressions: bool = False,
-                 known_rules: frozenset[str] | None = None):
-        """`known_rules`: every rule id a suppression may name (default: the active rules)."""
+                 known_rules: frozenset[str] | None = None, require_suppression_reason: bool = False,
+                 keep_suppressed: bool = False):
+        """`known_rules`: every rule id a suppression may name (default: the active rules).
+        `keep_suppressed`: return suppressed findings too, each with its `suppressed` reason."""
         self.rules = rules
         self.report_unused = report_unused_suppressions
+        self.require_reason = require_suppression_reason
+        self.keep_suppressed = keep_suppressed
         self.active = frozenset(rule.id for rule in rules)
         self.known = (known_rules or self.active) | {UNUSED_SUPPRESSION}
         self.sentence_rules = [rule for rule in rules if rule.level == "sentence"]
@@ -34,12 +39,30 @@ class Linter:
         document = parse(text)
         index = LineIndex(text)
         suppressions = parse_suppressions(document, index, path, self.known)
-        findings = [self._finding(rule, hit, context, index, path) for rule, hit, context in self._hits(document)]
-        findings = [finding for finding in findings if not suppressions.suppresses(finding)]
+        findings = []
+        for rule, hit, context, sentence_start in self._hits(document):
+            finding = self._finding(rule, hit, context, index, path)
+            sentence_line = None if sentence_start is None else index.position(sentence_start)[0]
+            reason = suppressions.suppression(finding, sentence_line)
+            if reason is None:
+                findings.append(finding)
+            elif self.keep_suppressed:
+                findings.append(replace(finding, suppressed=reason))
         if self.report_unused:
             findings += [Finding(path, d.line, d.column, d.end_line, d.end_column, UNUSED_SUPPRESSION, "warning",
-                                 f"Suppression {d.text} suppressed nothing: remove it.", d.text, context=d.text)
+                                 f"Suppression '{d.label}'{f' ({d.reason})' if d.reason else ''} suppressed nothing: "
+                                 "remove it.", d.text, context=d.text)
                          for d in suppressions.unused() if d.rules <= self.active or ALL in d.rules]
+        if self.require_reason:
+            findings += [Finding(path, d.line, d.column, d.end_line, d.end_column, SUPPRESSION_WITHOUT_REASON, "warning",
+                                 f"Suppression '{d.label}' gives no reason: say why after '--' "
+                                 "(<!-- claimlint-disable rule-id -- the reason -->).", d.text, context=d.text)
+                         for d in suppressions.directives if d.action != "enable" and not d.reason]
+            front = suppressions.front_matter
+            if front.rules and not front.reason:
+                findings.append(Finding(path, front.line, 1, front.line, 10, SUPPRESSION_WITHOUT_REASON, "warning",
+                                        "Front matter 'claimlint: {ignore: ...}' gives no reason: add 'reason: ...'.",
+                                        "claimlint", context="claimlint"))
         return sorted(findings, key=lambda finding: finding.sort_key)
 
     def _hits(self, document: Document):
@@ -63,10 +86,11 @@ class Linter:
                         if not _triggered(rule, sentence.text):
                             continue
                         for hit in rule.checker.check_sentence(sentence):
-                            yield rule, replace(hit, segment=hit.segment or segment), segment.text[sentence.start : sentence.end]
+                            yield (rule, replace(hit, segment=hit.segment or segment),
+                                   segment.text[sentence.start : sentence.end], segment.starts[sentence.start])
         for rule in self.document_rules:
             for hit in rule.checker.check_document(document):
-                yield rule, hit, ""
+                yield rule, hit, "", None
 
     @staticmethod
     def _finding(rule: Rule, hit, context: str, index: LineIndex, path: str) -> Finding:

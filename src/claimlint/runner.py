@@ -38,6 +38,8 @@ class RunOptions:
     write_baseline: str | None = None
     jobs: int = 0  # 0: one per core when there is enough work
     cache_dir: Path | None = None  # None: no cache
+    require_suppression_reason: bool = False
+    keep_suppressed: bool = False  # suppressed findings go to report.suppressed (for SARIF)
 
 
 def run(paths: list[str], config: Config | Configs, options: RunOptions,
@@ -57,9 +59,11 @@ def run(paths: list[str], config: Config | Configs, options: RunOptions,
         key = (id(config), *(id(o) for o in config.overrides_for(path)))  # files sharing these share rules
         if key not in linters:
             rules = resolve_rules(config, options.select, options.ignore, path)
-            fingerprint = linter_fingerprint(rules, config.model, options.report_unused_suppressions)
+            flags = (options.report_unused_suppressions, options.require_suppression_reason, options.keep_suppressed)
+            fingerprint = linter_fingerprint(rules, config.model, flags)
             known = frozenset(available_rules(config))  # what a suppression may name
-            linters[key] = (Linter(rules, config.model, options.report_unused_suppressions, known), fingerprint)
+            linters[key] = (Linter(rules, config.model, options.report_unused_suppressions, known,
+                                   options.require_suppression_reason, options.keep_suppressed), fingerprint)
             report.rules += [rule for rule in rules if rule.id not in described]
             described.update(rule.id for rule in rules)
         return key
@@ -101,6 +105,9 @@ def run(paths: list[str], config: Config | Configs, options: RunOptions,
         cache.prune()
     report.files_checked = len(results)
     report.findings = [finding for position in sorted(results) for finding in results[position]]
+    if options.keep_suppressed:
+        report.suppressed = [finding for finding in report.findings if finding.suppressed is not None]
+        report.findings = [finding for finding in report.findings if finding.suppressed is None]
     if options.write_baseline:
         write_baseline(options.write_baseline, report.findings)
     if recorded is not None:

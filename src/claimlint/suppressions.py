@@ -1,10 +1,11 @@
 """Inline suppressions in HTML comments, and `claimlint: {ignore: [...]}` in front matter.
 
     <!-- claimlint-disable rule-a, rule-b -->   ... until <!-- claimlint-enable [rule-a] -->
-    <!-- claimlint-disable-next-line rule-a --> the next line only
+    <!-- claimlint-disable-next-line rule-a --> the next line, and the rest of a sentence begun on it
     <!-- claimlint-disable-file rule-a -->      the whole file
-No ids means every rule. Each directive records whether it suppressed anything, so unused ones
-can be reported.
+No ids means every rule. Any directive may end with `-- reason` (front matter: `reason:`), which
+reports of suppressions quote. Each directive records whether it suppressed anything, so unused
+ones can be reported.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from claimlint.source import LineIndex
 DIRECTIVE = re.compile(r"<!--\s*claimlint-(\S+?)(?=\s|-->)\s*(.*?)\s*-->", re.IGNORECASE | re.DOTALL)
 ACTIONS = ("disable-next-line", "disable-file", "disable", "enable")
 ALL = "*"
+# `ids -- reason`: the reason follows the first `--` standing alone
+_REASON = re.compile(r"(?:^|\s)--(?:\s|$)")
 # A draft that opens like front matter holding claimlint settings, but that never closes it
 _UNCLOSED_SETTINGS = re.compile(r"---[ \t]*\n(?:[ \t]*\S[^\n]*\n)*?claimlint[ \t]*:")
 
@@ -35,27 +38,46 @@ class Directive:
     end_line: int
     end_column: int
     text: str
+    reason: str = ""
     used: bool = False
 
     def covers(self, rule: str) -> bool:
         return ALL in self.rules or rule in self.rules
 
+    @property
+    def label(self) -> str:
+        """The directive as a reader names it: `claimlint-disable-next-line rule-a`."""
+        rules = "" if ALL in self.rules else " " + ", ".join(sorted(self.rules))
+        return f"claimlint-{self.action}{rules}"
+
+
+@dataclass
+class FrontMatterIgnore:
+    """`claimlint: {ignore: [...], reason: ...}` in front matter, on `line` of the draft."""
+
+    rules: frozenset[str] = frozenset()
+    reason: str = ""
+    line: int = 1
+
 
 @dataclass
 class Suppressions:
     directives: list[Directive] = field(default_factory=list)
-    front_matter_ignore: frozenset[str] = frozenset()
+    front_matter: FrontMatterIgnore = field(default_factory=FrontMatterIgnore)
+
+    def suppression(self, finding: Finding, sentence_line: int | None = None) -> str | None:
+        """None if nothing suppresses the finding, else the reason given ("" for none). A finding
+        in a sentence starting on `sentence_line` is covered by a disable-next-line of that line."""
+        reasons = [self.front_matter.reason] if finding.rule in self.front_matter.rules else []
+        for directive in self._applicable(finding, sentence_line):
+            directive.used = True
+            reasons.append(directive.reason)
+        return next((reason for reason in reasons if reason), "") if reasons else None
 
     def suppresses(self, finding: Finding) -> bool:
-        if finding.rule in self.front_matter_ignore:
-            return True
-        hit = False
-        for directive in self._applicable(finding):
-            directive.used = True
-            hit = True
-        return hit
+        return self.suppression(finding) is not None
 
-    def _applicable(self, finding: Finding):
+    def _applicable(self, finding: Finding, sentence_line: int | None):
         """The directives that suppress the finding. Ranges replay disable/enable in order up to
         the finding's position; "enable rule" after "disable" (all) re-enables just that rule."""
         disabled: dict[str, Directive] = {}  # rule or ALL -> the disable directive in force
@@ -64,7 +86,7 @@ class Suppressions:
         for directive in self.directives:
             if directive.action == "disable-file" and directive.covers(finding.rule):
                 found.append(directive)
-            elif directive.action == "disable-next-line" and directive.line + 1 == finding.line \
+            elif directive.action == "disable-next-line" and directive.end_line + 1 in (finding.line, sentence_line) \
                     and directive.covers(finding.rule):
                 found.append(directive)
             elif (directive.line, directive.column) <= (finding.line, finding.column):
@@ -99,14 +121,16 @@ def parse_suppressions(document: Document, index: LineIndex, path: str, known: f
             if action not in ACTIONS:
                 raise InputError(path, f"line {line}: unknown directive 'claimlint-{action}' "
                                        f"(use {', '.join('claimlint-' + a for a in ACTIONS)})")
-            ids = frozenset(part.strip().lower() for part in match.group(2).split(",") if part.strip())
+            listed, reason = (_REASON.split(match.group(2), 1) + [""])[:2]
+            ids = frozenset(part.strip().lower() for part in listed.split(",") if part.strip())
             _check_ids(ids, known, path, f"line {line}: ")
             directives.append(Directive(action, ids or frozenset({ALL}), *index.position(start),
-                                        *index.position(start + len(match.group())), match.group()))
+                                        *index.position(start + len(match.group())), match.group(),
+                                        " ".join(reason.split())))
     directives.sort(key=lambda d: (d.line, d.column))
-    ignore = _front_matter_ignore(document, path)
-    _check_ids(ignore, known, path, "front matter: ")
-    return Suppressions(directives, ignore)
+    front_matter = _front_matter_ignore(document, path)
+    _check_ids(front_matter.rules, known, path, "front matter: ")
+    return Suppressions(directives, front_matter)
 
 
 def _check_ids(ids, known: frozenset[str], path: str, where: str):
@@ -115,7 +139,7 @@ def _check_ids(ids, known: frozenset[str], path: str, where: str):
             raise InputError(path, f"{where}unknown rule id '{rule}' in a suppression (see `claimlint rules`)")
 
 
-def _front_matter_ignore(document: Document, path: str) -> frozenset[str]:
+def _front_matter_ignore(document: Document, path: str) -> FrontMatterIgnore:
     """The rules front matter ignores. Front matter is the draft's own, not ours to validate,
     unless it holds claimlint settings: those are never dropped without a word."""
     front_matter = document.front_matter
@@ -123,9 +147,9 @@ def _front_matter_ignore(document: Document, path: str) -> frozenset[str]:
         if _UNCLOSED_SETTINGS.match(document.text):
             raise InputError(path, "line 1: front matter has no closing '---' line, so its 'claimlint' settings "
                                    "would be ignored")
-        return frozenset()
+        return FrontMatterIgnore()
     if "claimlint" not in front_matter:
-        return frozenset()
+        return FrontMatterIgnore()
     try:
         data = yaml.safe_load(front_matter)
     except yaml.YAMLError as exc:
@@ -135,8 +159,12 @@ def _front_matter_ignore(document: Document, path: str) -> frozenset[str]:
                                "so its 'claimlint' settings cannot be read") from None
     settings = data.get("claimlint") if isinstance(data, dict) else None
     if settings is None:
-        return frozenset()
-    ignore = settings.get("ignore") if isinstance(settings, dict) and set(settings) == {"ignore"} else None
-    if not isinstance(ignore, list) or not all(isinstance(rule, str) for rule in ignore):
-        raise InputError(path, "front matter 'claimlint' must be a mapping like {ignore: [rule-id]}")
-    return frozenset(ignore)
+        return FrontMatterIgnore()
+    valid = isinstance(settings, dict) and "ignore" in settings and set(settings) <= {"ignore", "reason"}
+    ignore = settings.get("ignore") if valid else None
+    reason = settings.get("reason", "") if valid else None
+    if not isinstance(ignore, list) or not all(isinstance(rule, str) for rule in ignore) or not isinstance(reason, str):
+        raise InputError(path, "front matter 'claimlint' must be a mapping like {ignore: [rule-id], reason: why}")
+    key = re.search(r"^claimlint[ \t]*:", front_matter, re.MULTILINE)
+    line = 2 + front_matter.count("\n", 0, key.start()) if key else 1  # the content starts after the opening '---'
+    return FrontMatterIgnore(frozenset(ignore), " ".join(reason.split()), line)

@@ -19,6 +19,7 @@ class Report:
     sources: dict[str, dict[int, str]] = field(default_factory=dict)
     rules: list = field(default_factory=list)  # the active rules, for formats that describe them
     quiet: bool = False  # findings only: no excerpts, no summary
+    suppressed: list[Finding] = field(default_factory=list)  # kept when a format reports them (SARIF)
 
 
 FORMATS = ("text", "json", "github", "sarif", "gitlab")

@@ -17,7 +17,7 @@ def render(report: Report, colour: bool = False) -> str:
     rules = sorted(report.rules, key=lambda rule: rule.id)
     index = {rule.id: i for i, rule in enumerate(rules)}
     results = []
-    for finding in report.findings:
+    for finding in sorted([*report.findings, *report.suppressed], key=lambda finding: finding.sort_key):
         result = {
             "ruleId": finding.rule,
             "level": LEVELS[finding.severity],
@@ -34,6 +34,9 @@ def render(report: Report, colour: bool = False) -> str:
         }
         if finding.rule in index:
             result["ruleIndex"] = index[finding.rule]
+        if finding.suppressed is not None:  # a claimlint-disable comment or front matter
+            result["suppressions"] = [{"kind": "inSource", **({"justification": finding.suppressed}
+                                                               if finding.suppressed else {})}]
         results.append(result)
     driver = {
         "name": "claimlint",
