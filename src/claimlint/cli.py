@@ -1,4 +1,4 @@
-"""Command line: `claimlint check`, `claimlint rules`, `claimlint explain`.
+"""Command line: `claimlint check`, `claimlint rules`, `claimlint explain`, `claimlint config`.
 
 Exit status: 0 clean, 1 findings at or above the failure level, 2 usage, configuration or input error.
 """
@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import platform
 import sys
 import traceback
 from pathlib import Path
@@ -15,18 +16,27 @@ from typing import Iterable
 import click
 
 from claimlint import __version__
-from claimlint.cache import FOLDER, remove_cache
+from claimlint.cache import FOLDER, dependency_versions, remove_cache
 from claimlint.config import Configs, available_rules, find_config, load_config, resolve_rules
 from claimlint.errors import ClaimlintError
 from claimlint.findings import SEVERITIES, severity_rank
 from claimlint.inert import inert
 from claimlint.reporters import FORMATS, get_reporter
+from claimlint.reporters import statistics
 from claimlint.reporters.text import lines as text_lines
 from claimlint.examples import example_failures
 from claimlint.kinds.base import NamedPattern
 from claimlint.kinds import KINDS
 from claimlint.runner import RunOptions, run
+from claimlint.suggest import did_you_mean
 from claimlint.timed_regex import PatternTimeout
+
+
+EXIT_STATUS = """\b
+Exit status:
+  0  no findings at or above the failure level
+  1  findings at or above the failure level (--fail-on; never with --exit-zero)
+  2  a usage, configuration or input error"""
 
 
 class _DefaultToCheck(click.Group):
@@ -34,6 +44,9 @@ class _DefaultToCheck(click.Group):
 
     def parse_args(self, ctx, args):
         if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+            hint = did_you_mean(args[0], self.commands)
+            if hint and not args[0].startswith("-") and not os.path.exists(args[0]):
+                ctx.fail(f"no command and no file '{args[0]}'{hint}")
             args = ["check", *args]
         return super().parse_args(ctx, args)
 
@@ -55,14 +68,22 @@ def _fail(message: str):
 _CHUNK = 1 << 16
 
 
-def _write(text: str | Iterable[str]):
-    """Print text, or lines, to stdout; one that cannot take it (a full disk, a closed pipe) is
-    one error line.
+def _write(text: str | Iterable[str], path: str | None = None):
+    """Print text, or lines, to stdout (or write them to the file `path`); one that cannot take
+    it (a full disk, a closed pipe) is one error line.
 
     Written a slice of about 64 KB at a time, so a large report is held neither whole beside its
     lines nor again in its encoded form."""
     pieces = (text[start : start + _CHUNK] for start in range(0, len(text), _CHUNK)) if isinstance(text, str) \
         else _batches(text)
+    if path is not None:
+        try:
+            with open(path, "w", encoding="utf-8") as handle:
+                handle.writelines(pieces)
+                handle.write("\n")
+        except OSError as exc:
+            _fail(f"{path}: cannot write the report: {exc.strerror or exc}")
+        return
     try:
         for piece in pieces:
             click.echo(piece, nl=False)
@@ -92,17 +113,69 @@ def _ids(values: tuple[str, ...]) -> list[str]:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
-@click.group(cls=_DefaultToCheck, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="claimlint")
+def _version(ctx, param, value):
+    if not value or ctx.resilient_parsing:
+        return
+    versions = dependency_versions()
+    click.echo(f"claimlint {__version__} (spaCy {versions['spacy']}, markdown-it-py {versions['markdown-it-py']}, "
+               f"mdit-py-plugins {versions['mdit-py-plugins']}, Python {platform.python_version()})")
+    ctx.exit(0)
+
+
+@click.group(cls=_DefaultToCheck, context_settings={"help_option_names": ["-h", "--help"]},
+             epilog=EXIT_STATUS)
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_version,
+              help="Show the versions of claimlint, spaCy, markdown-it-py and Python, and exit.")
 def main():
-    """A fact-checking claim linter for health writing in Markdown."""
+    """A fact-checking claim linter for health writing in Markdown.
+
+    `claimlint PATHS...` is short for `claimlint check PATHS...`: lint Markdown files and the
+    Markdown in folders (see `claimlint check --help`).
+    """
 
 
-@main.command()
+class _FormatType(click.ParamType):
+    """NAME, or NAME:FILE to write that report to FILE; `help` lists the formats."""
+
+    name = "format"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, tuple):
+            return value
+        name, colon, path = value.partition(":")
+        if name != "help" and name not in FORMATS:
+            self.fail(f"'{name}' is not a format{did_you_mean(name, FORMATS)}; formats: {', '.join(FORMATS)} "
+                      "(`--format help` describes them)", param, ctx)
+        if colon and not path:
+            self.fail(f"'{value}': name the file after the colon ({name}:FILE)", param, ctx)
+        return name, path or None
+
+
+def _formats(ctx, param, values):
+    """The requested reports: (format, file or None for standard output), standard output's first."""
+    if any(name == "help" for name, _ in values):
+        width = max(map(len, FORMATS))
+        click.echo("\n".join(f"{name:<{width}}  {description}" for name, description in FORMATS.items()))
+        ctx.exit(0)
+    printed = [entry for entry in values if entry[1] is None]
+    if len(printed) > 1:
+        raise click.BadParameter("only one format can go to standard output: write the others to files "
+                                 "(--format NAME:FILE)", ctx, param)
+    return [*(printed or [("text", None)]), *(entry for entry in values if entry[1] is not None)]
+
+
+@main.command(epilog=EXIT_STATUS)
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--select", multiple=True, help="Only these rule ids (comma-separated or repeated).")
 @click.option("--ignore", multiple=True, help="Skip these rule ids (comma-separated or repeated).")
-@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option("--format", "output_formats", type=_FormatType(), multiple=True, callback=_formats, is_eager=True,
+              help=f"Output format: {', '.join(FORMATS)} (default text; `--format help` describes them). "
+                   "Repeat as NAME:FILE to write more reports from the same run.")
+@click.option("--output-file", "-o", type=click.Path(dir_okay=False),
+              help="Write the report to this file instead of standard output.")
+@click.option("--statistics", "statistics_only", is_flag=True, help="Print how many findings each rule made instead of the findings "
+                                                  "(text or json).")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (2 still means an error).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Configuration file (default: nearest .claimlint.yaml or pyproject.toml).")
 @click.option("--fail-on", type=click.Choice(SEVERITIES), help="Lowest severity that makes the exit status 1.")
@@ -119,13 +192,17 @@ def main():
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
               help=f"Where cached results live (default: {FOLDER} beside the configuration, else here).")
 @click.option("--debug", is_flag=True, help="After an internal error, print its traceback.")
-def check(paths, select, ignore, output_format, config_path, fail_on, quiet, stdin_filename,
-          report_unused_suppressions, require_suppression_reason, baseline, write_baseline, jobs, no_cache, cache_dir,
-          debug):
-    """Lint Markdown files and directories (`-` reads standard input)."""
+def check(paths, select, ignore, output_formats, output_file, statistics_only, exit_zero, config_path, fail_on, quiet,
+          stdin_filename, report_unused_suppressions, require_suppression_reason, baseline, write_baseline, jobs,
+          no_cache, cache_dir, debug):
+    """Lint Markdown files and folders (`-` reads standard input)."""
+    (output_format, _), *also = output_formats
+    printed = output_format if output_file is None else None  # the format standard output carries
+    if statistics_only and output_format not in statistics.FORMATS:
+        _fail(f"--statistics prints {' or '.join(statistics.FORMATS)}, not {output_format}")
 
     def on_error(message: str, detail: str | None):
-        if output_format != "github":  # whose report carries the input errors, as `::error` lines
+        if printed != "github":  # whose report carries the input errors, as `::error` lines
             _error(message)
         if debug and detail:
             _traceback(detail)
@@ -135,7 +212,8 @@ def check(paths, select, ignore, output_format, config_path, fail_on, quiet, std
         options = RunOptions(_ids(select), _ids(ignore), stdin_filename, report_unused_suppressions,
                              baseline, write_baseline, jobs,
                              None if no_cache else cache_dir or configs.root.base / FOLDER,
-                             require_suppression_reason, keep_suppressed=output_format == "sarif")
+                             require_suppression_reason,
+                             keep_suppressed=any(name == "sarif" for name, _ in output_formats))
         report = run(list(paths), configs, options, on_error)
     except ClaimlintError as exc:
         _fail(str(exc))
@@ -143,26 +221,36 @@ def check(paths, select, ignore, output_format, config_path, fail_on, quiet, std
         if debug:
             _traceback(traceback.format_exc())
         _fail(f"internal error: {type(exc).__name__}: {exc} (please report it)")
-    if output_format != "github":  # which prints them as notices
+    if printed != "github":  # which prints them as notices
         for note in report.skipped:
             click.echo(f"claimlint: {inert(note['message'])}", err=True)
     report.quiet = quiet
-    colour = output_format == "text" and sys.stdout.isatty()
+    if statistics_only:
+        _write(statistics.render(report, output_format), output_file)
+    else:
+        _report(report, output_format, output_file)
+    for name, path in also:
+        _report(report, name, path)
+    if report.errors:
+        sys.exit(2)
+    if write_baseline or exit_zero:
+        sys.exit(0)  # recording the findings is the point of this run; or the caller only wants the report
+    sys.exit(1 if any(severity_rank(f.severity) >= severity_rank(fail_on or configs.for_path(f.path).fail_on)
+                      for f in report.findings) else 0)
+
+
+def _report(report, output_format: str, path: str | None):
+    """Write the report in one format to a file, or to standard output (in colour on a terminal)."""
+    colour = output_format == "text" and path is None and sys.stdout.isatty()
     if output_format == "text":  # line by line: a run over a large tree has many findings
         lines = text_lines(report, colour)
         first = next(lines, None)
         if first is not None:
-            _write(itertools.chain([first], lines))
+            _write(itertools.chain([first], lines), path)
     else:
         output = get_reporter(output_format)(report, colour)
-        if output:
-            _write(output)
-    if report.errors:
-        sys.exit(2)
-    if write_baseline:
-        sys.exit(0)  # recording the findings is the point of this run
-    sys.exit(1 if any(severity_rank(f.severity) >= severity_rank(fail_on or configs.for_path(f.path).fail_on)
-                      for f in report.findings) else 0)
+        if output or path is not None:
+            _write(output, path)
 
 
 def _all_rules(config_path: Path | None):
@@ -213,7 +301,7 @@ def explain(rule_id, config_path):
     rules = _all_rules(config_path)
     rule = rules.get(rule_id)
     if rule is None:
-        _fail(f"unknown rule id '{rule_id}' (see `claimlint rules`)")
+        _fail(f"unknown rule id '{rule_id}'{did_you_mean(rule_id, rules)} (see `claimlint rules`)")
     lines = [f"{rule.id} ({rule.severity}, kind: {rule.kind_name})", "", *rule.description.split("\n"), ""]
     specs = KINDS[rule.kind_name].options
     if specs:

@@ -18,6 +18,7 @@ from claimlint.findings import SEVERITIES
 from claimlint.globs import Globs
 from claimlint.models import installed_distribution
 from claimlint.rules import Rule, builtin_rules_dir, load_rules
+from claimlint.suggest import did_you_mean
 from claimlint.yaml_lines import load_with_lines
 
 if sys.version_info >= (3, 11):
@@ -221,7 +222,8 @@ def _load_one(path: Path) -> tuple[Config, dict]:
         raise ConfigError(f"{path}: configuration must be a mapping of keys")
     unknown = sorted(set(data) - KEYS)
     if unknown:
-        raise ConfigError(f"{config.at(unknown[0])}: unknown key '{unknown[0]}' (keys: {', '.join(sorted(KEYS))})")
+        raise ConfigError(f"{config.at(unknown[0])}: unknown key '{unknown[0]}'{did_you_mean(unknown[0], KEYS)} "
+                          f"(keys: {', '.join(sorted(KEYS))})")
     for key in ("select", "ignore", "disclaimer_patterns", "rule_paths", "exclude", "extensions"):
         _check_strings(data.get(key), f"{config.at(key)}: key '{key}'")
     config.select = data.get("select")
@@ -259,7 +261,8 @@ def _load_one(path: Path) -> tuple[Config, dict]:
         extra = sorted(set(override) - OVERRIDE_KEYS)
         if extra:
             raise ConfigError(f"{config.at('overrides', number, extra[0])}: overrides[{number}]: unknown key "
-                              f"'{extra[0]}' (keys: {', '.join(sorted(OVERRIDE_KEYS))})")
+                              f"'{extra[0]}'{did_you_mean(extra[0], OVERRIDE_KEYS)} "
+                              f"(keys: {', '.join(sorted(OVERRIDE_KEYS))})")
         if not override.get("files"):
             raise ConfigError(f"{where}: 'files' (a list of globs) is required")
         for key in ("files", "select", "ignore"):
@@ -291,7 +294,8 @@ def _check_rules(rules, config: Config, keys: tuple, label: str) -> dict:
         where = f"{config.at(*keys, rule_id)}: {label}.{rule_id}"
         extra = set(settings) - {"severity", "options"}
         if extra:
-            raise ConfigError(f"{where}: unknown key '{sorted(extra)[0]}' (keys: severity, options)")
+            raise ConfigError(f"{where}: unknown key '{sorted(extra)[0]}'"
+                              f"{did_you_mean(sorted(extra)[0], ('severity', 'options'))} (keys: severity, options)")
         if not isinstance(settings.get("options", {}), dict):
             raise ConfigError(f"{where}.options must be a mapping")
     return rules
@@ -343,7 +347,8 @@ def resolve_rules(config: Config, select: list[str] | None = None, ignore: list[
 def _check_ids(available: dict, ids, source: str):
     for rule_id in ids:
         if rule_id not in available:
-            raise ConfigError(f"{source}: unknown rule id '{rule_id}' (see `claimlint rules`)")
+            raise ConfigError(f"{source}: unknown rule id '{rule_id}'{did_you_mean(rule_id, available)} "
+                              "(see `claimlint rules`)")
 
 
 def available_rules(config: Config) -> dict[str, Rule]:

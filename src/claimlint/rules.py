@@ -13,6 +13,7 @@ from claimlint.errors import ConfigError
 from claimlint.findings import SEVERITIES
 from claimlint.kinds import KINDS
 from claimlint.kinds.base import Kind, Spec
+from claimlint.suggest import did_you_mean
 from claimlint.timed_regex import limit_time
 
 RULE_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -53,7 +54,8 @@ class Rule:
             spec = KINDS[self.kind_name].options.get(name)
             if spec is None:
                 known = ", ".join(KINDS[self.kind_name].options) or "none"
-                raise ConfigError(f"{where}: unknown option '{name}' for rule {self.id} (options: {known})")
+                raise ConfigError(f"{where}: unknown option '{name}'{did_you_mean(name, KINDS[self.kind_name].options)} "
+                                  f"for rule {self.id} (options: {known})")
             merged[name] = _checked(value, spec, f"{where}: option '{name}'")
         return merged
 
@@ -144,7 +146,8 @@ def load_rule(path: Path, shared_terms: dict | None = None) -> Rule:
         raise ConfigError(f"{where}: field 'severity': '{data['severity']}' is not one of {', '.join(SEVERITIES)}")
     kind_class = KINDS.get(data["kind"])
     if kind_class is None:
-        raise ConfigError(f"{where}: field 'kind': unknown kind '{data['kind']}' (kinds: {', '.join(sorted(KINDS))})")
+        raise ConfigError(f"{where}: field 'kind': unknown kind '{data['kind']}'{did_you_mean(data['kind'], KINDS)} "
+                          f"(kinds: {', '.join(sorted(KINDS))})")
     unknown = set(data) - _COMMON - set(kind_class.fields)
     if unknown:
         raise ConfigError(f"{where}: unknown field '{sorted(unknown)[0]}' for kind {kind_class.name}")
@@ -164,7 +167,8 @@ def load_rule(path: Path, shared_terms: dict | None = None) -> Rule:
         raise ConfigError(f"{where}: field 'options' must be a mapping")
     for name, value in given.items():
         if name not in kind_class.options:
-            raise ConfigError(f"{where}: field 'options': unknown option '{name}' for kind {kind_class.name}")
+            raise ConfigError(f"{where}: field 'options': unknown option '{name}'{did_you_mean(name, kind_class.options)} "
+                              f"for kind {kind_class.name} (options: {', '.join(kind_class.options) or 'none'})")
         options[name] = _checked(value, kind_class.options[name], f"{where}: option '{name}'")
     examples = data.get("examples")
     if (not isinstance(examples, dict) or set(examples) != {"flag", "pass"}

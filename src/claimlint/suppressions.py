@@ -19,6 +19,7 @@ from claimlint.errors import InputError
 from claimlint.findings import Finding
 from claimlint.markdown import Document
 from claimlint.source import LineIndex
+from claimlint.suggest import did_you_mean
 
 DIRECTIVE = re.compile(r"<!--\s*claimlint-(\S+?)(?=\s|-->)\s*(.*?)\s*-->", re.IGNORECASE | re.DOTALL)
 ACTIONS = ("disable-next-line", "disable-file", "disable", "enable")
@@ -119,7 +120,8 @@ def parse_suppressions(document: Document, index: LineIndex, path: str, known: f
             line, _ = index.position(start)
             action = match.group(1).lower()
             if action not in ACTIONS:
-                raise InputError(path, f"line {line}: unknown directive 'claimlint-{action}' "
+                raise InputError(path, f"line {line}: unknown directive 'claimlint-{action}'"
+                                       f"{did_you_mean('claimlint-' + action, ['claimlint-' + a for a in ACTIONS])} "
                                        f"(use {', '.join('claimlint-' + a for a in ACTIONS)})")
             listed, reason = (_REASON.split(match.group(2), 1) + [""])[:2]
             ids = frozenset(part.strip().lower() for part in listed.split(",") if part.strip())
@@ -136,7 +138,8 @@ def parse_suppressions(document: Document, index: LineIndex, path: str, known: f
 def _check_ids(ids, known: frozenset[str], path: str, where: str):
     for rule in sorted(ids):
         if rule not in known:
-            raise InputError(path, f"{where}unknown rule id '{rule}' in a suppression (see `claimlint rules`)")
+            raise InputError(path, f"{where}unknown rule id '{rule}' in a suppression{did_you_mean(rule, known)} "
+                                   "(see `claimlint rules`)")
 
 
 def _front_matter_ignore(document: Document, path: str) -> FrontMatterIgnore:

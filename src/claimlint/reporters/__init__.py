@@ -22,7 +22,13 @@ class Report:
     suppressed: list[Finding] = field(default_factory=list)  # kept when a format reports them (SARIF)
 
 
-FORMATS = ("text", "json", "github", "sarif", "gitlab")
+FORMATS = {  # name -> what it is, for `--format help`
+    "text": "compiler-style lines with the source line and the span underlined, and a summary",
+    "json": "{findings, summary, errors}: every field of every finding",
+    "github": "GitHub Actions workflow commands: annotations on the pull request",
+    "sarif": "SARIF 2.1.0, for code scanning (github/codeql-action/upload-sarif)",
+    "gitlab": "GitLab Code Quality JSON (artifacts: reports: codequality)",
+}
 
 
 def get_reporter(name: str):
