@@ -6,6 +6,7 @@ a base branch on an `origin` remote, a head commit that changes some Markdown fi
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -88,3 +89,38 @@ def test_a_changed_file_named_like_an_option_is_linted_as_a_file(pull_request):
     result = run_step(pull_request)
     assert result.returncode == 1, result.stderr
     assert "unsourced-statistic" in result.stdout and "file=--config=house.yaml.md" in result.stdout
+
+
+def test_the_job_summary_and_sarif_show_every_finding(pull_request, tmp_path):
+    (pull_request / "many.md").write_text("".join(f"About {n}% of adults skip breakfast.\n\n" for n in range(11, 26)))
+    git("add", "-A", cwd=pull_request)
+    git("commit", "-q", "-m", "many", cwd=pull_request)
+    summary = tmp_path / "summary.md"
+    summary.write_text("Earlier step's summary.\n")
+    result = run_step(pull_request, GITHUB_STEP_SUMMARY=str(summary), SUMMARY="true", SARIF_FILE="claimlint.sarif")
+    assert result.returncode == 1, result.stderr
+    assert sum(line.startswith("::warning ") for line in result.stdout.splitlines()) == 15
+    text = summary.read_text()
+    assert text.startswith("Earlier step's summary.\n### claimlint: 15 findings in 1 of 1 file checked")
+    assert "| `unsourced-statistic` | warning | 15 |" in text
+    assert sum(line.startswith("| many.md:") for line in text.splitlines()) == 15
+    results = json.loads((pull_request / "claimlint.sarif").read_text())["runs"][0]["results"]
+    assert len(results) == 15
+
+
+def test_no_summary_when_turned_off(pull_request, tmp_path):
+    (pull_request / "new.md").write_text("About 70% of adults snack at night.\n")
+    git("add", "-A", cwd=pull_request)
+    git("commit", "-q", "-m", "draft", cwd=pull_request)
+    summary = tmp_path / "summary.md"
+    result = run_step(pull_request, GITHUB_STEP_SUMMARY=str(summary), SUMMARY="false", SARIF_FILE="")
+    assert result.returncode == 1 and not summary.exists() and not (pull_request / "claimlint.sarif").exists()
+
+
+def test_no_changed_markdown_says_so_in_the_summary(pull_request, tmp_path):
+    (pull_request / "notes.txt").write_text("Nothing to lint.\n")
+    git("add", "-A", cwd=pull_request)
+    git("commit", "-q", "-m", "text only", cwd=pull_request)
+    summary = tmp_path / "summary.md"
+    result = run_step(pull_request, GITHUB_STEP_SUMMARY=str(summary), SUMMARY="true", SARIF_FILE="")
+    assert result.returncode == 0 and summary.read_text() == "### claimlint: no changed Markdown files\n"

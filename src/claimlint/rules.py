@@ -17,7 +17,7 @@ from claimlint.suggest import did_you_mean
 from claimlint.timed_regex import limit_time
 
 RULE_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
-_COMMON = {"id", "severity", "message", "description", "kind", "options", "examples"}
+_COMMON = {"id", "severity", "message", "description", "kind", "options", "examples", "url"}
 TERMS_FILE = "_terms.yaml"
 
 
@@ -36,6 +36,7 @@ class Rule:
     # Where regexes a user added to this rule's options come from (a configuration's
     # `disclaimer_patterns` or a rule's `patterns` option), "" when there are none.
     regex_source: str = ""
+    url: str = ""  # the rule's documentation, for a rule from the user's folders (SARIF helpUri)
 
     def __post_init__(self):
         if self.checker is None:
@@ -44,6 +45,10 @@ class Rule:
     @property
     def level(self) -> str:
         return self.checker.level
+
+    @property
+    def builtin(self) -> bool:
+        return Path(self.path).resolve().parent == builtin_rules_dir().resolve()
 
     def validate_settings(self, severity: str | None, options: dict | None, where: str) -> dict:
         """A user's severity and options checked like the rule's own; returns the merged options."""
@@ -91,7 +96,7 @@ _TYPE_NAMES = {"list": "a list", "dict": "a mapping", "str": "a string", "bool":
 def _build(kind_class: type[Kind], fields: dict, options: dict, path: str, user_regexes: bool = False) -> Kind:
     try:
         checker = kind_class(fields, options)
-        if user_regexes or Path(path).resolve().parent != builtin_rules_dir().resolve():
+        if user_regexes or Path(path).resolve().parent != builtin_rules_dir().resolve():  # see Rule.builtin
             # A rule from the user's folders, or given regexes by a configuration: they must not hang a run.
             limiter = getattr(checker, "limit_time", None)
             limiter() if limiter else limit_time(checker)
@@ -174,8 +179,11 @@ def load_rule(path: Path, shared_terms: dict | None = None) -> Rule:
     if (not isinstance(examples, dict) or set(examples) != {"flag", "pass"}
             or not all(isinstance(v, list) and v and all(isinstance(s, str) for s in v) for v in examples.values())):
         raise ConfigError(f"{where}: field 'examples' must have non-empty 'flag' and 'pass' lists of strings")
+    url = data.get("url", "")
+    if not isinstance(url, str) or (url and not re.match(r"https?://\S+$", url)):
+        raise ConfigError(f"{where}: field 'url' must be an http(s) address of the rule's documentation")
     return Rule(data["id"], data["severity"], data["message"].strip(), data["description"].strip(), data["kind"],
-                fields, options, examples, where)
+                fields, options, examples, where, url=url)
 
 
 def builtin_rules_dir() -> Path:

@@ -41,6 +41,7 @@ class Kind:
     level: ClassVar[str] = "sentence"  # or "document"
     fields: ClassVar[dict[str, Spec]] = {}
     options: ClassVar[dict[str, Spec]] = {}
+    reports: ClassVar[str] = "At most one finding per sentence: the first match, since one hedge or citation answers it."
 
     def __init__(self, fields: dict, options: dict):
         self.field = fields

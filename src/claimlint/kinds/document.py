@@ -22,6 +22,7 @@ def _plain(source: str) -> str:
 class DocumentRequirement(Kind):
     name = "document-requirement"
     level = "document"
+    reports = "One finding per draft, on its first line of prose."
     fields = {
         "requires": Spec(list, required=True, help="regexes: any match satisfies the requirement"),
         "applies_when": Spec(list, required=True, help="regexes marking content that needs it"),

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
@@ -28,6 +30,7 @@ FORMATS = {  # name -> what it is, for `--format help`
     "github": "GitHub Actions workflow commands: annotations on the pull request",
     "sarif": "SARIF 2.1.0, for code scanning (github/codeql-action/upload-sarif)",
     "gitlab": "GitLab Code Quality JSON (artifacts: reports: codequality)",
+    "summary": "a Markdown summary for a CI job page: counts per rule and the first findings as a table",
 }
 
 
@@ -37,6 +40,18 @@ def get_reporter(name: str):
 
     module = import_module(f"claimlint.reporters.{'json_format' if name == 'json' else name}")
     return module.render
+
+
+def fingerprints(findings: list[Finding]) -> list[str]:
+    """A fingerprint per finding, stable across runs and edits elsewhere in the file: a hash of its
+    path, rule and sentence (not its line), plus an ordinal among identical findings, so each is unique."""
+    seen: Counter = Counter()
+    result = []
+    for finding in findings:
+        key = (relative_path(finding.path), finding.rule, finding.identity)
+        seen[key] += 1
+        result.append(hashlib.sha256("\0".join(map(str, (*key, seen[key]))).encode("utf-8")).hexdigest())
+    return result
 
 
 def relative_path(path: str) -> str:

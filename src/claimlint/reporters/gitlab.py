@@ -1,28 +1,19 @@
-"""GitLab Code Quality JSON: a list of issues with a fingerprint stable across runs.
-
-The fingerprint hashes path, rule and the sentence's text (not its line), plus an ordinal among
-identical findings, so it survives edits elsewhere in the file and is unique per finding.
-"""
+"""GitLab Code Quality JSON: a list of issues with a fingerprint stable across runs (see
+reporters.fingerprints)."""
 
 from __future__ import annotations
 
-import hashlib
 import json
-from collections import Counter
 
 from claimlint.inert import inert_json
-from claimlint.reporters import Report, relative_path
+from claimlint.reporters import Report, fingerprints, relative_path
 
 SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 
 
 def render(report: Report, colour: bool = False) -> str:
-    seen: Counter = Counter()
     issues = []
-    for finding in report.findings:
-        key = (finding.path, finding.rule, finding.identity)
-        seen[key] += 1
-        digest = hashlib.sha256("\0".join(map(str, (*key, seen[key]))).encode("utf-8")).hexdigest()
+    for finding, digest in zip(report.findings, fingerprints(report.findings)):
         issues.append({
             "description": finding.message,
             "check_name": finding.rule,

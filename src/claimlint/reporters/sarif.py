@@ -1,4 +1,9 @@
-"""SARIF 2.1.0, the format code-scanning tools ingest; columns are Unicode code points."""
+"""SARIF 2.1.0, the format code-scanning tools ingest; columns are Unicode code points.
+
+Each result has `partialFingerprints` (reporters.fingerprints, which survives edits elsewhere in
+the file), suppressed findings carry `suppressions`, every rule a `helpUri`, and the run one
+invocation whose `toolExecutionNotifications` are the input errors and skipped links.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,8 @@ from pathlib import Path
 
 from claimlint import __version__
 from claimlint.inert import inert_json
-from claimlint.reporters import Report, relative_path
+from claimlint.links import homepage, rule_help
+from claimlint.reporters import Report, fingerprints, relative_path
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -17,7 +23,8 @@ def render(report: Report, colour: bool = False) -> str:
     rules = sorted(report.rules, key=lambda rule: rule.id)
     index = {rule.id: i for i, rule in enumerate(rules)}
     results = []
-    for finding in sorted([*report.findings, *report.suppressed], key=lambda finding: finding.sort_key):
+    findings = sorted([*report.findings, *report.suppressed], key=lambda finding: finding.sort_key)
+    for finding, fingerprint in zip(findings, fingerprints(findings)):
         result = {
             "ruleId": finding.rule,
             "level": LEVELS[finding.severity],
@@ -31,6 +38,7 @@ def render(report: Report, colour: bool = False) -> str:
                     },
                 }
             }],
+            "partialFingerprints": {"claimlint/v1": fingerprint},
         }
         if finding.rule in index:
             result["ruleIndex"] = index[finding.rule]
@@ -41,21 +49,30 @@ def render(report: Report, colour: bool = False) -> str:
     driver = {
         "name": "claimlint",
         "version": __version__,
-        "informationUri": "https://pypi.org/project/claimlint/",
+        **({"informationUri": homepage()} if homepage() else {}),
         "rules": [{
             "id": rule.id,
             "name": "".join(part.title() for part in rule.id.split("-")),
             "shortDescription": {"text": rule.description.split("\n")[0]},
             "fullDescription": {"text": rule.description},
             "help": {"text": f"{rule.description}\n\nRun `claimlint explain {rule.id}` for examples."},
+            **({"helpUri": rule_help(rule)} if rule_help(rule) else {}),
             "defaultConfiguration": {"level": LEVELS[rule.severity]},
         } for rule in rules],
     }
+    notifications = [{
+        "level": level,
+        "message": {"text": note["message"]},
+        "locations": [{"physicalLocation": {"artifactLocation": {"uri": relative_path(note["path"]),
+                                                                 "uriBaseId": "%SRCROOT%"}}}],
+    } for level, notes in (("error", report.errors), ("note", report.skipped)) for note in notes]
     log = {
         "$schema": SCHEMA,
         "version": "2.1.0",
         "runs": [{
             "tool": {"driver": driver},
+            "invocations": [{"executionSuccessful": not report.errors,
+                             "toolExecutionNotifications": notifications}],
             "columnKind": "unicodeCodePoints",
             "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri() + "/"}},
             "results": results,
