@@ -105,7 +105,7 @@ def test_custom_rule_folder(cli, project):
 @pytest.mark.parametrize("change, message", [
     (("severity: error", "severity: fatal"), "field 'severity': 'fatal' is not one of"),
     (("kind: phrase", "kind: magic"), "field 'kind': unknown kind 'magic'"),
-    (("patterns: ['miracles?']", "pattern: ['miracles?']"), "unknown field 'pattern' for kind phrase"),
+    (("patterns: ['miracles?']", "pattern: ['miracles?']"), "unknown field 'pattern' (did you mean 'patterns'?) for kind phrase (fields: "),
     (("patterns: ['miracles?']", "patterns: miracle"), "field 'patterns': expected a list"),
     (("patterns: ['miracles?']", "patterns: ['mira(cle']"), "invalid regular expression"),
     (("id: no-miracle", "id: No Miracle"), "field 'id': 'No Miracle' is not a lower-case slug"),

@@ -18,6 +18,7 @@ from claimlint.findings import SEVERITIES
 from claimlint.globs import Globs
 from claimlint.models import installed_distribution
 from claimlint.rules import Rule, builtin_rules_dir, load_rules
+from claimlint.schemas import config_schema, first_error
 from claimlint.suggest import did_you_mean
 from claimlint.yaml_lines import load_with_lines
 
@@ -50,6 +51,8 @@ class Config:
     extensions: list[str] = field(default_factory=lambda: list(EXTENSIONS))
     overrides: list[dict] = field(default_factory=list)
     extends: list[Path] = field(default_factory=list)  # the files `extend` inherited from, nearest first
+    # What the JSON Schema (claimlint.schemas) finds wrong, told once claimlint's own plainer checks pass.
+    schema_errors: list[str] = field(default_factory=list, repr=False, compare=False)
     _rules: dict | None = field(default=None, repr=False, compare=False)  # loaded once per configuration
     # key path -> where it is set ("FILE: line N"), across the files `extend` joined
     lines: dict[tuple, str] = field(default_factory=dict, repr=False, compare=False)
@@ -200,6 +203,7 @@ def _merge(base: Config, own: Config, data: dict) -> Config:
     own.lines = {**base.lines, **lines}
     own.overrides = [*base.overrides, *own.overrides]
     own.extends = [base.path, *base.extends]
+    own.schema_errors = [*base.schema_errors, *own.schema_errors]
     return own
 
 
@@ -220,6 +224,10 @@ def _load_one(path: Path) -> tuple[Config, dict]:
         data = {} if data is None else data
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: configuration must be a mapping of keys")
+    problem = first_error(data, config_schema())  # before the checks below turn globs into objects
+    if problem:
+        keys, message = problem
+        config.schema_errors.append(f"{config.at(*keys)}: {'.'.join(map(str, keys)) or 'configuration'}: {message}")
     unknown = sorted(set(data) - KEYS)
     if unknown:
         raise ConfigError(f"{config.at(unknown[0])}: unknown key '{unknown[0]}'{did_you_mean(unknown[0], KEYS)} "
@@ -318,6 +326,8 @@ def resolve_rules(config: Config, select: list[str] | None = None, ignore: list[
         for rule_id, given in (layer.get("rules") or {}).items():
             available[rule_id].validate_settings(given.get("severity"), given.get("options"),
                                                  f"{config.at(*keys, 'rules', rule_id)}: {label}rules.{rule_id}")
+    if config.schema_errors:
+        raise ConfigError(config.schema_errors[0])
     applying = [layer for _, _, layer in layers[:1]]
     if path is not None:
         applying += config.overrides_for(path)

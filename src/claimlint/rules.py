@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 
 import regex
@@ -13,6 +14,7 @@ from claimlint.errors import ConfigError
 from claimlint.findings import SEVERITIES
 from claimlint.kinds import KINDS
 from claimlint.kinds.base import Kind, Spec
+from claimlint.schemas import first_error, rule_schema
 from claimlint.suggest import did_you_mean
 from claimlint.timed_regex import limit_time
 
@@ -104,7 +106,10 @@ def _build(kind_class: type[Kind], fields: dict, options: dict, path: str, user_
     except (re.error, regex.error) as exc:  # time-limited patterns are compiled by `regex` too
         raise ConfigError(f"{path}: invalid regular expression: {exc}") from None
     except KeyError as exc:
-        raise ConfigError(f"{path}: pattern uses unknown term {exc}") from None
+        name, terms = exc.args[0], fields.get("terms") or {}
+        raise ConfigError(f"{path}: pattern uses unknown term '{{{name}}}'{did_you_mean(name, terms)} "
+                          f"(terms: {', '.join(sorted(terms)) or 'none'}; a term is a list under 'terms' or in "
+                          f"the folder's _terms.yaml)") from None
     except (ValueError, TypeError, IndexError) as exc:
         raise ConfigError(f"{path}: {exc}") from None
 
@@ -137,7 +142,8 @@ def load_terms(folder: Path) -> dict[str, list[str]]:
     return data
 
 
-def load_rule(path: Path, shared_terms: dict | None = None) -> Rule:
+def load_rule(path: Path, shared_terms: dict | None = None, validate: bool = True) -> Rule:
+    """One rule file, checked field by field, then (with `validate`) against the JSON Schema."""
     where = str(path)
     data = _read_yaml(path)
     if not isinstance(data, dict):
@@ -153,9 +159,11 @@ def load_rule(path: Path, shared_terms: dict | None = None) -> Rule:
     if kind_class is None:
         raise ConfigError(f"{where}: field 'kind': unknown kind '{data['kind']}'{did_you_mean(data['kind'], KINDS)} "
                           f"(kinds: {', '.join(sorted(KINDS))})")
-    unknown = set(data) - _COMMON - set(kind_class.fields)
+    unknown = sorted(set(data) - _COMMON - set(kind_class.fields))
     if unknown:
-        raise ConfigError(f"{where}: unknown field '{sorted(unknown)[0]}' for kind {kind_class.name}")
+        valid = [*sorted(_COMMON), *kind_class.fields]
+        raise ConfigError(f"{where}: unknown field '{unknown[0]}'{did_you_mean(unknown[0], valid)} for kind "
+                          f"{kind_class.name} (fields: {', '.join(valid)})")
     fields = {}
     for name, spec in kind_class.fields.items():
         if name not in data:
@@ -182,6 +190,10 @@ def load_rule(path: Path, shared_terms: dict | None = None) -> Rule:
     url = data.get("url", "")
     if not isinstance(url, str) or (url and not re.match(r"https?://\S+$", url)):
         raise ConfigError(f"{where}: field 'url' must be an http(s) address of the rule's documentation")
+    problem = first_error(data, rule_schema()) if validate else None
+    if problem:
+        keys, message = problem
+        raise ConfigError(f"{where}: {'.'.join(map(str, keys)) or 'rule'}: {message}")
     return Rule(data["id"], data["severity"], data["message"].strip(), data["description"].strip(), data["kind"],
                 fields, options, examples, where, url=url)
 
@@ -192,6 +204,12 @@ def builtin_rules_dir() -> Path:
     return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "rules"
 
 
+@lru_cache(maxsize=1)
+def builtin_rules() -> dict[str, Rule]:
+    """The built-in rules, read once per process (configurations never change a Rule in place)."""
+    return _load_folder(builtin_rules_dir(), builtin=True)
+
+
 def load_rules(folders: list[Path]) -> dict[str, Rule]:
     """Every rule in the folders, in order; a later folder may not reuse an earlier id.
 
@@ -199,13 +217,22 @@ def load_rules(folders: list[Path]) -> dict[str, Rule]:
     """
     rules: dict[str, Rule] = {}
     for folder in folders:
-        if not folder.is_dir():
-            raise ConfigError(f"{folder}: rule folder not found")
-        terms = load_terms(folder)
-        for path in sorted(folder.glob("*.y*ml")):
-            if path.name.startswith("_"):
-                continue
-            rule = load_rule(path, terms)
+        builtin = folder.resolve() == builtin_rules_dir().resolve()
+        for rule in (builtin_rules() if builtin else _load_folder(folder)).values():
+            if rule.id in rules:
+                raise ConfigError(f"{rule.path}: rule id '{rule.id}' is already defined in {rules[rule.id].path}")
+            rules[rule.id] = rule
+    return rules
+
+
+def _load_folder(folder: Path, builtin: bool = False) -> dict[str, Rule]:
+    if not folder.is_dir():
+        raise ConfigError(f"{folder}: rule folder not found")
+    terms = load_terms(folder)
+    rules: dict[str, Rule] = {}
+    for path in sorted(folder.glob("*.y*ml")):
+        if not path.name.startswith("_"):
+            rule = load_rule(path, terms, validate=not builtin)  # the suite checks the built-in ones
             if rule.id in rules:
                 raise ConfigError(f"{path}: rule id '{rule.id}' is already defined in {rules[rule.id].path}")
             rules[rule.id] = rule

@@ -93,15 +93,19 @@ class NamedPattern:
         raise ValueError(f"a pattern must be a regex or a mapping with 'regex' (and 'name', 'description'), not {entry!r}")
 
 
-def compile_patterns(patterns: Iterable, terms: dict[str, list[str]] | None = None) -> re.Pattern:
-    """Join regex fragments (or NamedPattern entries) into one case-insensitive, word-bounded pattern.
+_TERM = re.compile(r"(?<!\\)\{([^\W\d]\w*)\}")  # `{name}`: a term list in a pattern
 
-    `{name}` in a fragment expands to the alternation of `terms[name]`.
+
+def compile_patterns(patterns: Iterable, terms: dict[str, list[str]] | None = None) -> re.Pattern:
+    r"""Join regex fragments (or NamedPattern entries) into one case-insensitive, word-bounded pattern.
+
+    `{name}` in a fragment expands to the alternation of `terms[name]`; a name starts with a letter
+    or `_`, so a repetition (`\d{2}`, `x{1,3}`) and an escaped brace (`\{name}`) stay regex.
     """
     terms = terms or {}
 
     def expand(fragment: str) -> str:
-        return re.sub(r"\{(\w+)\}", lambda m: "(?:" + "|".join(terms[m.group(1)]) + ")", fragment)
+        return _TERM.sub(lambda m: "(?:" + "|".join(terms[m.group(1)]) + ")", fragment)
 
     entries = [NamedPattern.of(p) for p in patterns]
     alternatives = "|".join(f"(?:{expand(entry.regex)})" for entry in entries)

@@ -30,7 +30,11 @@ class Phrase(Kind):
                         "themselves): a segment none of them matches never reaches the pipeline"),
         "unless_scope": Spec(str, default="", choices=("", "sentence", "paragraph"),
                              help="where `unless` is looked for (default: the `scope` option)"),
+        "report": Spec(str, default="first", choices=("first", "each"),
+                       help="which matches of a sentence to report: the first one not cleared, or each"),
     }
+    reports = ("At most one finding per sentence by default: the first match that no evidence clears; "
+               "`report: each` reports every such match.")
     options = {
         "scope": Spec(str, default="sentence", choices=("sentence", "paragraph"),
                       help="where `requires`, `unless` and citations are looked for"),
@@ -82,7 +86,8 @@ class Phrase(Kind):
             if match.start() == match.end() or self._cleared(sentence, match):
                 continue
             yield Hit(sentence.start + match.start(), sentence.start + match.end(), pattern=self._name(text, match))
-            return
+            if self.field["report"] == "first":
+                return
 
     def _name(self, text: str, match) -> str:
         for name, pattern in self.names:
