@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from claimlint import __version__
 from conftest import ROOT
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
@@ -47,10 +49,16 @@ def test_precommit_hook_blocks_unsourced_statistic(tmp_path):
     hook_repo, project = tmp_path / "hook", tmp_path / "project"
     hook_repo.mkdir()
     project.mkdir()
-    rev = snapshot_of_this_checkout(hook_repo)
+    snapshot_of_this_checkout(hook_repo)
+    # The release story of the README: the release commit carries the annotated tag v<version>, and
+    # the README's own snippet (its `rev`) is what a project writes, pointed at this repository.
+    git("tag", "-a", f"v{__version__}", "-m", f"claimlint {__version__}", cwd=hook_repo)
+    snippet = next(block for block in re.findall(r"```yaml\n(.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"),
+                                                  re.DOTALL) if block.startswith("# .pre-commit-config.yaml"))
+    assert f"rev: v{__version__}\n" in snippet
     git("init", "-q", cwd=project)
     (project / ".pre-commit-config.yaml").write_text(
-        f"repos:\n  - repo: {hook_repo.as_uri()}\n    rev: {rev}\n    hooks:\n      - id: claimlint\n")
+        re.sub(r"repo: \S+.*", f"repo: {hook_repo.as_uri()}", snippet))
     env = {"PRE_COMMIT_HOME": str(tmp_path / "cache"), "PATH": f"{Path(pre_commit).parent}{os.pathsep}{os.environ['PATH']}"}
     subprocess.run([pre_commit, "install"], cwd=project, env={**os.environ, **env}, check=True, capture_output=True)
 
