@@ -100,7 +100,7 @@ def test_builtin_rules_and_the_readme_configuration_fit_the_schemas():
     "colour: red\n", "select: unsourced-statistic\n", "fail_on: loud\n", "respect_gitignore: 'yes'\n",
     "rules:\n  unsourced-statistic: {severity: loud}\n", "rules:\n  unsourced-statistic: {options: {scope: page}}\n",
     "rules:\n  unsourced-statistic: {options: {radius: 3}}\n", "overrides:\n  - ignore: [x]\n",
-    "overrides:\n  - files: [a]\n    colour: red\n", "extensions: [md]\n", "model: ../evil\n",
+    "overrides:\n  - files: [a]\n    colour: red\n", "extensions: [md]\n", "model: [en]\n",
 ])
 def test_the_schema_rejects_what_claimlint_rejects(tmp_path, config):
     (tmp_path / ".claimlint.yaml").write_text(config)
