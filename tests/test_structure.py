@@ -10,7 +10,8 @@ from claimlint.structure import unclaimed
 CLAIM = "Cold showers boost your immune system by 40%."
 
 UNCLAIMED = {
-    "quotation": [f"> {CLAIM}", f"> - {CLAIM}", f"Intro.\n\n> Quoted:\n>\n> {CLAIM}"],
+    "quotation": [f"> {CLAIM}", f"> - {CLAIM}", f"Intro.\n\n> Quoted:\n>\n> {CLAIM}", f'### "{CLAIM}"',
+                  f"**“{CLAIM}”**"],
     "reference": [
         f"## References\n\n- {CLAIM}",
         f"## Sources\n\n1. Lee K, Park J. Cold water and immunity. J Therm Biol. 2016;58:43-50. {CLAIM}",
@@ -34,6 +35,7 @@ CLAIMED = [
     f"**The reality:** {CLAIM}",  # the writer's own answer to a myth
     f"## Mythical creatures and {CLAIM}",
     f"Claims that sound too good are common. {CLAIM}",
+    f'"Cold" is a word. {CLAIM} "Warm" is another.',  # quotations inside a line make no quoted line
     f"## Myths about winter\n\nSome text.\n\n# What works\n\n## {CLAIM}",  # an outranking heading ends the list
     f"## Winter myths\n\n### One\n\n#### {CLAIM}",  # two levels down: the writer's own answer
     f"## Myth 1: cold is bad\n\n### {CLAIM}",  # a myth label names one myth, it announces no list

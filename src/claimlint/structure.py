@@ -35,6 +35,8 @@ _REFERENCE_ENTRY = re.compile(
     r".*?\b(?:19|20)\d\d\b"
     r"|\b(?:19|20)\d\d\s*[;:]\s*\d+|\b\d+\s*\(\d+\)\s*:\s*\d+|\bdoi:\s*10\.\d{4,}|\bPMID:?\s*\d+|\bdoi\.org/",
 )
+# A segment that is one quotation from end to end, apart from markup and punctuation around it.
+_QUOTED_WHOLE = re.compile(r"^[\W_]*[\"“”][^\"“”]+[\"“”][\W_]*$")
 _ENTRY_WORDS = 80  # an entry is a line or two; a long paragraph that cites a paper still makes claims
 # Selling, not reporting: "15% off", "save 20%", "use code SLEEP10", "free shipping over $50".
 _SHOP = re.compile(
@@ -78,6 +80,8 @@ def unclaimed(document: Document) -> dict[int, str]:
 def _reason(segment: Segment, in_references: bool) -> str:
     if _MYTH_LABEL.match(segment.text):
         return "myth"
+    if _QUOTED_WHOLE.match(segment.text):
+        return "quotation"  # a heading or line that is all one quotation: '### "It's only 10%"'
     if segment.kind == "heading":
         return ""
     if segment.quoted:

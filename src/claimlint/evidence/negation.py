@@ -30,6 +30,9 @@ DISOWNING = re.compile(
     r"|\b(?:worr(?:y|ies|ied)|fears?|feared|wonder(?:s|ed)?|myths?|misconceptions?|misbeliefs?)\s+that\b"
     # A claim reported as someone's argument: "Asprey makes the argument that", "critics claim that".
     r"|\b(?:argu(?:e|es|ed|ing)|mak(?:e|es|ing)\s+the\s+(?:argument|case)|claim(?:s|ed)?|contend(?:s|ed)?)\s+that\b"
+    # A claim presented as the content of a belief: "the thinking here is that", "the theory behind it is that".
+    r"|\bthe\s+(?:idea|theory|thinking|belief|hypothesis|rationale|reasoning|premise|notion|logic)\s+"
+    r"(?:here\s+|behind\s+(?:\w+\s+){1,2}?)?(?:is|was)\s+that\b"
     r"|\b(?:is|are|was|were)\s+(?:a\s+)?(?:big\s+|huge\s+)?(?:fans?|proponents?|advocates?)\s+of\b"
     # A claim reported as someone's promotion: "often touted as the miracle answer", "marketed as a cure".
     r"|\b(?:touted|billed|marketed|advertised|hailed|promoted|pitched|sold)\s+as\b"
