@@ -2,7 +2,8 @@
 
 A claim rule reads what the writer asserts. Some prose asserts nothing the writer stands behind,
 whatever its wording, and the annotation policy says so:
-- a blockquote quotes someone else (an abstract, an expert, a motto);
+- a blockquote, or a line that is one quotation end to end, quotes someone else (an abstract, an
+  expert, a motto);
 - an entry of a reference list names a cited work, and a cited paper's title is not a claim;
 - a line of shop furniture (a price, a discount or promo code, a delivery time) sells, it does not
   report;
