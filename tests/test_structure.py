@@ -11,7 +11,7 @@ CLAIM = "Cold showers boost your immune system by 40%."
 
 UNCLAIMED = {
     "quotation": [f"> {CLAIM}", f"> - {CLAIM}", f"Intro.\n\n> Quoted:\n>\n> {CLAIM}", f'### "{CLAIM}"',
-                  f"**“{CLAIM}”**"],
+                  f"**“{CLAIM}”**"],  # a line in bold alone serves as a heading
     "reference": [
         f"## References\n\n- {CLAIM}",
         f"## Sources\n\n1. Lee K, Park J. Cold water and immunity. J Therm Biol. 2016;58:43-50. {CLAIM}",
@@ -36,6 +36,7 @@ CLAIMED = [
     f"## Mythical creatures and {CLAIM}",
     f"Claims that sound too good are common. {CLAIM}",
     f'"Cold" is a word. {CLAIM} "Warm" is another.',  # quotations inside a line make no quoted line
+    f'"{CLAIM}"',  # a paragraph in quotation marks may be the writer's own claim, set off
     f"## Myths about winter\n\nSome text.\n\n# What works\n\n## {CLAIM}",  # an outranking heading ends the list
     f"## Winter myths\n\n### One\n\n#### {CLAIM}",  # two levels down: the writer's own answer
     f"## Myth 1: cold is bad\n\n### {CLAIM}",  # a myth label names one myth, it announces no list

@@ -2,8 +2,8 @@
 
 A claim rule reads what the writer asserts. Some prose asserts nothing the writer stands behind,
 whatever its wording, and the annotation policy says so:
-- a blockquote, or a line that is one quotation end to end, quotes someone else (an abstract, an
-  expert, a motto);
+- a blockquote, or a heading that is one quotation end to end, quotes someone else (an abstract,
+  an expert, a motto);
 - an entry of a reference list names a cited work, and a cited paper's title is not a claim;
 - a line of shop furniture (a price, a discount or promo code, a delivery time) sells, it does not
   report;
@@ -36,7 +36,8 @@ _REFERENCE_ENTRY = re.compile(
     r".*?\b(?:19|20)\d\d\b"
     r"|\b(?:19|20)\d\d\s*[;:]\s*\d+|\b\d+\s*\(\d+\)\s*:\s*\d+|\bdoi:\s*10\.\d{4,}|\bPMID:?\s*\d+|\bdoi\.org/",
 )
-# A segment that is one quotation from end to end, apart from markup and punctuation around it.
+# A heading that is one quotation from end to end, apart from markup and punctuation around it. (A paragraph
+# in quotation marks may be the writer's own claim set off for emphasis, or a quoted line of a dataset.)
 _QUOTED_WHOLE = re.compile(r"^[\W_]*[\"“”][^\"“”]+[\"“”][\W_]*$")
 _ENTRY_WORDS = 80  # an entry is a line or two; a long paragraph that cites a paper still makes claims
 # Selling, not reporting: "15% off", "save 20%", "use code SLEEP10", "free shipping over $50".
@@ -81,8 +82,8 @@ def unclaimed(document: Document) -> dict[int, str]:
 def _reason(segment: Segment, in_references: bool) -> str:
     if _MYTH_LABEL.match(segment.text):
         return "myth"
-    if _QUOTED_WHOLE.match(segment.text):
-        return "quotation"  # a heading or line that is all one quotation: '### "It's only 10%"'
+    if segment.kind == "heading" and _QUOTED_WHOLE.match(segment.text):
+        return "quotation"  # a heading that is all one quotation: '### "It's only 10%"'
     if segment.kind == "heading":
         return ""
     if segment.quoted:
