@@ -12,6 +12,7 @@ import os
 import sys
 import traceback
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from claimlint.baseline import new_findings, read_baseline, write_baseline
@@ -40,13 +41,15 @@ class RunOptions:
     cache_dir: Path | None = None  # None: no cache
     require_suppression_reason: bool = False
     keep_suppressed: bool = False  # suppressed findings go to report.suppressed (for SARIF)
+    whole_drafts: bool = False  # keep every line of each draft with findings, not only the excerpts'
 
 
 def run(paths: list[str], config: Config | Configs, options: RunOptions,
-        on_error=lambda message, detail=None: None) -> Report:
+        on_error=lambda message, detail=None: None, on_progress=lambda done, total: None) -> Report:
     """Lint `paths`, each with its configuration (one Config for all, or the nearest to each file);
     input errors are collected in the report (and passed to `on_error`, with the traceback as
-    `detail` for an internal error in one draft)."""
+    `detail` for an internal error in one draft). `on_progress(done, total)` hears of every file
+    found, linted or not."""
     configs = config if isinstance(config, Configs) else Configs(config)
     recorded = read_baseline(options.baseline) if options.baseline else None
     cache = Cache(options.cache_dir) if options.cache_dir else None
@@ -76,6 +79,8 @@ def run(paths: list[str], config: Config | Configs, options: RunOptions,
     for error in found.errors:
         _record_error(report, error.path, str(error), on_error)
     report.skipped = found.skipped
+    done, total = 0, len(found.files)
+    on_progress(done, total)
     for position, path in enumerate(found.files):
         display = options.stdin_filename if path == "-" else path
         text = None
@@ -84,16 +89,22 @@ def run(paths: list[str], config: Config | Configs, options: RunOptions,
                 text = decode(sys.stdin.buffer.read(), display) if path == "-" else read_source(path)
             except InputError as exc:
                 _record_error(report, exc.path, str(exc), on_error)
+                done += 1
+                on_progress(done, total)
                 continue
         key = linter_key(display)
         cached = cache.get(linters[key][1], text, display) if cache else None
         if cached is not None:
             results[position] = cached
-            report.sources[display] = excerpt_lines(text, cached)
+            report.sources[display] = excerpt_lines(text, cached, options.whole_drafts)
+            done += 1
+            on_progress(done, total)
         else:
             pending.append((position, path, display, key, text if path == "-" else None))
     displays = {job[0]: job[2] for job in pending}
-    for position, findings, excerpts, error in _lint(pending, linters, cache, options.jobs):
+    for position, findings, excerpts, error in _lint(pending, linters, cache, options.jobs, options.whole_drafts):
+        done += 1
+        on_progress(done, total)
         if error:
             path, message, detail = error
             _record_error(report, path, message, on_error, detail)
@@ -125,7 +136,7 @@ _WORKER_LINTERS: dict[tuple, tuple[Linter, str]] = {}  # inherited by forked wor
 _WORKER_CACHE: Cache | None = None
 
 
-def _lint_one(job):
+def _lint_one(job, whole_drafts: bool = False):
     """(position, findings, excerpt lines, error) for one draft: read, linted, cached, let go."""
     position, path, display, key, text = job
     try:
@@ -135,7 +146,7 @@ def _lint_one(job):
         findings, timed_out = lint_within_time(linter, text, display)
         if _WORKER_CACHE and not timed_out:  # a rule skipped for a slow pattern: the findings are incomplete
             _WORKER_CACHE.put(fingerprint, text, findings)
-        return position, findings, excerpt_lines(text, findings), timed_out and (display, timed_out, None)
+        return position, findings, excerpt_lines(text, findings, whole_drafts), timed_out and (display, timed_out, None)
     except InputError as exc:
         return position, None, None, (exc.path, str(exc), None)
     except ClaimlintError:
@@ -145,15 +156,17 @@ def _lint_one(job):
         return position, None, None, (display, message, traceback.format_exc())
 
 
-def _lint(jobs: list, linters: dict[tuple, tuple[Linter, str]], cache: Cache | None, requested: int):
+def _lint(jobs: list, linters: dict[tuple, tuple[Linter, str]], cache: Cache | None, requested: int,
+          whole_drafts: bool):
     """Yield (position, findings, excerpt lines, error) for each job, in processes when it pays."""
     global _WORKER_LINTERS, _WORKER_CACHE
     _WORKER_LINTERS, _WORKER_CACHE = linters, cache
+    lint_one = partial(_lint_one, whole_drafts=whole_drafts)
     workers = requested or min(os.cpu_count() or 1, len(jobs) // FILES_PER_WORKER)
     if workers <= 1 or len(jobs) < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        yield from map(_lint_one, jobs)
+        yield from map(lint_one, jobs)
         return
     for model in {linter.model for linter, _ in linters.values() if linter.sentence_rules}:
         load_pipeline(model)  # loaded once, before forking, and shared by every worker
     with multiprocessing.get_context("fork").Pool(workers) as pool:
-        yield from pool.imap_unordered(_lint_one, jobs, chunksize=4)
+        yield from pool.imap_unordered(lint_one, jobs, chunksize=4)

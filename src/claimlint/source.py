@@ -59,8 +59,11 @@ def read_source(path: str) -> str:
     return decode(data, path)
 
 
-def excerpt_lines(text: str, findings) -> dict[int, str]:
-    """The lines the findings start on, by number: all that a run keeps of a draft for excerpts."""
+def excerpt_lines(text: str, findings, whole: bool = False) -> dict[int, str]:
+    """The lines the findings start on, by number: all that a run keeps of a draft for excerpts
+    (with `whole`, every line of a draft with findings, for reports that show whole drafts)."""
+    if whole:
+        return dict(enumerate(text.split("\n"), 1)) if findings else {}
     wanted = {finding.line for finding in findings}
     return {number: line for number, line in enumerate(text.split("\n"), 1) if number in wanted} if wanted else {}
 
