@@ -21,7 +21,7 @@ from claimlint.config import Configs, available_rules, find_config, load_config,
 from claimlint.errors import ClaimlintError
 from claimlint.findings import SEVERITIES, severity_rank
 from claimlint.inert import inert
-from claimlint.reporters import FORMATS, get_reporter
+from claimlint.reporters import FORMATS, WHOLE_DRAFTS, get_reporter
 from claimlint.reporters import statistics
 from claimlint.reporters.text import lines as text_lines
 from claimlint.examples import example_failures
@@ -213,7 +213,8 @@ def check(paths, select, ignore, output_formats, output_file, statistics_only, e
                              baseline, write_baseline, jobs,
                              None if no_cache else cache_dir or configs.root.base / FOLDER,
                              require_suppression_reason,
-                             keep_suppressed=any(name == "sarif" for name, _ in output_formats))
+                             keep_suppressed=any(name == "sarif" for name, _ in output_formats),
+                             whole_drafts=any(name in WHOLE_DRAFTS for name, _ in output_formats))
         report = run(list(paths), configs, options, on_error)
     except ClaimlintError as exc:
         _fail(str(exc))

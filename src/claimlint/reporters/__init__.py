@@ -31,7 +31,9 @@ FORMATS = {  # name -> what it is, for `--format help`
     "sarif": "SARIF 2.1.0, for code scanning (github/codeql-action/upload-sarif)",
     "gitlab": "GitLab Code Quality JSON (artifacts: reports: codequality)",
     "summary": "a Markdown summary for a CI job page: counts per rule and the first findings as a table",
+    "html": "one self-contained page to review in a browser: each draft with its findings highlighted",
 }
+WHOLE_DRAFTS = ("html",)  # formats that show every line of a draft with findings, not only excerpts
 
 
 def get_reporter(name: str):
