@@ -5,6 +5,7 @@ Exit status: 0 clean, 1 findings at or above the failure level, 2 usage, configu
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 import platform
@@ -29,6 +30,7 @@ from claimlint.kinds.base import NamedPattern
 from claimlint.kinds import KINDS
 from claimlint.runner import RunOptions, run
 from claimlint.suggest import did_you_mean
+from claimlint.terminal import COLOR_CHOICES, RunProgress, use_colour, wants_progress
 from claimlint.timed_regex import PatternTimeout
 
 
@@ -51,13 +53,14 @@ class _DefaultToCheck(click.Group):
         return super().parse_args(ctx, args)
 
 
+# To sys.stderr as it is when called: during a run it may be the progress bar's, which prints above the bar.
 def _error(message: str):
-    click.echo(f"claimlint: error: {inert(message)}", err=True)
+    click.echo(f"claimlint: error: {inert(message)}", file=sys.stderr)
 
 
 def _traceback(detail: str):
     for line in detail.splitlines():
-        click.echo(inert(line), err=True)
+        click.echo(inert(line), file=sys.stderr)
 
 
 def _fail(message: str):
@@ -68,7 +71,7 @@ def _fail(message: str):
 _CHUNK = 1 << 16
 
 
-def _write(text: str | Iterable[str], path: str | None = None):
+def _write(text: str | Iterable[str], path: str | None = None, colour: bool | None = None):
     """Print text, or lines, to stdout (or write them to the file `path`); one that cannot take
     it (a full disk, a closed pipe) is one error line.
 
@@ -86,7 +89,7 @@ def _write(text: str | Iterable[str], path: str | None = None):
         return
     try:
         for piece in pieces:
-            click.echo(piece, nl=False)
+            click.echo(piece, nl=False, color=colour)
         click.echo()
         sys.stdout.flush()
     except OSError as exc:
@@ -179,7 +182,7 @@ def _formats(ctx, param, values):
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Configuration file (default: nearest .claimlint.yaml or pyproject.toml).")
 @click.option("--fail-on", type=click.Choice(SEVERITIES), help="Lowest severity that makes the exit status 1.")
-@click.option("--quiet", "-q", is_flag=True, help="Print findings only: no excerpts, no summary.")
+@click.option("--quiet", "-q", is_flag=True, help="Print findings only: no excerpts, no summary, no progress bar.")
 @click.option("--stdin-filename", default="-", help="Path to report for input read from '-'.")
 @click.option("--report-unused-suppressions", is_flag=True, help="Report suppression comments that suppress nothing.")
 @click.option("--require-suppression-reason", is_flag=True,
@@ -191,10 +194,12 @@ def _formats(ctx, param, values):
 @click.option("--no-cache", is_flag=True, help="Neither read nor write cached results.")
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
               help=f"Where cached results live (default: {FOLDER} beside the configuration, else here).")
+@click.option("--color", "color", type=click.Choice(COLOR_CHOICES), default="auto", show_default=True,
+              help="Colour text output and the progress bar (auto: on a terminal, unless NO_COLOR is set).")
 @click.option("--debug", is_flag=True, help="After an internal error, print its traceback.")
 def check(paths, select, ignore, output_formats, output_file, statistics_only, exit_zero, config_path, fail_on, quiet,
           stdin_filename, report_unused_suppressions, require_suppression_reason, baseline, write_baseline, jobs,
-          no_cache, cache_dir, debug):
+          no_cache, cache_dir, color, debug):
     """Lint Markdown files and folders (`-` reads standard input)."""
     (output_format, _), *also = output_formats
     printed = output_format if output_file is None else None  # the format standard output carries
@@ -215,7 +220,9 @@ def check(paths, select, ignore, output_formats, output_file, statistics_only, e
                              require_suppression_reason,
                              keep_suppressed=any(name == "sarif" for name, _ in output_formats),
                              whole_drafts=any(name in WHOLE_DRAFTS for name, _ in output_formats))
-        report = run(list(paths), configs, options, on_error)
+        with (RunProgress(use_colour(color, sys.stderr)) if not quiet and wants_progress(sys.stderr)
+              else contextlib.nullcontext(lambda done, total: None)) as on_progress:
+            report = run(list(paths), configs, options, on_error, on_progress)
     except ClaimlintError as exc:
         _fail(str(exc))
     except Exception as exc:  # noqa: BLE001 - a bug must still end in one line and exit status 2
@@ -229,9 +236,9 @@ def check(paths, select, ignore, output_formats, output_file, statistics_only, e
     if statistics_only:
         _write(statistics.render(report, output_format), output_file)
     else:
-        _report(report, output_format, output_file)
+        _report(report, output_format, output_file, color)
     for name, path in also:
-        _report(report, name, path)
+        _report(report, name, path, color)
     if report.errors:
         sys.exit(2)
     if write_baseline or exit_zero:
@@ -240,14 +247,14 @@ def check(paths, select, ignore, output_formats, output_file, statistics_only, e
                       for f in report.findings) else 0)
 
 
-def _report(report, output_format: str, path: str | None):
-    """Write the report in one format to a file, or to standard output (in colour on a terminal)."""
-    colour = output_format == "text" and path is None and sys.stdout.isatty()
+def _report(report, output_format: str, path: str | None, color: str):
+    """Write the report in one format to a file, or to standard output (coloured as `color` says)."""
+    colour = output_format == "text" and path is None and use_colour(color, sys.stdout)
     if output_format == "text":  # line by line: a run over a large tree has many findings
         lines = text_lines(report, colour)
         first = next(lines, None)
         if first is not None:
-            _write(itertools.chain([first], lines), path)
+            _write(itertools.chain([first], lines), path, colour)
     else:
         output = get_reporter(output_format)(report, colour)
         if output or path is not None:
