@@ -65,7 +65,7 @@
       const item = element("div", "item");
       const head = element("div", "head");
       head.append(li.querySelector(".sev").cloneNode(true), element("code", "rule", rules[Number(li.dataset.r)]));
-      const where = element("a", "where", li.querySelector(".where").textContent);
+      const where = element("a", "where", `line ${/(\d+):(\d+)$/.exec(li.querySelector(".where").textContent).slice(1).join(", column ")}`);
       where.href = `#f-${id}`;
       head.append(where);
       item.append(head, element("p", "msg", li.querySelector(".msg").textContent));
