@@ -28,7 +28,7 @@ def workflow_commands(output: str) -> list[str]:
 # 1. Workflow-command injection
 
 
-@pytest.mark.parametrize("output_format", ["text", "json", "github", "sarif", "gitlab"])
+@pytest.mark.parametrize("output_format", ["text", "json", "github", "sarif", "gitlab", "html"])
 def test_a_suppression_comment_cannot_forge_a_workflow_command(cli, in_tmp, output_format):
     (in_tmp / "bad.md").write_text(FORGED_SUPPRESSION)
     (in_tmp / "good.md").write_text(CLAIM)
@@ -48,7 +48,7 @@ def test_a_suppression_comment_cannot_forge_a_workflow_command(cli, in_tmp, outp
     assert [line for line in workflow_commands(result.stdout) if "good.md" not in line] == expected
 
 
-@pytest.mark.parametrize("output_format", ["text", "json", "github", "sarif", "gitlab"])
+@pytest.mark.parametrize("output_format", ["text", "json", "github", "sarif", "gitlab", "html"])
 def test_draft_text_and_file_names_cannot_forge_a_workflow_command(cli, in_tmp, output_format):
     (in_tmp / "docs").mkdir()
     (in_tmp / "docs" / "::warning file=x::forged.md").write_text("Sugar ##[warning]forged worsens acne.\n")

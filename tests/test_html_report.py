@@ -490,3 +490,11 @@ def test_chromium_filters_and_expands_many_drafts(tmp_path, browser):
     assert state()["open"] == ["file-12"]  # only the drafts shown
     page.run("document.getElementById('collapse-all').click()")
     assert state()["open"] == []
+
+
+def test_a_page_beside_another_report_from_the_same_run(tmp_path, monkeypatch, cli):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_bytes(DRAFT.encode("utf-8"))
+    result = cli("check", "--format", "json", "--format", "html:claims.html", "a.md")
+    findings = json.loads(result.stdout)["findings"]
+    check_page(Page((tmp_path / "claims.html").read_text(encoding="utf-8")), {"a.md": DRAFT}, findings)
