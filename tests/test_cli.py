@@ -40,7 +40,13 @@ def test_json_output(cli, in_tmp):
     assert finding == {
         "path": "./a.md", "line": 1, "column": 16, "end_line": 1, "end_column": 23,
         "rule": "unhedged-causal-claim", "severity": "warning", "message": finding["message"], "match": "worsens",
-        "pattern": "verb worsen",
+        "pattern": "verb worsen", "fixes": [
+            {"description": 'Hedge the claim: "worsens" -> "may worsen"', "safe": False,
+             "edits": [{"line": 1, "column": 16, "end_line": 1, "end_column": 23, "text": "may worsen"}]},
+            {"description": "Disable unhedged-causal-claim for this line (give the reason)", "safe": False,
+             "edits": [{"line": 1, "column": 1, "end_line": 1, "end_column": 1,
+                        "text": "<!-- claimlint-disable-next-line unhedged-causal-claim -- <reason> -->\n"}]},
+        ],
     }
     assert data["summary"] == {"files_checked": 1, "findings": 1, "errors": 0}
 

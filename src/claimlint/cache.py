@@ -75,7 +75,7 @@ class Cache:
         file = self._file(fingerprint, text)
         try:
             rows = json.loads(file.read_text(encoding="utf-8"))
-            findings = [Finding(path=path, **row) for row in rows]
+            findings = [Finding.from_dict(row, path) for row in rows]
             os.utime(file)  # used now: pruning keeps it
             return findings
         except (OSError, ValueError, TypeError):

@@ -7,6 +7,33 @@ from dataclasses import asdict, dataclass, field
 SEVERITIES = ("info", "warning", "error")
 
 
+@dataclass(frozen=True)
+class Edit:
+    """Replace the source text from (line, column) up to (end_line, end_column) with `text`:
+    1-based, end exclusive, columns in code points, like a finding's own span; an insertion
+    has an empty span."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    """Edits that, applied together, remove the finding they belong to. `safe` fixes change no
+    claim (a disclaimer appended) and are the only ones `check --fix` applies."""
+
+    description: str
+    edits: tuple[Edit, ...]
+    safe: bool = False
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Fix:
+        return cls(data["description"], tuple(Edit(**edit) for edit in data["edits"]), data.get("safe", False))
+
+
 def severity_rank(severity: str) -> int:
     return SEVERITIES.index(severity)
 
@@ -27,6 +54,7 @@ class Finding:
     context: str = field(default="", compare=False, repr=False)
     # Set only on a suppressed finding kept for SARIF's `suppressions`: the reason given ("" for none).
     suppressed: str | None = field(default=None, compare=False, repr=False)
+    fixes: tuple[Fix, ...] = field(default=(), compare=False, repr=False)
 
     def to_dict(self) -> dict:
         data = asdict(self)
@@ -34,6 +62,14 @@ class Finding:
         if self.suppressed is None:
             del data["suppressed"]
         return data
+
+    @classmethod
+    def from_dict(cls, data: dict, path: str | None = None) -> Finding:
+        """A finding from `to_dict`'s fields (and `context`), with `path` replacing the stored one."""
+        fields = {**data, "fixes": tuple(Fix.from_dict(fix) for fix in data.get("fixes", ()))}
+        if path is not None:
+            fields["path"] = path
+        return cls(**fields)
 
     @property
     def identity(self) -> str:

@@ -6,6 +6,7 @@ import sys
 from dataclasses import replace
 
 from claimlint.findings import Finding
+from claimlint.fixes import Suppressing, located
 from claimlint.markdown import Document, parse
 from claimlint.nlp import load_pipeline, plain_quotes, sentences
 from claimlint.rules import Rule
@@ -39,9 +40,11 @@ class Linter:
         document = parse(text)
         index = LineIndex(text)
         suppressions = parse_suppressions(document, index, path, self.known)
+        hits = list(self._hits(document))
+        suppressing = Suppressing(document, index) if hits else None
         findings = []
-        for rule, hit, context, sentence_start in self._hits(document):
-            finding = self._finding(rule, hit, context, index, path)
+        for rule, hit, context, sentence_start in hits:
+            finding = self._finding(rule, hit, context, index, path, suppressing)
             sentence_line = None if sentence_start is None else index.position(sentence_start)[0]
             reason = suppressions.suppression(finding, sentence_line)
             if reason is None:
@@ -93,16 +96,21 @@ class Linter:
                 yield rule, hit, "", None
 
     @staticmethod
-    def _finding(rule: Rule, hit, context: str, index: LineIndex, path: str) -> Finding:
+    def _finding(rule: Rule, hit, context: str, index: LineIndex, path: str, suppressing: Suppressing) -> Finding:
         segment = hit.segment
         start, end = segment.source_span(hit.start, hit.end)
         line, column = index.position(start)
         end_line, end_column = index.position(end)
+        # Its kind's rewrites, then a suppression with a reason: for the line, or the file for a
+        # finding about the whole draft.
+        suppression = suppressing.file(rule.id) if rule.level == "document" else \
+            suppressing.line(segment, line, rule.id)
+        fixes = tuple(located(fix, index) for fix in (*hit.fixes, *([suppression] if suppression else [])))
         # Interned: a run keeps every finding to the end, and most repeat a match ("worsens") and so
         # its message; one string each is kept, not one per finding.
         prose = sys.intern(segment.text[hit.start : hit.end])
         return Finding(path, line, column, end_line, end_column, rule.id, rule.severity,
-                       sys.intern(rule.render(prose)), prose, sys.intern(hit.pattern), " ".join(context.split()))
+                       sys.intern(rule.render(prose)), prose, sys.intern(hit.pattern), " ".join(context.split()), fixes=fixes)
 
 
 def _triggered(rule: Rule, text: str) -> bool:

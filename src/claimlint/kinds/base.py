@@ -34,6 +34,7 @@ class Hit:
     end: int
     segment: object = None
     pattern: str = ""  # the name of the pattern that fired, where the kind names them
+    fixes: tuple = ()  # claimlint.fixes.SourceFix: rewrites that remove the finding
 
 
 class Kind:

@@ -43,31 +43,11 @@ from claimlint.evidence import clauses
 from claimlint.evidence.hedges import AUXILIARIES, MODALS, hedge_before, qualified_after
 from claimlint.evidence.negation import negated_span
 from claimlint.evidence.quotes import quoted
+from claimlint import rewrites
+from claimlint.fixes import prose_fix
+from claimlint.inflection import IRREGULAR_PAST, inflect, lemma_of
 from claimlint.kinds.base import Hit, Kind, NamedPattern, Spec, WordTrigger, compile_patterns
 
-_IRREGULAR = {
-    "lead": ("leads", "led", "leading"),
-    "give": ("gives", "gave", "giving", "given"),
-    "drive": ("drives", "drove", "driving", "driven"),
-    "make": ("makes", "made", "making"),
-    "take": ("takes", "took", "taking", "taken"),
-    "break": ("breaks", "broke", "breaking", "broken"),
-    "cut": ("cuts", "cut", "cutting"),
-    "wear": ("wears", "wore", "wearing", "worn"),
-    "keep": ("keeps", "kept", "keeping"),
-    "put": ("puts", "put", "putting"),
-    "do": ("does", "did", "doing", "done"),
-    "rise": ("rises", "rose", "rising", "risen"),
-    "fall": ("falls", "fell", "falling", "fallen"),
-    "go": ("goes", "went", "going", "gone"),
-    "get": ("gets", "got", "getting", "gotten"),
-    "grow": ("grows", "grew", "growing", "grown"),
-    "shrink": ("shrinks", "shrank", "shrinking", "shrunk"),
-    "sink": ("sinks", "sank", "sinking", "sunk"),
-}
-# Irregular past forms, for reading the verb that leads a verb phrase ("kept colds away").
-_IRREGULAR_PAST = {forms[1]: lemma for lemma, forms in _IRREGULAR.items() if forms[1] != lemma}
-_VOWELS = "aeiou"
 
 DETERMINERS = frozenset(
     "a an the this these those its their his her our your my some any each every no such "
@@ -130,35 +110,6 @@ _FUTURE = frozenset({"will", "'ll", "wo"})  # "will get better" ("is going to ge
 # Quantities after "by" measure a change ("reduced by half"); anything else names an agent.
 _LABEL_WORDS = 7  # a label is a short noun phrase: a longer item is a sentence
 _QUANTITY = frozenset("approximately about around nearly almost roughly half up".split())
-
-
-def inflect(lemma: str) -> dict[str, str]:
-    """Word forms of a regular (or listed irregular) English verb: form -> 'base'|'s'|'ed'|'ing'."""
-    if len(lemma) < 2:
-        raise ValueError(f"field 'verbs': '{lemma}' is not a verb")
-    if lemma in _IRREGULAR:
-        forms = _IRREGULAR[lemma]
-        result = {lemma: "base", forms[0]: "s", forms[1]: "ed", forms[2]: "ing"}
-        if len(forms) > 3:
-            result[forms[3]] = "ed"
-        return result
-    cvc = (len(lemma) <= 4 and len(lemma) >= 3 and lemma[-1] not in _VOWELS + "wxy"
-           and lemma[-2] in _VOWELS and lemma[-3] not in _VOWELS)
-    if lemma.endswith(("s", "x", "z", "ch", "sh", "o")):
-        third = lemma + "es"
-    elif lemma.endswith("y") and lemma[-2] not in _VOWELS:
-        third = lemma[:-1] + "ies"
-    else:
-        third = lemma + "s"
-    if lemma.endswith("e"):
-        past, gerund = lemma + "d", (lemma[:-1] if not lemma.endswith("ee") else lemma) + "ing"
-    elif lemma.endswith("y") and lemma[-2] not in _VOWELS:
-        past, gerund = lemma[:-1] + "ied", lemma + "ing"
-    elif cvc:
-        past, gerund = lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"
-    else:
-        past, gerund = lemma + "ed", lemma + "ing"
-    return {lemma: "base", third: "s", past: "ed", gerund: "ing"}
 
 
 @dataclass(frozen=True)
@@ -257,7 +208,7 @@ class CausalClaim(Kind):
             if label:
                 yield Hit(sentence.start + label[0], sentence.start + label[1], pattern="benefit label")
                 return
-        for index, length, pattern in self._candidates(tokens, kind == "heading",
+        for index, length, pattern, verb in self._candidates(tokens, kind == "heading",
                                                        opening and kind in ("heading", "list_item"),
                                                        kind in ("heading", "list_item")):
             if quoted(sentence.text, tokens[index].idx - tokens.start_char):
@@ -270,11 +221,11 @@ class CausalClaim(Kind):
             start = tokens[index].idx - tokens.start_char
             last = tokens[index + length - 1]
             yield Hit(sentence.start + start, sentence.start + last.idx + len(last.text) - tokens.start_char,
-                      pattern=pattern)
+                      pattern=pattern, fixes=_hedge_fix(sentence, index, verb, pattern))
             return  # one finding per sentence: the first claim is the one to fix
 
     def _candidates(self, tokens, heading: bool, listing: bool, item: bool):
-        """(token index, token count, pattern) of each causal expression, in order: the pattern is "verb
+        """(token index, token count, pattern, verb reading or None) of each causal expression, in order: the pattern is "verb
         <lemma>", "change <lemma>", or "phrase"/"verb phrase" with the entry's name. In a heading, a relative clause
         describes the title's noun ("Foods that fight inflammation"), and a heading with no finite verb is a
         title whose noun phrases claim nothing ("The benefits of swimming for stiff joints")."""
@@ -288,18 +239,18 @@ class CausalClaim(Kind):
                 phrase_starts.setdefault(index, (length, self._phrase_name("verb phrase", match)))
         for index, token in enumerate(tokens):
             if index in phrase_starts:
-                yield index, *phrase_starts[index]
+                yield index, *phrase_starts[index], None
                 continue
             for verb in self.verbs.get(token.lower_, ()):
                 length = self._verbal(tokens, index, verb, heading, listing=listing)
                 if length:
-                    yield index, length, f"verb {' '.join((verb.lemma, *verb.particle))}"
+                    yield index, length, f"verb {' '.join((verb.lemma, *verb.particle))}", verb
                     break
             else:
                 for verb in self.change_verbs.get(token.lower_, ()):
                     length = _change_of_state(tokens, index, verb, item)
                     if length:
-                        yield index, length, f"change {' '.join((verb.lemma, *verb.particle))}"
+                        yield index, length, f"change {' '.join((verb.lemma, *verb.particle))}", verb
                         break
 
     def _verbal(self, tokens, index: int, verb: _Verb, heading: bool = False, phrase: bool = False,
@@ -430,6 +381,26 @@ def _verb_forms(entries: list[str]) -> dict[str, list[_Verb]]:
     return forms
 
 
+def _hedge_fix(sentence, index: int, verb: _Verb | None, pattern: str) -> tuple:
+    """The claim at token `index` hedged with "may", as a fix (none where no hedge is honest)."""
+    tokens = sentence.tokens
+    if verb is not None:
+        edit = rewrites.hedge(tokens, index, verb.form, verb.lemma)
+    elif pattern.startswith("verb phrase"):
+        reading = _phrase_verb(tokens[index].lower_)
+        lemma = lemma_of(tokens[index].lower_) if reading.form == "s" else reading.lemma
+        edit = rewrites.hedge(tokens, index, reading.form, lemma) if lemma else None
+    else:
+        edit = rewrites.hedge_copula(tokens, index)
+    if edit is None:
+        return ()
+    start, end, text = edit
+    shift = sentence.start - tokens.start_char
+    original = sentence.segment.text[start + shift : end + shift]
+    fix = prose_fix(sentence.segment, f'Hedge the claim: "{original}" -> "{text}"', [(start + shift, end + shift, text)])
+    return (fix,) if fix else ()
+
+
 def _change_of_state(tokens, index: int, verb: _Verb, item: bool) -> int:
     """Token count of an intransitive change of state that states an effect, else 0: the predicate of a
     clause whose subject is what changes, as the consequent of a fronted condition ("When we fast, our
@@ -492,8 +463,8 @@ def _phrase_spans(pattern: re.Pattern | None, tokens):
 
 def _phrase_verb(word: str) -> _Verb:
     """The reading of the verb that leads a verb phrase, from its form alone."""
-    if word in _IRREGULAR_PAST:
-        return _Verb("ed", (), _IRREGULAR_PAST[word])
+    if word in IRREGULAR_PAST:
+        return _Verb("ed", (), IRREGULAR_PAST[word])
     for suffix, form in (("ing", "ing"), ("ed", "ed"), ("s", "s")):
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             return _Verb(form, (), word)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from claimlint.fixes import SourceFix
 from claimlint.kinds.base import Hit, Kind, Spec, compile_patterns
 from claimlint.nlp import plain_quotes
 
@@ -28,6 +29,8 @@ class DocumentRequirement(Kind):
         "applies_when": Spec(list, required=True, help="regexes marking content that needs it"),
         "applies_only_with": Spec(list, default=[], help="regexes that must each match too for it to apply"),
         "terms": Spec(dict, default={}, help="named lists of regexes usable as {name} in patterns"),
+        "fix": Spec(str, default="", help="wording that meets the requirement, appended to the draft as a safe fix "
+                    "(it must match `requires`)"),
     }
     options = {
         "patterns": Spec(list, default=[], help="extra regexes that satisfy the requirement"),
@@ -39,6 +42,9 @@ class DocumentRequirement(Kind):
         self.requires = compile_patterns(fields["requires"] + list(options["patterns"]), fields["terms"])
         self.applies = compile_patterns(fields["applies_when"], fields["terms"])
         self.also = [compile_patterns([p], fields["terms"]) for p in fields["applies_only_with"]]
+        self.fix = fields["fix"].strip()
+        if self.fix and not self.requires.search(self.fix):
+            raise ValueError("field 'fix': the wording does not meet the rule's own `requires`")
 
     def check_document(self, document):
         if not document.segments:
@@ -55,4 +61,12 @@ class DocumentRequirement(Kind):
         source_line_end = document.text.find("\n", first.starts[0])
         end = next((i for i, offset in enumerate(first.starts)
                     if source_line_end >= 0 and offset >= source_line_end), len(first.text))
-        yield Hit(0, max(end, 1), first)
+        yield Hit(0, max(end, 1), first, fixes=self._append(document.text))
+
+    def _append(self, text: str) -> tuple:
+        """The fix: the required wording as a paragraph of its own at the end of the draft."""
+        if not self.fix:
+            return ()
+        separator = "" if not text or text.endswith("\n\n") else "\n" if text.endswith("\n") else "\n\n"
+        summary = self.fix if len(self.fix) <= 60 else self.fix[:57].rstrip() + "..."
+        return (SourceFix(f'Append "{summary}"', ((len(text), len(text), f"{separator}{self.fix}\n"),), safe=True),)

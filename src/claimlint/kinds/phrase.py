@@ -8,13 +8,16 @@ or the sentence being a question.
 
 from __future__ import annotations
 
+from claimlint import rewrites
 from claimlint.evidence.hedges import hedge_before
 from claimlint.evidence.negation import disowned, negated
 from claimlint.evidence.quotes import quoted
+from claimlint.fixes import prose_fix, verbatim
 from claimlint.kinds.base import Hit, Kind, NamedPattern, Spec, compile_patterns
 from claimlint.timed_regex import TimedPattern
 
 EVIDENCE = ("citation", "hedge", "negation", "quotation", "question")
+FIXES = ("soften-certainty", "link-source")
 
 
 class Phrase(Kind):
@@ -32,6 +35,9 @@ class Phrase(Kind):
                              help="where `unless` is looked for (default: the `scope` option)"),
         "report": Spec(str, default="first", choices=("first", "each"),
                        help="which matches of a sentence to report: the first one not cleared, or each"),
+        "fix": Spec(str, default="", choices=("", *FIXES),
+                    help="the rewrite a finding offers: soften-certainty (proof and always/never wording) or "
+                         "link-source (the appeal becomes a link whose address the writer fills in)"),
     }
     reports = ("At most one finding per sentence by default: the first match that no evidence clears; "
                "`report: each` reports every such match.")
@@ -85,9 +91,27 @@ class Phrase(Kind):
         for match in self.pattern.finditer(text):
             if match.start() == match.end() or self._cleared(sentence, match):
                 continue
-            yield Hit(sentence.start + match.start(), sentence.start + match.end(), pattern=self._name(text, match))
+            yield Hit(sentence.start + match.start(), sentence.start + match.end(), pattern=self._name(text, match),
+                      fixes=self._fixes(sentence, match.start(), match.end()))
             if self.field["report"] == "first":
                 return
+
+    def _fixes(self, sentence, start: int, end: int) -> tuple:
+        segment, shift = sentence.segment, sentence.start
+        fix = None
+        if self.field["fix"] == "soften-certainty":
+            edit = rewrites.soften_certainty(sentence.text, start, end, sentence.cited(self.option["scope"]))
+            if edit:
+                original = sentence.text[edit[0] : edit[1]]
+                fix = prose_fix(segment, f'Soften: "{original}" -> "{edit[2]}"',
+                                [(edit[0] + shift, edit[1] + shift, edit[2])])
+        elif self.field["fix"] == "link-source" and verbatim(segment, start + shift, end + shift) \
+                and (start or not shift or segment.text[shift - 1].isspace()):
+            # (A mark right at a sentence's start, with no space before it, is given to the sentence
+            # before: there the link would cite the wrong sentence.)
+            fix = prose_fix(segment, "Link the source (fill in the address)",
+                            [(a + shift, b + shift, text) for a, b, text in rewrites.link_source(start, end)])
+        return (fix,) if fix else ()
 
     def _name(self, text: str, match) -> str:
         for name, pattern in self.names:

@@ -19,6 +19,22 @@ SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
+def _fix(fix, uri: str) -> dict:
+    """A finding's fix as SARIF: its edits as replacements of regions (an empty one inserts)."""
+    return {
+        "description": {"text": fix.description},
+        "artifactChanges": [{
+            "artifactLocation": {"uri": uri, "uriBaseId": "%SRCROOT%"},
+            "replacements": [{
+                "deletedRegion": {"startLine": edit.line, "startColumn": edit.column,
+                                  "endLine": edit.end_line, "endColumn": edit.end_column},
+                "insertedContent": {"text": edit.text},
+            } for edit in fix.edits],
+        }],
+        "properties": {"safe": fix.safe},
+    }
+
+
 def render(report: Report, colour: bool = False) -> str:
     rules = sorted(report.rules, key=lambda rule: rule.id)
     index = {rule.id: i for i, rule in enumerate(rules)}
@@ -45,6 +61,8 @@ def render(report: Report, colour: bool = False) -> str:
         if finding.suppressed is not None:  # a claimlint-disable comment or front matter
             result["suppressions"] = [{"kind": "inSource", **({"justification": finding.suppressed}
                                                                if finding.suppressed else {})}]
+        if finding.fixes:
+            result["fixes"] = [_fix(fix, relative_path(finding.path)) for fix in finding.fixes]
         results.append(result)
     driver = {
         "name": "claimlint",
