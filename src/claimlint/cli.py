@@ -21,6 +21,8 @@ from claimlint.cache import FOLDER, dependency_versions, remove_cache
 from claimlint.config import Configs, available_rules, find_config, load_config, resolve_rules
 from claimlint.errors import ClaimlintError
 from claimlint.findings import SEVERITIES, severity_rank
+from claimlint.fixer import fix_paths, write
+from claimlint.source import decode
 from claimlint.inert import inert
 from claimlint.reporters import FORMATS, WHOLE_DRAFTS, get_reporter
 from claimlint.reporters import statistics
@@ -197,9 +199,12 @@ def _formats(ctx, param, values):
 @click.option("--color", "color", type=click.Choice(COLOR_CHOICES), default="auto", show_default=True,
               help="Colour text output and the progress bar (auto: on a terminal, unless NO_COLOR is set).")
 @click.option("--debug", is_flag=True, help="After an internal error, print its traceback.")
+@click.option("--fix", is_flag=True, help="Apply the safe fixes (disclaimers) to the files, say what changed, "
+              "then report what is left ('-': print the fixed draft).")
+@click.option("--diff", is_flag=True, help="Print the changes the safe fixes would make as a diff; write nothing.")
 def check(paths, select, ignore, output_formats, output_file, statistics_only, exit_zero, config_path, fail_on, quiet,
           stdin_filename, report_unused_suppressions, require_suppression_reason, baseline, write_baseline, jobs,
-          no_cache, cache_dir, color, debug):
+          no_cache, cache_dir, color, debug, fix, diff):
     """Lint Markdown files and folders (`-` reads standard input)."""
     (output_format, _), *also = output_formats
     printed = output_format if output_file is None else None  # the format standard output carries
@@ -214,6 +219,8 @@ def check(paths, select, ignore, output_formats, output_file, statistics_only, e
 
     try:
         configs = Configs(config_path)
+        if fix or diff:
+            paths = _fix(list(paths), configs, _ids(select), _ids(ignore), stdin_filename, diff)
         options = RunOptions(_ids(select), _ids(ignore), stdin_filename, report_unused_suppressions,
                              baseline, write_baseline, jobs,
                              None if no_cache else cache_dir or configs.root.base / FOLDER,
@@ -259,6 +266,33 @@ def _report(report, output_format: str, path: str | None, color: str):
         output = get_reporter(output_format)(report, colour)
         if output or path is not None:
             _write(output, path)
+
+
+def _fix(paths: list[str], configs, select: list[str], ignore: list[str], stdin_filename: str, diff: bool) -> list[str]:
+    """Apply (or, with `diff`, show) the safe fixes; returns the paths left to report on. With
+    `diff`, or for a draft read from `-`, the run ends here."""
+    stdin = decode(sys.stdin.buffer.read(), stdin_filename) if "-" in paths else None
+    errors = []  # with --fix, the run that follows reports them
+    fixed = fix_paths(paths, configs, select, ignore, stdin, stdin_filename, on_error=errors.append)
+    if diff:
+        if fixed:
+            _write("".join(draft.diff() for draft in fixed).rstrip("\n"))
+        for error in errors:
+            _error(error)
+        sys.exit(2 if errors else 1 if fixed else 0)
+    for draft in fixed:
+        if not draft.from_stdin:
+            write(draft)
+        for finding, fix in draft.applied:
+            click.echo(f"claimlint: fixed {inert(draft.path)}:{finding.line}: [{finding.rule}] "
+                       f"{inert(fix.description)}", err=True)
+    if stdin is not None:  # the fixed draft is the output, as an editor's format-on-save wants it
+        click.echo(next((draft.after for draft in fixed if draft.from_stdin), stdin), nl=False)
+        sys.exit(0)
+    count = sum(len(draft.applied) for draft in fixed)
+    click.echo(f"claimlint: {count} fix{'es' * (count != 1)} applied in {len(fixed)} file{'s' * (len(fixed) != 1)}",
+               err=True)
+    return paths
 
 
 def _all_rules(config_path: Path | None):

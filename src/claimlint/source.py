@@ -22,7 +22,7 @@ def decode(data: bytes, path: str) -> str:
     Normalising CR LF and lone CR to LF keeps every line number and every column
     unchanged, so positions computed on the normalised text are positions in the file.
     """
-    bom, encoding = next(((bom, name) for bom, name in _BOMS if data.startswith(bom)), (b"", "utf-8"))
+    bom, encoding = encoding_of(data)
     if not bom and b"\x00" in data:
         raise InputError(path, _nul_problem(data))
     try:
@@ -34,6 +34,11 @@ def decode(data: bytes, path: str) -> str:
         raise InputError(path, f"not valid {name} (byte 0x{data[offset]:02x} at offset {offset}) on line {line}: "
                                "save it as UTF-8") from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def encoding_of(data: bytes) -> tuple[bytes, str]:
+    """The byte-order mark `data` starts with (b"" for none) and the encoding it stands for."""
+    return next(((bom, name) for bom, name in _BOMS if data.startswith(bom)), (b"", "utf-8"))
 
 
 def _nul_problem(data: bytes) -> str:
