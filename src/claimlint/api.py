@@ -1,0 +1,94 @@
+"""The Python API: `lint_text` and `lint_paths`, over the engine the command line uses.
+
+    import claimlint
+    findings = claimlint.lint_text("Chronic stress worsens inflammation.\n")
+    report = claimlint.lint_paths(["docs"])
+
+`config` is a configuration file's path, a `Config` from `claimlint.load_config`, or None for
+the one the command line would use (the nearest `.claimlint.yaml` or `[tool.claimlint]` above the
+working directory). Rules are loaded once per configuration and the NLP pipeline once per
+process, so every call after the first costs only the linting.
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+from collections import OrderedDict
+from pathlib import Path
+
+from claimlint.config import Config, available_rules, find_config, load_config, resolve_rules
+from claimlint.findings import Finding
+from claimlint.linter import Linter
+from claimlint.reporters import Report
+from claimlint.runner import RunOptions, run
+from claimlint.timed_regex import lint_within_time
+
+_LOADED: OrderedDict[tuple, Config] = OrderedDict()  # configuration file (and its stamp) -> Config
+# (configuration, the overrides a path matches) -> (that configuration, its linter): holding the
+# configuration keeps its id from being reused while the entry lives.
+_LINTERS: OrderedDict[tuple, tuple[Config, Linter]] = OrderedDict()
+_KEEP = 16  # configurations and linters kept: an editor may hold a few projects open
+
+
+def lint_text(text: str, path: str = "draft.md", config: str | os.PathLike[str] | Config | None = None) -> list[Finding]:
+    """The findings for one draft given as text, in order, each with its `fixes`.
+
+    `path` is what findings report and what the configuration's `overrides` and `exclude` globs
+    match (an excluded path has no findings). Raises `ClaimlintError` (an `InputError` or
+    `ConfigError`) with a one-line message for a bad configuration or an unknown rule id in a
+    suppression; a rule whose user-written pattern ran out of time is skipped with a warning."""
+    loaded = _config(config)
+    if loaded.excludes(path):
+        return []
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # as drafts read from files are
+    findings, problem = lint_within_time(linter_for(loaded, path), text, path)
+    if problem:
+        warnings.warn(problem, RuntimeWarning, stacklevel=2)
+    return findings
+
+
+def lint_paths(paths: list[str | os.PathLike[str]], config: str | os.PathLike[str] | Config | None = None, *,
+               jobs: int = 1) -> Report:
+    """Lint files and folders as `claimlint check` does (folders are walked for Markdown): the
+    report's `findings`, `files_checked`, and `errors` ({"path", "message"}) for drafts that could
+    not be read or linted. `jobs` > 1 forks that many worker processes; 0 picks one per core."""
+    loaded = _config(config)
+    return run([os.fspath(path) for path in paths], loaded, RunOptions([], [], jobs=jobs))
+
+
+def linter_for(config: Config, path: str) -> Linter:
+    """The linter for a draft at `path` under `config`, built once and kept."""
+    key = (id(config), tuple(id(override) for override in config.overrides_for(path)))
+    if key not in _LINTERS:
+        linter = Linter(resolve_rules(config, path=path), config.model, known_rules=frozenset(available_rules(config)))
+        _LINTERS[key] = (config, linter)
+        _trim(_LINTERS)
+    _LINTERS.move_to_end(key)
+    return _LINTERS[key][1]
+
+
+def _config(config) -> Config:
+    if isinstance(config, Config):
+        return config
+    path = Path(config) if config is not None else find_config(Path.cwd())
+    if path is None:
+        key: tuple = ()
+    else:
+        try:
+            stamp = path.stat()
+            key = (str(path.resolve()), stamp.st_mtime_ns, stamp.st_size)  # an edited file is read again
+        except OSError:
+            key = (str(path),)
+    loaded = _LOADED.get(key)
+    if loaded is None:
+        loaded = load_config(path)
+        _LOADED[key] = loaded
+        _trim(_LOADED)
+    _LOADED.move_to_end(key)
+    return loaded
+
+
+def _trim(cache: OrderedDict):
+    while len(cache) > _KEEP:
+        cache.popitem(last=False)
