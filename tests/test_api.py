@@ -89,11 +89,11 @@ def test_the_pipeline_and_rules_load_once(in_tmp):
     loads = load_pipeline.cache_info().misses
     from claimlint import api
 
-    linter = api.linter_for(api._config(None), "draft.md")
+    linter = api.linter_for(api.resolve_config(None), "draft.md")
     for _ in range(3):
         claimlint.lint_text(CLAIM + "Sugar causes acne.\n")
     assert load_pipeline.cache_info().misses == loads
-    assert api.linter_for(api._config(None), "draft.md") is linter
+    assert api.linter_for(api.resolve_config(None), "draft.md") is linter
 
 
 def test_the_api_is_typed_and_its_types_are_top_level():

@@ -38,7 +38,7 @@ def lint_text(text: str, path: str = "draft.md", config: str | os.PathLike[str] 
     match (an excluded path has no findings). Raises `ClaimlintError` (an `InputError` or
     `ConfigError`) with a one-line message for a bad configuration or an unknown rule id in a
     suppression; a rule whose user-written pattern ran out of time is skipped with a warning."""
-    loaded = _config(config)
+    loaded = resolve_config(config)
     if loaded.excludes(path):
         return []
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # as drafts read from files are
@@ -53,7 +53,7 @@ def lint_paths(paths: list[str | os.PathLike[str]], config: str | os.PathLike[st
     """Lint files and folders as `claimlint check` does (folders are walked for Markdown): the
     report's `findings`, `files_checked`, and `errors` ({"path", "message"}) for drafts that could
     not be read or linted. `jobs` > 1 forks that many worker processes; 0 picks one per core."""
-    loaded = _config(config)
+    loaded = resolve_config(config)
     return run([os.fspath(path) for path in paths], loaded, RunOptions([], [], jobs=jobs))
 
 
@@ -68,7 +68,8 @@ def linter_for(config: Config, path: str) -> Linter:
     return _LINTERS[key][1]
 
 
-def _config(config) -> Config:
+def resolve_config(config) -> Config:
+    """A `config` argument as a loaded configuration (a file is read once, and again when it changes)."""
     if isinstance(config, Config):
         return config
     path = Path(config) if config is not None else find_config(Path.cwd())

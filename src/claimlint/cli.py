@@ -28,8 +28,7 @@ from claimlint.reporters import FORMATS, WHOLE_DRAFTS, get_reporter
 from claimlint.reporters import statistics
 from claimlint.reporters.text import lines as text_lines
 from claimlint.examples import example_failures
-from claimlint.kinds.base import NamedPattern
-from claimlint.kinds import KINDS
+from claimlint.explain import explanation
 from claimlint.runner import RunOptions, run
 from claimlint.suggest import did_you_mean
 from claimlint.terminal import COLOR_CHOICES, RunProgress, use_colour, wants_progress
@@ -344,24 +343,17 @@ def explain(rule_id, config_path):
     rule = rules.get(rule_id)
     if rule is None:
         _fail(f"unknown rule id '{rule_id}'{did_you_mean(rule_id, rules)} (see `claimlint rules`)")
-    lines = [f"{rule.id} ({rule.severity}, kind: {rule.kind_name})", "", *rule.description.split("\n"), ""]
-    specs = KINDS[rule.kind_name].options
-    if specs:
-        lines.append("Options:")
-        for name, spec in specs.items():
-            lines.append(f"  {name} = {rule.options[name]!r}  {spec.help}")
-        lines.append("")
-    named = [entry for field in KINDS[rule.kind_name].pattern_fields
-             for entry in map(NamedPattern.of, rule.fields.get(field, [])) if entry.name]
-    if named:
-        lines.append("Patterns (the `pattern` of a finding):")
-        lines.extend(f"  {entry.name}: {entry.description}" for entry in named)
-        lines.append("")
-    lines.append("Flags:")
-    lines.extend(f"  - {example}" for example in rule.examples["flag"])
-    lines.append("Passes:")
-    lines.extend(f"  - {example}" for example in rule.examples["pass"])
-    _write("\n".join(inert(line) for line in lines))
+    _write("\n".join(inert(line) for line in explanation(rule)))
+
+
+@main.command()
+def server():
+    """Run the language server on standard input and output (needs: pip install 'claimlint[lsp]')."""
+    try:
+        from claimlint.server import main as serve
+    except ImportError as exc:
+        _fail(f"the language server needs pygls: pip install 'claimlint[lsp]' ({exc})")
+    serve()
 
 
 @main.command("config")

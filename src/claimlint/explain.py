@@ -1,0 +1,29 @@
+"""A rule's documentation as `claimlint explain` prints it and the language server's hover shows it."""
+
+from __future__ import annotations
+
+from claimlint.kinds import KINDS
+from claimlint.kinds.base import NamedPattern
+from claimlint.rules import Rule
+
+
+def explanation(rule: Rule) -> list[str]:
+    """The lines: id, severity and kind, the description, options, named patterns and examples."""
+    lines = [f"{rule.id} ({rule.severity}, kind: {rule.kind_name})", "", *rule.description.split("\n"), ""]
+    specs = KINDS[rule.kind_name].options
+    if specs:
+        lines.append("Options:")
+        for name, spec in specs.items():
+            lines.append(f"  {name} = {rule.options[name]!r}  {spec.help}")
+        lines.append("")
+    named = [entry for field in KINDS[rule.kind_name].pattern_fields
+             for entry in map(NamedPattern.of, rule.fields.get(field, [])) if entry.name]
+    if named:
+        lines.append("Patterns (the `pattern` of a finding):")
+        lines.extend(f"  {entry.name}: {entry.description}" for entry in named)
+        lines.append("")
+    lines.append("Flags:")
+    lines.extend(f"  - {example}" for example in rule.examples["flag"])
+    lines.append("Passes:")
+    lines.extend(f"  - {example}" for example in rule.examples["pass"])
+    return lines
