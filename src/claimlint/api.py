@@ -29,6 +29,9 @@ _LOADED: OrderedDict[tuple, Config] = OrderedDict()  # configuration file (and i
 # configuration keeps its id from being reused while the entry lives.
 _LINTERS: OrderedDict[tuple, tuple[Config, Linter]] = OrderedDict()
 _KEEP = 16  # configurations and linters kept: an editor may hold a few projects open
+# Paragraphs whose findings a linter keeps, so that re-linting an edited draft lints only what
+# changed (segment_memo.py): a few drafts' worth.
+REMEMBERED_SEGMENTS = 5000
 
 
 def lint_text(text: str, path: str = "draft.md", config: str | os.PathLike[str] | Config | None = None) -> list[Finding]:
@@ -61,7 +64,8 @@ def linter_for(config: Config, path: str) -> Linter:
     """The linter for a draft at `path` under `config`, built once and kept."""
     key = (id(config), tuple(id(override) for override in config.overrides_for(path)))
     if key not in _LINTERS:
-        linter = Linter(resolve_rules(config, path=path), config.model, known_rules=frozenset(available_rules(config)))
+        linter = Linter(resolve_rules(config, path=path), config.model, known_rules=frozenset(available_rules(config)),
+                        remember=REMEMBERED_SEGMENTS)
         _LINTERS[key] = (config, linter)
         _trim(_LINTERS)
     _LINTERS.move_to_end(key)

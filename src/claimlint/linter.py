@@ -10,6 +10,7 @@ from claimlint.fixes import Suppressing, located
 from claimlint.markdown import Document, parse
 from claimlint.nlp import load_pipeline, plain_quotes, sentences
 from claimlint.rules import Rule
+from claimlint.segment_memo import SegmentMemo
 from claimlint.source import LineIndex
 from claimlint.structure import unclaimed
 from claimlint.suppressions import ALL, parse_suppressions
@@ -22,9 +23,10 @@ SUPPRESSION_WITHOUT_REASON = "suppression-without-reason"
 class Linter:
     def __init__(self, rules: list[Rule], model: str | None = None, report_unused_suppressions: bool = False,
                  known_rules: frozenset[str] | None = None, require_suppression_reason: bool = False,
-                 keep_suppressed: bool = False):
+                 keep_suppressed: bool = False, remember: int = 0):
         """`known_rules`: every rule id a suppression may name (default: the active rules).
-        `keep_suppressed`: return suppressed findings too, each with its `suppressed` reason."""
+        `keep_suppressed`: return suppressed findings too, each with its `suppressed` reason.
+        `remember`: how many segments' hits to keep for re-linting edited drafts (SegmentMemo)."""
         self.rules = rules
         self.report_unused = report_unused_suppressions
         self.require_reason = require_suppression_reason
@@ -34,6 +36,7 @@ class Linter:
         self.sentence_rules = [rule for rule in rules if rule.level == "sentence"]
         self.document_rules = [rule for rule in rules if rule.level == "document"]
         self.model = model
+        self.memo = SegmentMemo(remember) if remember else None
 
     def lint(self, text: str, path: str) -> list[Finding]:
         """Findings for one draft (normalised text), after its suppressions."""
@@ -77,20 +80,31 @@ class Linter:
         for index, segment in enumerate(document.segments):
             if index in skipped:
                 continue
+            key = self.memo.key(segment) if self.memo else None
+            remembered = self.memo.get(key, segment) if key else None
+            if remembered is not None:
+                yield from remembered
+                continue
             plain = plain_quotes(segment.text)
             rules = [rule for rule in self.sentence_rules if _triggered(rule, plain)]
             if rules:
-                candidates.append((segment, rules, plain))
+                candidates.append((segment, rules, plain, key))
+            elif key:
+                self.memo.put(key, segment, [])
         if candidates:
             nlp = load_pipeline(self.model)
-            for (segment, rules, _), doc in zip(candidates, nlp.pipe(plain for _, _, plain in candidates)):
+            for (segment, rules, _, key), doc in zip(candidates, nlp.pipe(plain for _, _, plain, _ in candidates)):
+                found = []
                 for sentence in sentences(segment, doc):
                     for rule in rules:
                         if not _triggered(rule, sentence.text):
                             continue
                         for hit in rule.checker.check_sentence(sentence):
-                            yield (rule, replace(hit, segment=hit.segment or segment),
-                                   segment.text[sentence.start : sentence.end], segment.starts[sentence.start])
+                            found.append((rule, replace(hit, segment=hit.segment or segment),
+                                          segment.text[sentence.start : sentence.end], segment.starts[sentence.start]))
+                if key:
+                    self.memo.put(key, segment, found)
+                yield from found
         for rule in self.document_rules:
             for hit in rule.checker.check_document(document):
                 yield rule, hit, "", None

@@ -86,6 +86,11 @@ class Offsets:
     def __len__(self) -> int:
         return self._length
 
+    def shape(self, base: int) -> tuple:
+        """The runs relative to `base`: equal for two segments whose sources differ only in where
+        they start."""
+        return self._length, tuple(self._firsts), tuple(value - base for value in self._values)
+
     def __getitem__(self, index: int) -> int:
         if index < 0:
             index += self._length
