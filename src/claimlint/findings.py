@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, field
 SEVERITIES = ("info", "warning", "error")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Edit:
     """Replace the source text from (line, column) up to (end_line, end_column) with `text`:
     1-based, end exclusive, columns in code points, like a finding's own span; an insertion
@@ -20,7 +20,7 @@ class Edit:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fix:
     """Edits that, applied together, remove the finding they belong to. `safe` fixes change no
     claim (a disclaimer appended) and are the only ones `check --fix` applies."""

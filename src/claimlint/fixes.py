@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 from dataclasses import dataclass
+from functools import lru_cache
 
 from claimlint.findings import Edit, Fix
 from claimlint.markdown import Document, Segment
@@ -62,6 +64,13 @@ def located(fix: SourceFix, index: LineIndex) -> Fix:
     return Fix(fix.description, edits, fix.safe)
 
 
+@lru_cache(maxsize=None)
+def _line_texts(rule: str) -> tuple[str, str]:
+    """A line suppression's comment (with the space that sets it off at a line's end) and its
+    fix's description: one string each per rule, however many findings offer them."""
+    return f" <!-- claimlint-disable-next-line {rule} -- {REASON} -->", f"Disable {rule} for this line (give the reason)"
+
+
 class Suppressing:
     """Where suppression comments can go in one draft."""
 
@@ -78,8 +87,7 @@ class Suppressing:
         own. None in a table, where no comment can stand between two rows."""
         if segment.kind == "table_cell":
             return None
-        comment = f"<!-- claimlint-disable-next-line {rule} -- {REASON} -->"
-        description = f"Disable {rule} for this line (give the reason)"
+        comment, description = _line_texts(rule)
         text, starts = self.document.text, self.index.starts
         if line > 1:
             begin, end = starts[line - 2], starts[line - 1] - 1
@@ -87,12 +95,12 @@ class Suppressing:
             if previous.strip() and self._prose(begin, end) and not _ATX_CLOSED.match(previous) \
                     and not previous.rstrip(" ").endswith("\\"):
                 at = begin + len(previous.rstrip())
-                return SourceFix(description, ((at, at, " " + comment),))
+                return SourceFix(description, ((at, at, comment),))
         start = starts[line - 1]
         prefix = re.match(r"[ \t>]*", text[start:start + 200]).group()
         if len(prefix.expandtabs(4)) >= 4 and ">" not in prefix:
             prefix = ""  # indented, the comment would be code
-        return SourceFix(description, ((start, start, f"{prefix}{comment}\n"),))
+        return SourceFix(description, ((start, start, sys.intern(f"{prefix}{comment.lstrip()}\n")),))
 
     def _prose(self, start: int, end: int) -> bool:
         """Does prose of a paragraph, heading or list item stand on the source line [start, end)?"""

@@ -36,6 +36,7 @@ A claim inside quotation marks is mentioned, not made.
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_left
 from dataclasses import dataclass
 
@@ -397,7 +398,9 @@ def _hedge_fix(sentence, index: int, verb: _Verb | None, pattern: str) -> tuple:
     start, end, text = edit
     shift = sentence.start - tokens.start_char
     original = sentence.segment.text[start + shift : end + shift]
-    fix = prose_fix(sentence.segment, f'Hedge the claim: "{original}" -> "{text}"', [(start + shift, end + shift, text)])
+    # Interned: a run keeps its findings, and most hedges repeat ("worsens" -> "may worsen").
+    fix = prose_fix(sentence.segment, sys.intern(f'Hedge the claim: "{original}" -> "{text}"'),
+                    [(start + shift, end + shift, sys.intern(text))])
     return (fix,) if fix else ()
 
 
