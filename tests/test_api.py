@@ -113,3 +113,22 @@ def test_the_readme_example_runs(in_tmp, capsys):
     (in_tmp / "docs" / "a.md").write_text(CLAIM)
     exec(compile(code, "README.md", "exec"), {})
     assert "unhedged-causal-claim" in capsys.readouterr().out
+
+
+def test_each_file_gets_its_nearest_configuration_as_on_the_command_line(in_tmp):
+    (in_tmp / "legal").mkdir()
+    (in_tmp / "legal" / ".claimlint.yaml").write_text("ignore: [unhedged-causal-claim]\n")
+    (in_tmp / "legal" / "a.md").write_text(CLAIM)
+    (in_tmp / "b.md").write_text(CLAIM)
+    report = claimlint.lint_paths(["legal/a.md", "b.md"])
+    assert {f.path for f in report.findings if f.rule == "unhedged-causal-claim"} == {"b.md"}
+    assert not [f for f in claimlint.lint_text(CLAIM, "legal/a.md") if f.rule == "unhedged-causal-claim"]
+    assert [f for f in claimlint.lint_text(CLAIM, "b.md") if f.rule == "unhedged-causal-claim"]
+
+
+def test_a_changed_base_configuration_is_read_again(in_tmp):
+    (in_tmp / "base.yaml").write_text("ignore: [unhedged-causal-claim]\n")
+    (in_tmp / ".claimlint.yaml").write_text("extend: base.yaml\n")
+    assert not [f for f in claimlint.lint_text(CLAIM) if f.rule == "unhedged-causal-claim"]
+    (in_tmp / "base.yaml").write_text("ignore: [missing-disclaimer, overclaiming]\n")
+    assert [f for f in claimlint.lint_text(CLAIM) if f.rule == "unhedged-causal-claim"]

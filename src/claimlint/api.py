@@ -5,9 +5,10 @@
     report = claimlint.lint_paths(["docs"])
 
 `config` is a configuration file's path, a `Config` from `claimlint.load_config`, or None for
-the one the command line would use (the nearest `.claimlint.yaml` or `[tool.claimlint]` above the
-working directory). Rules are loaded once per configuration and the NLP pipeline once per
-process, so every call after the first costs only the linting.
+the one the command line would use: for each file, the nearest `.claimlint.yaml` (or
+`[tool.claimlint]`) above it, else the working directory's. Rules are loaded once per
+configuration and the NLP pipeline once per process, so every call after the first costs only
+the linting; a configuration file (or one it extends) that changes is read again.
 """
 
 from __future__ import annotations
@@ -17,14 +18,15 @@ import warnings
 from collections import OrderedDict
 from pathlib import Path
 
-from claimlint.config import Config, available_rules, find_config, load_config, resolve_rules
+from claimlint.config import Config, Configs, available_rules, find_config, load_config, resolve_rules
 from claimlint.findings import Finding
 from claimlint.linter import Linter
 from claimlint.reporters import Report
 from claimlint.runner import RunOptions, run
 from claimlint.timed_regex import lint_within_time
 
-_LOADED: OrderedDict[tuple, Config] = OrderedDict()  # configuration file (and its stamp) -> Config
+# configuration file -> (the stamps of it and the files it extends, its Config)
+_LOADED: OrderedDict[str, tuple[tuple, Config]] = OrderedDict()
 # (configuration, the overrides a path matches) -> (that configuration, its linter): holding the
 # configuration keeps its id from being reused while the entry lives.
 _LINTERS: OrderedDict[tuple, tuple[Config, Linter]] = OrderedDict()
@@ -32,6 +34,7 @@ _KEEP = 16  # configurations and linters kept: an editor may hold a few projects
 # Paragraphs whose findings a linter keeps, so that re-linting an edited draft lints only what
 # changed (segment_memo.py): a few drafts' worth.
 REMEMBERED_SEGMENTS = 5000
+_DEFAULTS = Config()  # for a draft with no configuration above it or the working directory
 
 
 def lint_text(text: str, path: str = "draft.md", config: str | os.PathLike[str] | Config | None = None) -> list[Finding]:
@@ -41,7 +44,7 @@ def lint_text(text: str, path: str = "draft.md", config: str | os.PathLike[str] 
     match (an excluded path has no findings). Raises `ClaimlintError` (an `InputError` or
     `ConfigError`) with a one-line message for a bad configuration or an unknown rule id in a
     suppression; a rule whose user-written pattern ran out of time is skipped with a warning."""
-    loaded = resolve_config(config)
+    loaded = resolve_config(config, path)
     if loaded.excludes(path):
         return []
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # as drafts read from files are
@@ -56,8 +59,8 @@ def lint_paths(paths: list[str | os.PathLike[str]], config: str | os.PathLike[st
     """Lint files and folders as `claimlint check` does (folders are walked for Markdown): the
     report's `findings`, `files_checked`, and `errors` ({"path", "message"}) for drafts that could
     not be read or linted. `jobs` > 1 forks that many worker processes; 0 picks one per core."""
-    loaded = resolve_config(config)
-    return run([os.fspath(path) for path in paths], loaded, RunOptions([], [], jobs=jobs))
+    given = config if isinstance(config, Config) or config is None else Path(config)
+    return run([os.fspath(path) for path in paths], Configs(given), RunOptions([], [], jobs=jobs))
 
 
 def linter_for(config: Config, path: str) -> Linter:
@@ -72,26 +75,34 @@ def linter_for(config: Config, path: str) -> Linter:
     return _LINTERS[key][1]
 
 
-def resolve_config(config) -> Config:
-    """A `config` argument as a loaded configuration (a file is read once, and again when it changes)."""
+def resolve_config(config, path: str = "draft.md") -> Config:
+    """The configuration a `config` argument names for a draft at `path` (see the module's notes)."""
     if isinstance(config, Config):
         return config
-    path = Path(config) if config is not None else find_config(Path.cwd())
-    if path is None:
-        key: tuple = ()
-    else:
-        try:
-            stamp = path.stat()
-            key = (str(path.resolve()), stamp.st_mtime_ns, stamp.st_size)  # an edited file is read again
-        except OSError:
-            key = (str(path),)
-    loaded = _LOADED.get(key)
-    if loaded is None:
-        loaded = load_config(path)
-        _LOADED[key] = loaded
+    if config is None:
+        config = find_config(Path(os.path.abspath(path)).parent) or find_config(Path.cwd())
+        if config is None:
+            return _DEFAULTS
+    key = os.path.abspath(config)
+    entry = _LOADED.get(key)
+    if entry is None or entry[0] != _stamps([Path(key), *entry[1].extends]):
+        loaded = load_config(Path(config))
+        entry = _LOADED[key] = (_stamps([Path(key), *loaded.extends]), loaded)
         _trim(_LOADED)
     _LOADED.move_to_end(key)
-    return loaded
+    return entry[1]
+
+
+def _stamps(paths: list[Path]) -> tuple:
+    """When each file last changed, and its size: an edit changes one or the other."""
+    stamps = []
+    for path in paths:
+        try:
+            status = path.stat()
+            stamps.append((status.st_mtime_ns, status.st_size))
+        except OSError:
+            stamps.append(None)
+    return tuple(stamps)
 
 
 def _trim(cache: OrderedDict):

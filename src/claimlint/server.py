@@ -28,7 +28,7 @@ from pygls.uris import to_fs_path
 
 from claimlint import __version__
 from claimlint.api import linter_for, lint_text, resolve_config
-from claimlint.config import CONFIG_NAMES, Config, find_config
+from claimlint.config import CONFIG_NAMES
 from claimlint.errors import ClaimlintError
 from claimlint.explain import explanation
 from claimlint.findings import Edit, Finding, Fix
@@ -65,7 +65,6 @@ class ClaimlintServer(LanguageServer):
         self.pending: dict[str, asyncio.Task] = {}
         # One worker: drafts are linted one at a time, off the thread that reads the editor's messages.
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="claimlint-lint")
-        self.default_config = Config()  # for a document with no configuration above it
 
     # Linting
 
@@ -97,11 +96,11 @@ class ClaimlintServer(LanguageServer):
 
     def _lint(self, uri: str, text: str):
         """(findings, rules by id, problem): a configuration or input error is the problem. The
-        configuration is the one nearest the document, read again whenever its file changes."""
+        configuration is the command line's for the document (the nearest one above it), read
+        again whenever its file changes."""
         path = _path(uri)
         try:
-            found = find_config(Path(path).resolve().parent)
-            config = resolve_config(found) if found else self.default_config
+            config = resolve_config(None, path)
             rules = {rule.id: rule for rule in linter_for(config, path).rules}
             return lint_text(text, path, config), rules, None
         except ClaimlintError as exc:
