@@ -11,6 +11,8 @@ import pytest
 from lsprotocol import types
 from pygls.lsp.client import LanguageClient
 
+from claimlint.links import rule_help
+from claimlint.rules import builtin_rules_dir, load_rules
 from conftest import ROOT
 
 EMOJI_LINE = "🙂 Stress worsens sleep.\n"  # the emoji is one code point and two UTF-16 units
@@ -109,9 +111,8 @@ def test_diagnostics_on_open_with_utf16_positions_rule_code_and_docs_link(tmp_pa
     assert causal.range.start == types.Position(line=2, character=10)  # 9 code points, the emoji counting 2
     assert _utf16(EMOJI_LINE, causal.range.start.character, causal.range.end.character) == "worsens"
     assert causal.source == "claimlint" and causal.severity == types.DiagnosticSeverity.Warning
-    assert causal.code_description.href.endswith("/unhedged-causal-claim.yaml")
-    docs = Path(causal.code_description.href.removeprefix("file://"))
-    assert docs.is_file() and "Flags a direct causal claim" in docs.read_text(encoding="utf-8")
+    assert causal.code_description.href.endswith("/docs/rules.md#unhedged-causal-claim")
+    assert causal.code_description.href == rule_help(load_rules([builtin_rules_dir()])["unhedged-causal-claim"])
 
 
 def test_changes_are_debounced_and_stale_results_dropped(tmp_path):
@@ -182,6 +183,21 @@ def test_each_document_uses_its_nearest_configuration_reloaded_when_it_changes(t
     assert "missing-disclaimer" not in {d.code for d in reloaded}
     (registration,) = registrations  # the server asked to be told when a configuration file changes
     assert registration.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES
+
+
+def test_a_house_rule_links_to_its_url_or_else_its_file(tmp_path):
+    (tmp_path / "house").mkdir()
+    rule = (tmp_path / "house" / "no-miracle.yaml")
+    rule.write_text("id: no-miracle\nseverity: error\nmessage: 'Avoid {match}'\ndescription: Miracles.\n"
+                    "kind: phrase\npatterns: ['miracles?']\nexamples: {flag: [A miracle.], pass: [A cure.]}\n")
+    (tmp_path / ".claimlint.yaml").write_text("rule_paths: [house]\n")
+    (tmp_path / "draft.md").write_text("This tea is a miracle.\n", encoding="utf-8")
+
+    async def scenario(editor: Editor):
+        return await editor.diagnostics(editor.open(tmp_path / "draft.md"))
+
+    (own,) = [d for d in session(tmp_path, scenario) if d.code == "no-miracle"]
+    assert own.code_description.href == rule.resolve().as_uri()
 
 
 def test_a_bad_configuration_is_one_diagnostic_naming_it(tmp_path):

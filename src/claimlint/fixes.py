@@ -171,6 +171,6 @@ def fix_text(lint, text: str, safe_only: bool = True) -> tuple[str, list]:
 
 
 def _overlaps(one, other) -> bool:
-    """Do two edits touch the same text, or insert at the same place (whose order is unknown)?"""
-    return one[0] < other[1] and other[0] < one[1] or one[0] == other[0] or \
-        one[0] == one[1] and other[0] <= one[0] <= other[1] or other[0] == other[1] and one[0] <= other[0] <= one[1]
+    """Do two edits touch the same text or meet at a point (two insertions there, whose order no
+    one chose)? Either waits for the next round."""
+    return one[0] <= other[1] and other[0] <= one[1]

@@ -3,7 +3,8 @@
 - Diagnostics when a Markdown document opens, changes and is saved: a change waits DEBOUNCE
   seconds for the next keystroke, a draft is linted in one worker thread at a time, and a result
   for a version the editor has moved past is dropped. Each has the rule id as `code` and the
-  rule's file (its description and examples) as `codeDescription`.
+  rule's documentation as `codeDescription` (as SARIF's helpUri; a house rule without a `url`:
+  its file, which holds its description and examples).
 - Positions are converted from code points to the encoding agreed with the client (UTF-16
   unless it offers another), line by line, so a claim after an emoji is underlined exactly.
 - Each document is linted with the configuration nearest to it (`.claimlint.yaml`, or
@@ -33,6 +34,7 @@ from claimlint.errors import ClaimlintError
 from claimlint.explain import explanation
 from claimlint.findings import Edit, Finding, Fix
 from claimlint.fixes import Suppressing, located
+from claimlint.links import rule_help
 from claimlint.markdown import parse
 from claimlint.source import LineIndex
 
@@ -133,7 +135,7 @@ class ClaimlintServer(LanguageServer):
         return types.Diagnostic(
             range=self._range(linted.lines, finding.line, finding.column, finding.end_line, finding.end_column),
             message=finding.message, severity=_SEVERITY[finding.severity], code=finding.rule, source="claimlint",
-            code_description=types.CodeDescription(href=Path(rule.path).resolve().as_uri()) if rule else None)
+            code_description=types.CodeDescription(href=_docs(rule)) if rule else None)
 
     @staticmethod
     def _problem(message: str) -> types.Diagnostic:
@@ -203,6 +205,12 @@ class ClaimlintServer(LanguageServer):
             edit=types.WorkspaceEdit(document_changes=[types.TextDocumentEdit(
                 text_document=types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=linted.version),
                 edits=edits)]))
+
+
+def _docs(rule) -> str:
+    """Where a rule is documented: its own `url`, a built-in rule's section of the rules reference
+    (as SARIF's helpUri), else the rule's file, which holds its description and examples."""
+    return rule.url or (rule_help(rule) if rule.builtin else None) or Path(rule.path).resolve().as_uri()
 
 
 def _path(uri: str) -> str:
