@@ -107,6 +107,8 @@ class ClaimlintServer(LanguageServer):
             return lint_text(text, path, config), rules, None
         except ClaimlintError as exc:
             return [], {}, str(exc)
+        except Exception as exc:  # noqa: BLE001 - a bug met in one draft must not silence the editor
+            return [], {}, f"internal error in {path}: {type(exc).__name__}: {exc} (please report it)"
 
     def lint_all(self):
         for uri in list(self.workspace.text_documents):
@@ -186,15 +188,17 @@ class ClaimlintServer(LanguageServer):
                     (span.end.line, span.end.character) < (found.start.line, found.start.character):
                 continue
             diagnostic = self._diagnostic(linted, finding)
+            # A finding's own fixes come first and its suppression last; one about the whole draft
+            # already offers disabling its rule in the file, the others get it here.
             fixes = list(finding.fixes)
-            if not any(fix.description.startswith(f"Disable {finding.rule} in this file") for fix in fixes):
+            rule = linted.rules.get(finding.rule)
+            if rule is None or rule.level != "document":
                 if suppressing is None:
                     text = linted.text.replace("\r\n", "\n").replace("\r", "\n")
                     suppressing = Suppressing(parse(text), LineIndex(text))
                 fixes.append(located(suppressing.file(finding.rule), suppressing.index))
             for number, fix in enumerate(fixes):
-                actions.append(self._action(uri, linted, fix, diagnostic, preferred=number == 0 and not
-                                            fix.description.startswith("Disable")))
+                actions.append(self._action(uri, linted, fix, diagnostic, preferred=number == 0 and len(finding.fixes) > 1))
         return actions
 
     def _action(self, uri: str, linted: _Linted, fix: Fix, diagnostic, preferred: bool) -> types.CodeAction:
