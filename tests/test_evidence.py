@@ -211,3 +211,26 @@ def test_paragraph_scope_accepts_a_citation_nearby(cli, tmp_path, monkeypatch):
     assert "unhedged-causal-claim" in run()
     (tmp_path / ".claimlint.yaml").write_text("rules:\n  unhedged-causal-claim: {options: {scope: paragraph}}\n")
     assert "unhedged-causal-claim" not in run()
+
+
+def test_cue_table_rows_are_well_formed():
+    """Every cue row names a known kind and scope and compiles on its own; each kind compiles to one pass."""
+    import re
+
+    from claimlint.evidence import cues
+
+    kinds = {"speculation", "certainty", "can", "reporting", "help", "approximator", "condition", "disowning",
+             "negation"}
+    for row in cues.CUES:
+        assert row.kind in kinds and row.scope in {"clause", "around", "before", "condition", "sentence", "window"}, row
+        re.compile(row.regex())
+    assert {row.kind for row in cues.CUES} == kinds
+    assert "not" in cues.words("negation") and cues.pattern("disowning").search("there is no evidence that it works")
+
+
+@pytest.mark.parametrize("text, hedged", [
+    ("It could be tested.", True), ("It could not be detected.", False), ("It could be detected.", False),
+    ("Its appearance changed.", False), ("It appears to work.", True), ("There is no doubt it works.", False),
+])
+def test_cue_exceptions(text, hedged):
+    assert has_hedge(text) is hedged

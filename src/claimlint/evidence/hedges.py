@@ -19,78 +19,31 @@ unannotated), by "can help" and by frames that disown it ("there is no evidence 
 for claims only. Approximators of frequency and scope count after the claim too ("causes a cough in
 some patients"), but a bare "some" there only picks out part of the object ("reduced some symptoms"),
 and a frequency adverb before another predicate qualifies that one ("and was generally safe").
+The cues themselves are rows of the table in cues.py; this module says where each kind acts.
 """
 
 from __future__ import annotations
 
 import re
 
-from claimlint.evidence import clauses
+from claimlint.evidence import clauses, cues
 from claimlint.evidence.negation import disowned
 
 # Modal auxiliaries; rules also use them to recognise a finite verb.
 MODALS = frozenset({"may", "might", "could", "would", "should", "mayn't", "mightn't", "couldn't"})
 # Auxiliaries that open a verb group, hedging or not ("that can make", "and will replace").
 AUXILIARIES = MODALS | {"can", "cannot", "will"}
-_CAN = re.compile(r"\b(?:can|cannot|can't)\b", re.IGNORECASE)
-
-_SPECULATION = re.compile(
-    r"""
-    \b(?:
-      (?:may|might|would|should)(?:n't)?
-    | could(?!\s+not\b|n't)(?!\s+(?:also\s+)?be\s+(?:detected|observed|seen|found|identified|isolated|obtained|measured
-                                             |established|demonstrated|shown|confirmed|reproduced|recovered))
-    | (?:appear(?!ance)|seem|propos|hypothes|speculat|presum|postulat|suspect
-       |tend(?!on|er|in)|believ|assum|impl(?:y|ie)|doubt)\w*
-    | possible|possibly|possibility|likely|unlikely|probably|probable|perhaps|potential|potentially
-    | putative|putatively|plausible|plausibly|maybe|conceivably|apparently|uncertain|unclear|unknown|unproven|whether
-    | (?:determin|examin|test|investigat|assess|know|ask|check|establish|evaluat|explor|see)\w*\s+if
-    | (?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?(?:thought|considered|believed|expected|estimated|predicted)\s+to
-    | (?:we|i)\s+(?:think|feel|hope|estimate|infer)
-    | estimated\s+that
-    | thought\s+(?:to|that)
-    | it\s+(?:is|has\s+been)\s+(?:thought|believed|hoped|expected|estimated)\s+that
-    | (?:cannot|can\s+not|could\s+not|not)\s+be\s+(?:excluded|ruled\s+out)
-    | raises?\s+(?:\w+\s+){0,2}questions?
-    | not\s+(?:yet\s+|entirely\s+|fully\s+|completely\s+|well\s+)?(?:known|clear|understood|established|certain)
-    | (?:remains?|remained|yet)\s+to\s+be
-      \s+(?:determined|elucidated|established|clarified|seen|proven|confirmed|defined|understood)
-    | remain(?:s|ed)?\s+(?:elusive|controversial|debated|obscure)
-    | (?:idea|notion|view|belief)\s+that
-    | not\s+exactly
-    )\b
-    """,
-    re.IGNORECASE | re.VERBOSE,
-)
-# Reporting verbs that frame a finding ("our data suggest that ..."). BioScope counts them as speculation;
-# claim-strength coding schemes (Sumner et al. 2014, Yu et al. 2019) rate the claim they frame by its own
-# wording, so claim rules may be told to look past them.
-_REPORTING = re.compile(r"\b(?:suggest|indicat(?!or|ion|ive))\w*", re.IGNORECASE)
+_CAN = cues.pattern("can")
+_SPECULATION = cues.pattern("speculation")
+# Reporting verbs that frame a finding ("our data suggest that ..."): claim rules may be told to look past them.
+_REPORTING = cues.pattern("reporting")
 # Certainty or concession that happens to contain a cue: "no doubt", "regardless of whether".
-_NOT_SPECULATION = re.compile(
-    r"\b(?:(?:no|without(?:\s+a)?|beyond(?:\s+a)?)\s+doubt|(?:regardless|irrespective)\s+of\s+whether)\b",
-    re.IGNORECASE,
-)
-# Approximators of frequency and scope: they qualify a claim wherever they stand in its clause.
-_SCOPE_APPROXIMATORS = (
-    r"partly|partially|somewhat|rarely|seldom|sometimes|occasionally|(?<!too\s)often|usually|typically|generally|frequently"
-    r"|to\s+some\s+(?:extent|degree)|not\s+(?:always|all|everyone|every\w*)"
-    r"|(?:in|for|among)\s+(?:some|many|certain|most|a\s+few)\s+(?:\w+\s+)?"
-    r"(?:people|patients|cases|adults|children|women|men|users|studies|individuals)"
-    # A result scoped to animals or cells: "in mice, the compound reduced inflammation".
-    r"|(?:in|among)\s+(?:lab\s+|laboratory\s+)?(?:mice|rats|rodents|animals|cells|cell\s+cultures|test\s+tubes"
-    r"|(?:a|the)\s+(?:petri\s+|lab\s+)?(?:dish|lab|laboratory))"
-)
-# Before a claim, "some" and "certain" restrict its subject ("Some tablets can cause a cough"); after it they
-# only pick out part of the object ("reduced some symptoms"), which leaves the claim itself direct.
-_APPROXIMATORS = r"some|certain|" + _SCOPE_APPROXIMATORS
-# Conditions, approximators and "help" (help softens the verb it governs, so "helps lower"
-# hedges even where a bare "can" does not): they qualify the claim they govern but are not speculation.
-_QUALIFIERS = re.compile(rf"\b(?:help(?:s|ed|ing)?|{_APPROXIMATORS})\b", re.IGNORECASE)
-# A condition makes hypothetical the claim inside it ("if it lowers cholesterol, ..."), not the main clause
-# after it ("If you smoke, quitting cuts the risk"), so it counts only with no comma before the claim.
-_CONDITION = re.compile(r"\b(?:if|unless)\b[^,]*$", re.IGNORECASE)
-_APPROXIMATOR_AFTER = re.compile(rf"\b(?:{_SCOPE_APPROXIMATORS})\b", re.IGNORECASE)
+_NOT_SPECULATION = cues.pattern("certainty")
+# Before a claim: "help", approximators and a condition with no comma before the claim.
+_QUALIFIERS = cues.pattern("help", "approximator")
+_CONDITION = cues.pattern("condition", after="[^,]*$")
+# After a claim: approximators of frequency and scope.
+_APPROXIMATOR_AFTER = cues.pattern("approximator", scopes=("around",))
 # After a claim, what follows these words says something else: ", thereby preventing", ", which is".
 _LATER_CLAUSE = frozenset({"thereby", "which", "while"})
 # Words after a frequency adverb that keep it qualifying the claim before it: "usually within a week".
