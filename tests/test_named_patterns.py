@@ -53,8 +53,9 @@ def test_causal_findings_name_their_expression(cli, project, sentence, pattern):
 
 def test_explain_lists_the_causal_kinds_named_expressions(cli):
     explained = cli("explain", "unhedged-causal-claim").stdout
-    assert "  responsible-for: \"is responsible for\"" in explained
-    assert "  put-strain: putting strain or pressure on" in explained
+    assert "  phrase responsible-for: \"is responsible for\"" in explained
+    assert "  verb phrase put-strain: putting strain or pressure on" in explained
+    assert "    flag: Cold weather is responsible for most chilblains." in explained
 
 
 def test_house_rules_may_name_patterns_and_bare_ones_stay_unnamed(cli, project):

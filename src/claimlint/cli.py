@@ -27,7 +27,7 @@ from claimlint.inert import inert
 from claimlint.reporters import FORMATS, WHOLE_DRAFTS, get_reporter
 from claimlint.reporters import statistics
 from claimlint.reporters.text import lines as text_lines
-from claimlint.examples import example_failures
+from claimlint.examples import example_failures, examples
 from claimlint.explain import explanation
 from claimlint.runner import RunOptions, run
 from claimlint.suggest import did_you_mean
@@ -323,7 +323,7 @@ def list_rules(config_path, check):
                 errors.append(f"{rule.path}: internal error running the examples of rule '{rule.id}': "
                               f"{type(exc).__name__}: {exc} (please report it)")
                 continue
-            total += len(rule.examples["flag"]) + len(rule.examples["pass"])
+            total += len(examples(rule))
         _write("\n".join([*map(inert, failures), f"{total - len(failures)} passed, {len(failures)} failed"
                                                   + (f", {len(errors)} rule(s) could not be checked" if errors else "")]))
         for error in errors:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from claimlint.kinds import KINDS
-from claimlint.kinds.base import NamedPattern
 from claimlint.rules import Rule
 
 
@@ -16,11 +15,12 @@ def explanation(rule: Rule) -> list[str]:
         for name, spec in specs.items():
             lines.append(f"  {name} = {rule.options[name]!r}  {spec.help}")
         lines.append("")
-    named = [entry for field in KINDS[rule.kind_name].pattern_fields
-             for entry in map(NamedPattern.of, rule.fields.get(field, [])) if entry.name]
+    named = rule.checker.named_patterns()
     if named:
         lines.append("Patterns (the `pattern` of a finding):")
-        lines.extend(f"  {entry.name}: {entry.description}" for entry in named)
+        for label, entry in named:
+            lines.append(f"  {label}: {entry.description}")
+            lines.extend(f"    {kind}: {text}" for kind, text in entry.examples)
         lines.append("")
     lines.append("Flags:")
     lines.extend(f"  - {example}" for example in rule.examples["flag"])

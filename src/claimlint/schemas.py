@@ -26,15 +26,24 @@ _STRINGS = {"type": "array", "items": {"type": "string"}}
 _PATTERN = {"anyOf": [{"type": "string"}, {
     "type": "object", "required": ["regex"], "additionalProperties": False,
     "properties": {"regex": {"type": "string"}, "name": {"type": "string"}, "description": {"type": "string"}}}]}
+# Where a kind matches token patterns, an entry may be one: spaCy Matcher specs (see kinds/token_patterns.py).
+_TOKEN_PATTERN = {"anyOf": [*_PATTERN["anyOf"], {
+    "type": "object", "required": ["tokens"], "additionalProperties": False,
+    "properties": {"tokens": {"type": "array", "minItems": 1, "items": {"type": "object"},
+                              "description": "spaCy Matcher token specs, with ANY, WORDS and CONTEXT"},
+                   "name": {"type": "string"}, "description": {"type": "string"},
+                   "unless": {**_STRINGS, "description": "names of the kind's exclusions"},
+                   "examples": {"type": "object", "additionalProperties": False,
+                                "properties": {"flag": _STRINGS, "pass": _STRINGS}}}}]}
 _JSON_TYPES = {list: "array", dict: "object", str: "string", bool: "boolean", int: "integer"}
 
 
-def spec_schema(spec: Spec) -> dict:
+def spec_schema(spec: Spec, tokens: bool = False) -> dict:
     types = spec.type if isinstance(spec.type, tuple) else (spec.type,)
     schema: dict = {"description": spec.help} if spec.help else {}
     if list in types:
         schema["type"] = "array"
-        schema["items"] = _PATTERN
+        schema["items"] = _TOKEN_PATTERN if tokens else _PATTERN
     elif dict in types:
         schema.update(type="object", additionalProperties=_STRINGS)
     else:
@@ -113,7 +122,8 @@ def rule_schema() -> dict:
     }
     kinds = [{
         "if": {"properties": {"kind": {"const": kind.name}}, "required": ["kind"]},
-        "then": {"properties": {**{name: spec_schema(spec) for name, spec in kind.fields.items()},
+        "then": {"properties": {**{name: spec_schema(spec, name in kind.token_pattern_fields)
+                                                    for name, spec in kind.fields.items()},
                                 "options": _options(kind.options)},
                  "required": [name for name, spec in kind.fields.items() if spec.required]},
     } for kind in sorted(KINDS.values(), key=lambda kind: kind.name)]

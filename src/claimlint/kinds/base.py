@@ -51,6 +51,14 @@ class Kind:
     trigger: re.Pattern | WordTrigger | None = None  # anything with .search(text)
     # The fields whose entries may be named patterns ({name, description, regex}): `explain` lists them.
     pattern_fields: ClassVar[tuple[str, ...]] = ()
+    # Those of them whose entries may also be token patterns ({name, tokens, ...}: token_patterns.py).
+    token_pattern_fields: ClassVar[tuple[str, ...]] = ()
+
+    def named_patterns(self) -> list[tuple[str, NamedPattern]]:
+        """(the `pattern` a finding carries, entry) of each named entry of the pattern fields."""
+        return [(entry.name, entry) for field in self.pattern_fields
+                for entry in (NamedPattern.of(e, field in self.token_pattern_fields) for e in self.field.get(field, []))
+                if entry.name]
 
     def check_sentence(self, sentence) -> Iterable[Hit]:
         return ()
@@ -77,21 +85,45 @@ class WordTrigger:
 
 @dataclass(frozen=True)
 class NamedPattern:
-    """One entry of a rule's `patterns`: a bare regex, or a mapping {name, regex, description}."""
+    """One entry of a rule's `patterns`: a bare regex, or a mapping {name, description, regex} or, where
+    the kind matches token patterns, {name, description, tokens, unless, examples} (token_patterns.py)."""
 
-    regex: str
+    regex: str = ""
     name: str = ""
     description: str = ""
+    tokens: tuple = ()  # spaCy Matcher token specs
+    unless: tuple[str, ...] = ()  # names of the kind's exclusions
+    examples: tuple[tuple[str, str], ...] = ()  # ("flag" or "pass", sentence)
 
     @classmethod
-    def of(cls, entry) -> NamedPattern:
+    def of(cls, entry, tokens: bool = False) -> NamedPattern:
         if isinstance(entry, NamedPattern):
             return entry
         if isinstance(entry, str):
             return cls(entry)
-        if isinstance(entry, dict) and isinstance(entry.get("regex"), str) and set(entry) <= {"name", "regex", "description"}:
-            return cls(entry["regex"], str(entry.get("name", "")), str(entry.get("description", "")))
-        raise ValueError(f"a pattern must be a regex or a mapping with 'regex' (and 'name', 'description'), not {entry!r}")
+        keys = {"name", "regex", "description"} | ({"tokens", "unless", "examples"} if tokens else set())
+        if isinstance(entry, dict) and set(entry) <= keys and \
+                (isinstance(entry.get("regex"), str)) != (isinstance(entry.get("tokens"), list)):
+            return cls(entry.get("regex", ""), str(entry.get("name", "")), str(entry.get("description", "")),
+                       tuple(entry.get("tokens", ())), _names(entry.get("unless", [])), _examples(entry))
+        form = "'regex' or 'tokens'" if tokens else "'regex'"
+        raise ValueError(f"a pattern must be a regex or a mapping with {form} (and 'name', 'description'), "
+                         f"not {entry!r}")
+
+
+def _names(value) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(name, str) for name in value):
+        raise ValueError(f"'unless' must be a list of exclusion names, not {value!r}")
+    return tuple(value)
+
+
+def _examples(entry: dict) -> tuple[tuple[str, str], ...]:
+    examples = entry.get("examples", {})
+    if not isinstance(examples, dict) or not set(examples) <= {"flag", "pass"} or not all(
+            isinstance(texts, list) and all(isinstance(text, str) for text in texts) for texts in examples.values()):
+        raise ValueError(f"pattern '{entry.get('name', '')}': 'examples' must map 'flag' and 'pass' to lists of "
+                         f"sentences, not {examples!r}")
+    return tuple((kind, text) for kind in ("flag", "pass") for text in examples.get(kind, []))
 
 
 _TERM = re.compile(r"(?<!\\)\{([^\W\d]\w*)\}")  # `{name}`: a term list in a pattern

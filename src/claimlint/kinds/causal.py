@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import re
 import sys
-from bisect import bisect_left
 from dataclasses import dataclass
 
 from claimlint.evidence import clauses
@@ -48,6 +47,7 @@ from claimlint import rewrites
 from claimlint.fixes import prose_fix
 from claimlint.inflection import IRREGULAR_PAST, inflect, lemma_of
 from claimlint.kinds.base import Hit, Kind, NamedPattern, Spec, WordTrigger, compile_patterns
+from claimlint.kinds.token_patterns import Family
 
 
 DETERMINERS = frozenset(
@@ -135,11 +135,12 @@ class CausalClaim(Kind):
     name = "causal-claim"
     fields = {
         "verbs": Spec(list, required=True, help="lemmas of direct causal verbs, optionally with a particle"),
-        "phrases": Spec(list, default=[], help="regexes for non-verbal causal expressions, each bare or as {name, "
-                        "description, regex}"),
-        "verb_phrases": Spec(list, default=[], help="regexes for causal expressions led by a verb ('keeps colds "
-                             "away'), each bare or named; the leading verb is read like a listed verb, so "
-                             "instructions ('keep tablets away from children') and definitions pass"),
+        "phrases": Spec(list, default=[], help="non-verbal causal expressions, each a bare regex or named: {name, "
+                        "description, regex} or {name, description, tokens, unless, examples} with spaCy Matcher "
+                        "token patterns"),
+        "verb_phrases": Spec(list, default=[], help="causal expressions led by a verb ('keeps colds away'), given as "
+                             "`phrases` are; the leading verb is read like a listed verb, so instructions ('keep "
+                             "tablets away from children') and definitions pass"),
         "verbal_participles": Spec(list, default=[], help="lemmas whose '-ed' form never modifies a noun "
                                    "('caused', 'promoted'): read as a verb where others may be adjectives"),
         "prevalence_verbs": Spec(list, default=[], help="lemmas that state prevalence, not cause, when their "
@@ -162,7 +163,7 @@ class CausalClaim(Kind):
                               "label ('9. Natural Diabetes Fighter', '- Relief from joint pain', '3. Less back pain')"),
         "terms": Spec(dict, default={}, help="named lists of regexes usable as {name} in benefit_objects"),
     }
-    pattern_fields = ("phrases", "verb_phrases")
+    pattern_fields = token_pattern_fields = ("phrases", "verb_phrases")
     options = {
         "can_is_hedge": Spec(bool, default=True, help="treat a bare 'can' ('can cause') as a hedge, as the policy does; "
                              "false flags it ('can help' is always a hedge)"),
@@ -184,18 +185,18 @@ class CausalClaim(Kind):
             if fields["benefit_objects"] else None
         self.verbs = _verb_forms(fields["verbs"])
         self.change_verbs = _verb_forms(fields["change_verbs"])
-        phrases = [NamedPattern.of(entry) for entry in fields["phrases"]]
-        verb_phrases = [NamedPattern.of(entry) for entry in fields["verb_phrases"]]
-        self.phrases = _alternation([entry.regex for entry in phrases])
-        self.verb_phrases = _alternation([entry.regex for entry in verb_phrases])
-        # Which named phrase matched is asked only of a match. Compiled here, so that a user's rule has
-        # these patterns put under the time limit with the rest (timed_regex.limit_time).
-        self.phrase_names = [(entry.name, re.compile(entry.regex, re.IGNORECASE))
-                             for entry in phrases + verb_phrases if entry.name]
+        self.phrases = Family([NamedPattern.of(entry, tokens=True) for entry in fields["phrases"]], _EXCLUSIONS)
+        self.verb_phrases = Family([NamedPattern.of(entry, tokens=True) for entry in fields["verb_phrases"]],
+                                   _EXCLUSIONS)
         self.benefit_label = _benefit_label(fields["benefit_nouns"], fields["benefit_objects"], fields["terms"])
         self.trigger = WordTrigger(self.verbs.keys() | self.change_verbs.keys() | set(fields["benefit_nouns"])
                                    | ({"less", "fewer", "reduced"} if self.benefit_label else set()),
-                                   _alternation([entry.regex for entry in phrases + verb_phrases]))
+                                   _phrase_trigger([self.phrases, self.verb_phrases]))
+
+    def named_patterns(self):
+        return [(f"{family} {entry.name}", entry) for family, patterns in (("phrase", self.phrases),
+                                                                          ("verb phrase", self.verb_phrases))
+                for entry in patterns.entries if entry.name]
 
     def check_sentence(self, sentence):
         if sentence.is_question or sentence.cited(self.option["scope"]):
@@ -231,13 +232,12 @@ class CausalClaim(Kind):
         describes the title's noun ("Foods that fight inflammation"), and a heading with no finite verb is a
         title whose noun phrases claim nothing ("The benefits of swimming for stiff joints")."""
         title = heading and not any(token.lower_ in _FINITE for token in tokens)
-        phrase_starts = {} if title else {i: (n, self._phrase_name("phrase", match))
-                                          for i, n, match in _phrase_spans(self.phrases, tokens)
+        phrase_starts = {} if title else {i: (n, _label("phrase", entry)) for i, n, entry in self.phrases.spans(tokens)
                                           if not _writer_speaks(tokens, i) and not self._general_object(tokens, i + n)}
-        for index, length, match in _phrase_spans(self.verb_phrases, tokens):
+        for index, length, entry in self.verb_phrases.spans(tokens):
             if self._verbal(tokens, index, _phrase_verb(tokens[index].lower_), heading, phrase=True) \
                     and not self._structure_function(tokens, index + length):
-                phrase_starts.setdefault(index, (length, self._phrase_name("verb phrase", match)))
+                phrase_starts.setdefault(index, (length, _label("verb phrase", entry)))
         for index, token in enumerate(tokens):
             if index in phrase_starts:
                 yield index, *phrase_starts[index], None
@@ -313,12 +313,6 @@ class CausalClaim(Kind):
         "leaky gut syndrome", "joint and knee pain")?"""
         return self.benefit_objects is not None and \
             self.benefit_objects.search(tokens[position : position + 6].text) is not None
-
-    def _phrase_name(self, family: str, match: re.Match) -> str:
-        """ "phrase" or "verb phrase", with the name of the entry that matched when it has one."""
-        name = next((name for name, pattern in self.phrase_names
-                     if (single := pattern.match(match.string, match.start())) and single.end() == match.end()), "")
-        return f"{family} {name}" if name else family
 
     def _general_object(self, tokens, end: int) -> bool:
         """Does a phrase ending before `end` act on structure/function wording or on health in general ("has a
@@ -447,21 +441,40 @@ def _consequent(tokens, index: int) -> bool:
     return any(token.text == "," for token in tokens[first.i - tokens.start : index])
 
 
-def _alternation(patterns: list[str]) -> re.Pattern | None:
-    return re.compile("|".join(patterns), re.IGNORECASE) if patterns else None
+def _phrase_trigger(families) -> re.Pattern:
+    """What every phrase match holds: the regex entries themselves, and the anchor words of token patterns
+    (any text at all when a token pattern has none)."""
+    anchors = set()
+    for family in families:
+        words = family.anchors()
+        if words is None:
+            return re.compile("")
+        anchors |= words
+    regexes = [entry.regex for family in families for entry in family.entries if entry.regex]
+    if anchors:
+        regexes.append(rf"\b(?:{'|'.join(sorted(map(re.escape, anchors)))})\b")
+    return re.compile("|".join(regexes) or "(?!)", re.IGNORECASE)
 
 
-def _phrase_spans(pattern: re.Pattern | None, tokens):
-    """(token index, token count, match) of each match of `pattern` in the sentence."""
-    if pattern is None:
-        return
-    offsets = None
-    for match in pattern.finditer(tokens.text):
-        if offsets is None:
-            offsets = [token.idx - tokens.start_char for token in tokens]
-        first, end = bisect_left(offsets, match.start()), bisect_left(offsets, match.end())
-        if first < end:
-            yield first, end - first, match
+def _label(family: str, entry: NamedPattern) -> str:
+    """A finding's `pattern`: "phrase" or "verb phrase", with the entry's name when it has one."""
+    return f"{family} {entry.name}" if entry.name else family
+
+
+def _perfect(tokens, start: int, end: int) -> bool:
+    """ "has reduced effects", "have been shown": a perfect auxiliary, not a verb of having."""
+    after = next((t for t in tokens[start + 1 : end] if not t.is_space), None)
+    return tokens[start].lower_ in ("has", "have", "had", "having") and after is not None \
+        and (after.lower_ in ("been", "seen", "shown") or re.fullmatch(r"\w+ed", after.lower_) is not None)
+
+
+def _infinitive(tokens, start: int, end: int) -> bool:
+    """ "to show the effects of": the object of an aim, not a finding."""
+    return start > 0 and tokens[start - 1].lower_ == "to" and tokens[start - 1].whitespace_ == " "
+
+
+# Exclusions a named pattern may list in `unless`.
+_EXCLUSIONS = {"perfect": _perfect, "infinitive": _infinitive}
 
 
 def _phrase_verb(word: str) -> _Verb:
