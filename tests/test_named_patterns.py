@@ -56,6 +56,8 @@ def test_explain_lists_the_causal_kinds_named_expressions(cli):
     assert "  phrase responsible-for: \"is responsible for\"" in explained
     assert "  verb phrase put-strain: putting strain or pressure on" in explained
     assert "    flag: Cold weather is responsible for most chilblains." in explained
+    assert "Exclusions (what a match is not):\n  noun: a noun, adjective or name" in explained
+    assert "  prevalence: a count of the people affected" in explained and "  perfect: a perfect auxiliary" in explained
 
 
 def test_house_rules_may_name_patterns_and_bare_ones_stay_unnamed(cli, project):

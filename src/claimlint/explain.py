@@ -7,7 +7,7 @@ from claimlint.rules import Rule
 
 
 def explanation(rule: Rule) -> list[str]:
-    """The lines: id, severity and kind, the description, options, named patterns and examples."""
+    """The lines: id, severity and kind, the description, options, named patterns and exclusions, and examples."""
     lines = [f"{rule.id} ({rule.severity}, kind: {rule.kind_name})", "", *rule.description.split("\n"), ""]
     specs = KINDS[rule.kind_name].options
     if specs:
@@ -21,6 +21,11 @@ def explanation(rule: Rule) -> list[str]:
         for label, entry in named:
             lines.append(f"  {label}: {entry.description}")
             lines.extend(f"    {kind}: {text}" for kind, text in entry.examples)
+        lines.append("")
+    exclusions = rule.checker.exclusions()
+    if exclusions:
+        lines.append("Exclusions (what a match is not):")
+        lines.extend(f"  {name}: {description}" for name, description in exclusions)
         lines.append("")
     lines.append("Flags:")
     lines.extend(f"  - {example}" for example in rule.examples["flag"])

@@ -24,8 +24,6 @@ The cues themselves are rows of the table in cues.py; this module says where eac
 
 from __future__ import annotations
 
-import re
-
 from claimlint.evidence import clauses, cues
 from claimlint.evidence.negation import disowned
 

@@ -60,6 +60,10 @@ class Kind:
                 for entry in (NamedPattern.of(e, field in self.token_pattern_fields) for e in self.field.get(field, []))
                 if entry.name]
 
+    def exclusions(self) -> list[tuple[str, str]]:
+        """(name, description) of each named exclusion the kind asks of a match."""
+        return []
+
     def check_sentence(self, sentence) -> Iterable[Hit]:
         return ()
 
