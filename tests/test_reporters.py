@@ -87,3 +87,18 @@ def test_cli_formats(cli, tmp_path, monkeypatch):
     for name in ("github", "sarif", "gitlab"):
         result = cli("check", "--format", name, "a.md")
         assert result.exit_code == 1 and result.stdout.strip(), name
+
+
+def test_jsonl_is_one_json_finding_per_line(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a##[b.md").write_text(DRAFT)  # a name that would be a workflow command in a CI log
+    (tmp_path / "clean.md").write_text("# Opening hours\n\nWe open at nine.\n")
+    whole = json.loads(cli("check", "--format", "json", "a##[b.md", "clean.md").stdout)
+    result = cli("check", "--format", "jsonl", "--format", "jsonl:copy.jsonl", "a##[b.md", "clean.md")
+    lines = result.stdout.splitlines()
+    assert result.exit_code == 1 and len(lines) == len(whole["findings"]) > 3
+    assert [json.loads(line) for line in lines] == whole["findings"]
+    assert (tmp_path / "copy.jsonl").read_text() == result.stdout
+    assert all("#\\u0023[" in line and "##[" not in line for line in lines)  # inert, as in the JSON report
+    clean = cli("check", "--format", "jsonl", "clean.md")
+    assert (clean.exit_code, clean.stdout) == (0, "")

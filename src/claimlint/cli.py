@@ -256,15 +256,15 @@ def check(paths, select, ignore, output_formats, output_file, statistics_only, e
 def _report(report, output_format: str, path: str | None, color: str):
     """Write the report in one format to a file, or to standard output (coloured as `color` says)."""
     colour = output_format == "text" and path is None and use_colour(color, sys.stdout)
-    if output_format == "text":  # line by line: a run over a large tree has many findings
-        lines = text_lines(report, colour)
-        first = next(lines, None)
-        if first is not None:
-            _write(itertools.chain([first], lines), path, colour)
-    else:
-        output = get_reporter(output_format)(report, colour)
+    output = text_lines(report, colour) if output_format == "text" else get_reporter(output_format)(report, colour)
+    if isinstance(output, str):
         if output or path is not None:
             _write(output, path)
+        return
+    lines = iter(output)  # line by line: a run over a large tree has many findings
+    first = next(lines, None)
+    if first is not None:
+        _write(itertools.chain([first], lines), path, colour)
 
 
 def _fix(paths: list[str], configs, select: list[str], ignore: list[str], stdin_filename: str, diff: bool) -> list[str]:

@@ -27,6 +27,7 @@ class Report:
 FORMATS = {  # name -> what it is, for `--format help`
     "text": "compiler-style lines with the source line and the span underlined, and a summary",
     "json": "{findings, summary, errors}: every field of every finding",
+    "jsonl": "JSON Lines: one finding per line, with the fields json gives it (for very large runs)",
     "github": "GitHub Actions workflow commands: annotations on the pull request",
     "sarif": "SARIF 2.1.0, for code scanning (github/codeql-action/upload-sarif)",
     "gitlab": "GitLab Code Quality JSON (artifacts: reports: codequality)",
@@ -37,7 +38,7 @@ WHOLE_DRAFTS = ("html",)  # formats that show every line of a draft with finding
 
 
 def get_reporter(name: str):
-    """The render function of a format: (Report, colour) -> str."""
+    """The render function of a format: (Report, colour) -> str, or an iterable of lines."""
     from importlib import import_module
 
     module = import_module(f"claimlint.reporters.{'json_format' if name == 'json' else name}")
