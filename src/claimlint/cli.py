@@ -168,6 +168,17 @@ def _formats(ctx, param, values):
     return [*(printed or [("text", None)]), *(entry for entry in values if entry[1] is not None)]
 
 
+def _dask_address(ctx, param, value):
+    from claimlint.dask import local_workers  # which imports no Dask
+
+    if value is not None:
+        try:
+            local_workers(value)
+        except ClaimlintError as exc:
+            raise click.BadParameter(str(exc), ctx, param) from None
+    return value
+
+
 @main.command(epilog=EXIT_STATUS)
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--select", multiple=True, help="Only these rule ids (comma-separated or repeated).")
@@ -192,6 +203,9 @@ def _formats(ctx, param, values):
 @click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record the current findings in this file.")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True,
               help="Worker processes (0: one per core when there are enough files).")
+@click.option("--dask", "dask_address", metavar="ADDRESS", callback=_dask_address,
+              help="Lint on a Dask cluster: a scheduler's address (tcp://host:8786), or local:N for a local "
+                   "cluster of N worker processes (needs: pip install 'claimlint[dask]').")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write cached results.")
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
               help=f"Where cached results live (default: {FOLDER} beside the configuration, else here).")
@@ -203,12 +217,14 @@ def _formats(ctx, param, values):
 @click.option("--diff", is_flag=True, help="Print the changes the safe fixes would make as a diff; write nothing.")
 def check(paths, select, ignore, output_formats, output_file, statistics_only, exit_zero, config_path, fail_on, quiet,
           stdin_filename, report_unused_suppressions, require_suppression_reason, baseline, write_baseline, jobs,
-          no_cache, cache_dir, color, debug, fix, diff):
+          dask_address, no_cache, cache_dir, color, debug, fix, diff):
     """Lint Markdown files and folders (`-` reads standard input)."""
     (output_format, _), *also = output_formats
     printed = output_format if output_file is None else None  # the format standard output carries
     if statistics_only and output_format not in statistics.FORMATS:
         _fail(f"--statistics prints {' or '.join(statistics.FORMATS)}, not {output_format}")
+    if dask_address and jobs:
+        _fail("--jobs sets local worker processes; with --dask the cluster's workers lint: leave out --jobs")
 
     def on_error(message: str, detail: str | None):
         if printed != "github":  # whose report carries the input errors, as `::error` lines
@@ -225,7 +241,8 @@ def check(paths, select, ignore, output_formats, output_file, statistics_only, e
                              None if no_cache else cache_dir or configs.root.base / FOLDER,
                              require_suppression_reason,
                              keep_suppressed=any(name == "sarif" for name, _ in output_formats),
-                             whole_drafts=any(name in WHOLE_DRAFTS for name, _ in output_formats))
+                             whole_drafts=any(name in WHOLE_DRAFTS for name, _ in output_formats),
+                             dask=dask_address)
         with (RunProgress(use_colour(color, sys.stderr)) if not quiet and wants_progress(sys.stderr)
               else contextlib.nullcontext(lambda done, total: None)) as on_progress:
             report = run(list(paths), configs, options, on_error, on_progress)

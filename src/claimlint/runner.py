@@ -2,7 +2,7 @@
 
 Drafts whose results are cached cost a read. The rest are linted in this process, or, when
 there are enough of them, in worker processes forked after the NLP pipeline is loaded, so that
-every worker shares it instead of loading its own.
+every worker shares it instead of loading its own; or, with `dask`, on a Dask cluster (dask.py).
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ class RunOptions:
     require_suppression_reason: bool = False
     keep_suppressed: bool = False  # suppressed findings go to report.suppressed (for SARIF)
     whole_drafts: bool = False  # keep every line of each draft with findings, not only the excerpts'
+    dask: str | None = None  # a Dask scheduler's address, or local:N, to lint on instead of local processes
 
 
 def run(paths: list[str], config: Config | Configs, options: RunOptions,
@@ -102,7 +103,13 @@ def run(paths: list[str], config: Config | Configs, options: RunOptions,
         else:
             pending.append((position, path, display, key, text if path == "-" else None))
     displays = {job[0]: job[2] for job in pending}
-    for position, findings, excerpts, error in _lint(pending, linters, cache, options.jobs, options.whole_drafts):
+    if options.dask:
+        from claimlint.dask import lint_on_cluster
+
+        linted = lint_on_cluster(options.dask, pending, linters, cache, options.whole_drafts)
+    else:
+        linted = _lint(pending, linters, cache, options.jobs, options.whole_drafts)
+    for position, findings, excerpts, error in linted:
         done += 1
         on_progress(done, total)
         if error:
@@ -137,15 +144,20 @@ _WORKER_CACHE: Cache | None = None
 
 
 def _lint_one(job, whole_drafts: bool = False):
-    """(position, findings, excerpt lines, error) for one draft: read, linted, cached, let go."""
+    return lint_job(job, _WORKER_LINTERS, _WORKER_CACHE, whole_drafts)
+
+
+def lint_job(job, linters: dict[tuple, tuple[Linter, str]], cache: Cache | None = None, whole_drafts: bool = False):
+    """(position, findings, excerpt lines, error) for one job (position, path, display path,
+    linter key, text or None to read it): read, linted, cached, let go."""
     position, path, display, key, text = job
     try:
         if text is None:
             text = read_source(path)
-        linter, fingerprint = _WORKER_LINTERS[key]
+        linter, fingerprint = linters[key]
         findings, timed_out = lint_within_time(linter, text, display)
-        if _WORKER_CACHE and not timed_out:  # a rule skipped for a slow pattern: the findings are incomplete
-            _WORKER_CACHE.put(fingerprint, text, findings)
+        if cache and not timed_out:  # a rule skipped for a slow pattern: the findings are incomplete
+            cache.put(fingerprint, text, findings)
         return position, findings, excerpt_lines(text, findings, whole_drafts), timed_out and (display, timed_out, None)
     except InputError as exc:
         return position, None, None, (exc.path, str(exc), None)

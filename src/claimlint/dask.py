@@ -1,0 +1,196 @@
+"""Lint on a Dask cluster: `claimlint check --dask ADDRESS`, and `lint_bag` for pipelines that run Dask.
+
+With `--dask`, the client (this process) keeps discovery, configuration, the cache and the
+baseline, exactly as in a local run; only the drafts that missed the cache go to the cluster. The
+client reads them and sends their text, so workers need not see its files, in batches of about
+`BATCH_BYTES` (smaller when there are too few drafts to give every worker `BATCHES_PER_WORKER`).
+The run's linters go to the cluster once, and each worker process loads the NLP pipeline on its
+first batch and keeps it. At most `IN_FLIGHT` batches per worker thread are out at a time, so the
+client holds a few batches' text, not the archive's, and results come back batch by batch as
+each finishes. Every batch is a task of the graph with its text in it: a worker that dies takes
+nothing with it, Dask runs its batch again elsewhere.
+
+    from claimlint.dask import lint_bag
+    findings = lint_bag(dask.bag.from_sequence(paths, npartitions=64)).compute()
+
+Dask is optional (`pip install 'claimlint[dask]'`); this module imports it only when used.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from contextlib import ExitStack, contextmanager
+from dataclasses import fields
+
+from claimlint.cache import Cache
+from claimlint.errors import ClaimlintError
+from claimlint.findings import Finding
+from claimlint.linter import Linter
+from claimlint.source import read_source
+
+BATCH_BYTES = 256 * 1024  # of Markdown per batch: about 2 s of linting, against milliseconds of overhead
+BATCH_DRAFTS = 1000  # at most, so that a tree of tiny drafts is still cut into batches
+BATCHES_PER_WORKER = 4  # at least, when the run is small: no worker waits on another's long batch
+IN_FLIGHT = 2  # batches out per worker thread: one running, one waiting for it
+CONNECT_TIMEOUT = "10s"
+INSTALL = "pip install 'claimlint[dask]'"
+
+
+def local_workers(address: str) -> int | None:
+    """N for `local:N` (a LocalCluster of N worker processes), None for a scheduler's address."""
+    if not address.startswith("local"):
+        return None
+    name, _, count = address.partition(":")
+    if name != "local" or not count.isdigit() or int(count) < 1:
+        raise ClaimlintError(f"'{address}': write local:N for a local cluster of N workers (N ≥ 1), "
+                             "or a scheduler's address such as tcp://host:8786")
+    return int(count)
+
+
+def _distributed():
+    try:
+        import distributed
+    except ImportError as exc:
+        raise ClaimlintError(f"--dask needs Dask's distributed scheduler: {INSTALL} ({exc})") from None
+    return distributed
+
+
+@contextmanager
+def connect(address: str):
+    """A Dask client for `address`: a scheduler's, or `local:N` to start a LocalCluster of N
+    single-threaded worker processes for as long as the client is open."""
+    workers = local_workers(address)
+    distributed = _distributed()
+    with ExitStack() as stack:
+        try:
+            if workers is None:
+                client = stack.enter_context(distributed.Client(address, timeout=CONNECT_TIMEOUT))
+            else:
+                cluster = stack.enter_context(distributed.LocalCluster(
+                    n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
+                    silence_logs=logging.ERROR))
+                client = stack.enter_context(distributed.Client(cluster))
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise ClaimlintError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
+        yield client
+
+
+def lint_on_cluster(address: str, jobs: list, linters: dict[tuple, tuple[Linter, str]], cache: Cache | None,
+                    whole_drafts: bool):
+    """Yield (position, findings, excerpt lines, error) for each of the runner's `jobs` as its
+    batch comes back from the cluster at `address` (none is started when there are no jobs)."""
+    if not jobs:
+        return
+    with connect(address) as client:
+        yield from lint_jobs(client, jobs, linters, cache, whole_drafts)
+
+
+def lint_jobs(client, jobs: list, linters: dict[tuple, tuple[Linter, str]], cache: Cache | None,
+              whole_drafts: bool):
+    """Yield (position, findings, excerpt lines, error) for each job (position, path, display
+    path, linter key, text or None), linted on `client`'s cluster; the client caches the results."""
+    distributed = _distributed()
+    threads = sum(client.nthreads().values()) or 1
+    shared = client.submit(_shared, linters, pure=False)  # sent once; each worker fetches it once
+    finished = distributed.as_completed()
+    out: dict[str, list] = {}  # a batch's key -> its jobs with their text, while it is out
+    batches = _batches(jobs, _batch_bytes(jobs, threads))
+    while True:
+        while len(out) < IN_FLIGHT * threads and (batch := next(batches, None)) is not None:
+            loaded = []
+            for position, path, display, key, text in batch:
+                if text is None:
+                    try:
+                        text = read_source(path)
+                    except ClaimlintError as exc:  # an InputError: reported as a local run reports it
+                        yield position, None, None, (getattr(exc, "path", display), str(exc), None)
+                        continue
+                loaded.append((position, path, display, key, text))
+            if loaded:
+                future = client.submit(_lint_batch, shared, loaded, whole_drafts, pure=False)
+                out[future.key] = loaded
+                finished.add(future)
+        if not out:
+            return
+        future = next(finished)
+        try:
+            results = future.result()
+        except distributed.KilledWorker as exc:
+            raise ClaimlintError(f"Dask workers died linting a batch of {len(out[future.key])} drafts, from "
+                                 f"{out[future.key][0][2]}: {exc}") from None
+        sent = {job[0]: job for job in out.pop(future.key)}
+        future.release()
+        for position, findings, excerpts, error in results:
+            if cache and error is None:
+                _, _, _, key, text = sent[position]
+                cache.put(linters[key][1], text, findings)
+            yield position, findings, excerpts, error
+
+
+def _batch_bytes(jobs: list, threads: int) -> int:
+    total = sum(_size(job) for job in jobs)
+    return max(1, min(BATCH_BYTES, total // (threads * BATCHES_PER_WORKER)))
+
+
+def _size(job) -> int:
+    path, text = job[1], job[4]
+    if text is not None:
+        return len(text)
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0  # reading it will say what is wrong
+
+
+def _batches(jobs: list, target: int):
+    """The jobs in order, cut into runs of about `target` bytes (at least one draft each)."""
+    batch, size = [], 0
+    for job in jobs:
+        batch.append(job)
+        size += _size(job)
+        if size >= target or len(batch) >= BATCH_DRAFTS:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+def _shared(value):
+    return value
+
+
+def _lint_batch(linters: dict[tuple, tuple[Linter, str]], jobs: list, whole_drafts: bool) -> list:
+    """On a worker: each job's (position, findings, excerpt lines, error); nothing is cached there."""
+    from claimlint.runner import lint_job
+
+    return [lint_job(job, linters, None, whole_drafts) for job in jobs]
+
+
+FIELDS = [field.name for field in fields(Finding) if field.name not in ("context", "suppressed")]
+
+
+def lint_bag(paths, config=None):
+    """A `dask.bag` of the findings of the Markdown files whose paths `paths` (a bag) holds, each
+    a dict with the JSON report's fields and `error` None; a file that cannot be read or linted
+    is one dict with its `path` and `error` (the message) and the other fields None. `config` is
+    as for `claimlint.lint_text`: a configuration file's path, a `Config`, or None for the one
+    nearest each file. Workers read the files and configurations, so they must see them."""
+    return paths.map_partitions(_lint_partition, config)
+
+
+def _lint_partition(paths, config) -> list[dict]:
+    from claimlint.api import linter_for, resolve_config
+    from claimlint.runner import lint_job
+
+    records = []
+    for path in map(os.fspath, paths):
+        loaded = resolve_config(config, path)
+        if loaded.excludes(path):
+            continue
+        key = "bag"
+        _, findings, _, error = lint_job((0, path, path, key, None), {key: (linter_for(loaded, path), "")})
+        records += [{**finding.to_dict(), "error": None} for finding in findings or ()]
+        if error:
+            records.append({**dict.fromkeys(FIELDS), "path": error[0], "error": error[1]})
+    return records

@@ -1,0 +1,190 @@
+"""Linting on a real Dask LocalCluster (two worker processes) gives exactly a local run's output."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import sys
+
+import dask.bag as dask_bag
+import distributed
+import pytest
+
+from conftest import ROOT
+from claimlint.config import Configs
+from claimlint.runner import RunOptions, run
+
+DRAFTS = sorted((ROOT / "fixtures" / "eval").glob("[0-9]*.md"))
+COPIES = 4  # a few hundred drafts
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as c, \
+            distributed.Client(c) as client:
+        yield client
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory):
+    """A few hundred drafts and one that is not UTF-8."""
+    root = tmp_path_factory.mktemp("archive")
+    (root / "docs").mkdir()
+    for copy in range(COPIES):
+        for draft in DRAFTS:
+            (root / "docs" / f"{copy}-{draft.name}").write_text(draft.read_text(encoding="utf-8"), encoding="utf-8")
+    (root / "docs" / "broken.md").write_bytes(b"Stress \xc3\x28 worsens sleep.\n")
+    return root
+
+
+@pytest.fixture
+def in_archive(archive, monkeypatch):
+    monkeypatch.chdir(archive)
+    return archive
+
+
+def outputs(cli, *args) -> dict:
+    """The exit status, standard error and the JSON and text reports of one run over docs/."""
+    result = cli("check", "--no-cache", "--format", "json", "--format", "text:report.txt", *args, "docs")
+    return {"exit": result.exit_code, "stderr": result.stderr, "json": result.stdout,
+            "text": open("report.txt", encoding="utf-8").read()}
+
+
+@pytest.fixture(scope="module")
+def local_outputs(archive):
+    """What a local run (two forked workers) gives."""
+    from click.testing import CliRunner
+
+    from claimlint.cli import main
+
+    here = os.getcwd()
+    os.chdir(archive)
+    try:
+        runner = CliRunner()
+        return outputs(lambda *args: runner.invoke(main, list(args)), "-j", "2")
+    finally:
+        os.chdir(here)
+
+
+def test_a_scheduler_address_gives_the_local_output(cli, in_archive, cluster, local_outputs):
+    assert outputs(cli, "--dask", cluster.scheduler.address) == local_outputs
+    report = json.loads(local_outputs["json"])
+    assert local_outputs["exit"] == 2  # the broken draft is an input error, the others are reported
+    assert report["summary"]["files_checked"] == COPIES * len(DRAFTS) and len(report["findings"]) > 1000
+    assert [error["path"] for error in report["errors"]] == ["docs/broken.md"]
+    assert local_outputs["text"].count("\n") > 2000
+
+
+def test_local_n_starts_a_cluster_for_the_run(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "docs").mkdir()
+    for draft in DRAFTS[:10]:
+        (tmp_path / "docs" / draft.name).write_text(draft.read_text(encoding="utf-8"), encoding="utf-8")
+    local = cli("check", "--no-cache", "-j", "1", "docs")
+    result = cli("check", "--no-cache", "--dask", "local:2", "docs")
+    assert (result.exit_code, result.stdout) == (local.exit_code, local.stdout) and local.exit_code == 1
+
+
+def test_drafts_go_in_batches_by_size(in_archive):
+    from claimlint.dask import BATCH_BYTES, BATCH_DRAFTS, _batch_bytes, _batches
+
+    jobs = [(n, str(path), str(path), (), None) for n, path in enumerate(sorted((in_archive / "docs").iterdir()))]
+    sizes = {job[0]: os.stat(job[1]).st_size for job in jobs}
+    target = _batch_bytes(jobs, 2)
+    assert target == sum(sizes.values()) // 8  # a small run: four batches for each of two workers
+    batches = list(_batches(jobs, target))
+    assert [job for batch in batches for job in batch] == jobs  # every draft once, in order
+    assert 8 <= len(batches) <= 9
+    assert all(sum(sizes[job[0]] for job in batch[:-1]) < target for batch in batches)
+    # A large archive: batches of BATCH_BYTES, a huge draft alone, and no more than BATCH_DRAFTS tiny ones.
+    huge = [(0, "huge.md", "huge.md", (), "x" * (3 * BATCH_BYTES)), (1, "next.md", "next.md", (), "y")]
+    tiny = [(n, f"{n}.md", f"{n}.md", (), "z") for n in range(2, 2 + 3 * BATCH_DRAFTS)]
+    assert _batch_bytes(huge + tiny * 1000, 2) == BATCH_BYTES
+    assert [len(batch) for batch in _batches(huge + tiny, BATCH_BYTES)] == [1, BATCH_DRAFTS, BATCH_DRAFTS,
+                                                                           BATCH_DRAFTS, 1]
+
+
+def test_the_client_keeps_the_cache_and_sends_only_what_missed_it(cli, archive, cluster, local_outputs, tmp_path,
+                                                                   monkeypatch):
+    import claimlint.dask
+
+    sent = []
+    lint_jobs = claimlint.dask.lint_jobs
+
+    def recording(client, jobs, *args):
+        sent.append([job[2] for job in jobs])
+        return lint_jobs(client, jobs, *args)
+
+    monkeypatch.setattr(claimlint.dask, "lint_jobs", recording)
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(archive / "docs", tmp_path / "docs")
+    address = cluster.scheduler.address
+    first = cli("check", "--format", "json", "--dask", address, "docs")
+    assert (first.exit_code, first.stdout) == (2, local_outputs["json"])
+    assert len(sent[-1]) == COPIES * len(DRAFTS)  # the broken draft fails its read on the client
+    assert len(list((tmp_path / ".claimlint_cache").rglob("*.json"))) == len(DRAFTS)  # copies share entries
+    changed_path = "docs/0-01-blog-gut-health.md"
+    (tmp_path / changed_path).write_text("Sugar causes cancer.\n", encoding="utf-8")
+    changed = cli("check", "--format", "json", "--dask", address, "docs")
+    assert sent[-1] == [changed_path]
+    assert "causes" in {f["match"] for f in json.loads(changed.stdout)["findings"] if f["path"] == changed_path}
+    # With every draft cached, no cluster is needed: an address nobody listens on is never tried.
+    (tmp_path / "docs" / "broken.md").unlink()
+    cached = cli("check", "--format", "json", "--dask", "tcp://127.0.0.1:9", "docs")
+    assert cached.exit_code == 1 and len(sent) == 2
+    assert json.loads(cached.stdout)["findings"] == json.loads(changed.stdout)["findings"]
+
+
+def test_a_killed_worker_loses_nothing(in_archive, cluster, local_outputs):
+    pids = cluster.run(os.getpid)  # worker address -> process id
+    killed = []
+
+    def on_progress(done, total):
+        if not killed and done >= 20:
+            busy = [worker for worker, tasks in cluster.processing().items() if tasks]
+            assert busy, "no worker was linting a batch"
+            os.kill(pids[busy[0]], signal.SIGKILL)
+            killed.append(done)
+
+    report = run(["docs"], Configs(None), RunOptions([], [], dask=cluster.scheduler.address), on_progress=on_progress)
+    assert killed and killed[0] < report.files_checked  # killed mid-run
+    expected = json.loads(local_outputs["json"])
+    assert json.loads(json.dumps([finding.to_dict() for finding in report.findings])) == expected["findings"]
+    assert report.errors == expected["errors"]
+
+
+def test_lint_bag_gives_the_findings_of_lint_paths(in_archive, cluster):
+    from claimlint import lint_paths
+    from claimlint.dask import lint_bag
+
+    # Workers read the files themselves, from where they run: absolute paths.
+    paths = [str(in_archive / "docs" / f"0-{draft.name}") for draft in DRAFTS] + [str(in_archive / "docs" / "broken.md")]
+    records = lint_bag(dask_bag.from_sequence(paths, npartitions=4)).compute()
+    findings = [record for record in records if record["error"] is None]
+    errors = [record for record in records if record["error"] is not None]
+    local = lint_paths(paths)
+    assert findings == [{**finding.to_dict(), "error": None} for finding in local.findings]
+    assert [(error["path"], error["error"], error["rule"]) for error in errors] == \
+        [(e["path"], e["message"], None) for e in local.errors]
+
+
+def test_without_the_extra_dask_says_how_to_install_it(cli, in_archive, monkeypatch):
+    monkeypatch.setitem(sys.modules, "distributed", None)  # `import distributed` raises ImportError
+    result = cli("check", "--no-cache", "--dask", "local:2", "docs/0-01-blog-gut-health.md")
+    assert result.exit_code == 2
+    assert "pip install 'claimlint[dask]'" in result.stderr and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--dask", "local:0"], "local:N"),
+    (["--dask", "local"], "local:N"),
+    (["--dask", "local:2", "--jobs", "2"], "leave out --jobs"),
+    (["--no-cache", "--dask", "tcp://127.0.0.1:9"], "cannot reach the Dask scheduler at tcp://127.0.0.1:9"),
+])
+def test_a_bad_address_is_one_error(cli, in_archive, monkeypatch, args, message):
+    monkeypatch.setattr("claimlint.dask.CONNECT_TIMEOUT", "1s")
+    result = cli("check", *args, "docs/0-01-blog-gut-health.md")
+    assert result.exit_code == 2 and message in result.stderr and "Traceback" not in result.stderr
