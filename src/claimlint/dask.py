@@ -24,7 +24,7 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import fields
 
 from claimlint.cache import Cache
-from claimlint.errors import ClaimlintError
+from claimlint.errors import ClaimlintError, InputError
 from claimlint.findings import Finding
 from claimlint.linter import Linter
 from claimlint.source import read_source
@@ -103,8 +103,8 @@ def lint_jobs(client, jobs: list, linters: dict[tuple, tuple[Linter, str]], cach
                 if text is None:
                     try:
                         text = read_source(path)
-                    except ClaimlintError as exc:  # an InputError: reported as a local run reports it
-                        yield position, None, None, (getattr(exc, "path", display), str(exc), None)
+                    except InputError as exc:  # reported as a local run reports it
+                        yield position, None, None, (exc.path, str(exc), None)
                         continue
                 loaded.append((position, path, display, key, text))
             if loaded:
