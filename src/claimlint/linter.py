@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from claimlint.findings import Finding
 from claimlint.fixes import Suppressing, located
-from claimlint.markdown import Document, parse
+from claimlint.markdown import Document, Segment, parse
 from claimlint.nlp import load_pipeline, plain_quotes, sentences
 from claimlint.rules import Rule
 from claimlint.segment_memo import SegmentMemo
@@ -18,6 +18,22 @@ from claimlint.suppressions import ALL, parse_suppressions
 
 UNUSED_SUPPRESSION = "unused-suppression"
 SUPPRESSION_WITHOUT_REASON = "suppression-without-reason"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """Prose the cheap pass sends to spaCy: plain[start:end] of a segment (`plain`: its text with
+    plain quotes), and the sentence rules whose trigger it matches."""
+
+    segment: Segment
+    plain: str
+    start: int
+    end: int
+    rules: list[Rule]
+
+    @property
+    def text(self) -> str:
+        return self.plain[self.start : self.end]
 
 
 class Linter:
@@ -71,12 +87,28 @@ class Linter:
                                         "claimlint", context="claimlint"))
         return sorted(findings, key=lambda finding: finding.sort_key)
 
-    def _hits(self, document: Document):
-        # The cheap pass: each segment keeps the rules whose trigger it matches; a segment with
-        # none never reaches spaCy, and each sentence is only offered to its segment's rules.
-        # Quotations, reference entries and shop lines state no claim of the draft's own.
-        candidates = []
+    def candidates(self, document: Document) -> list[Candidate]:
+        """The cheap pass over a draft: the prose that reaches spaCy, each piece with the rules whose
+        trigger it matches (see _candidates)."""
         skipped = unclaimed(document)
+        return self._candidates([segment for index, segment in enumerate(document.segments) if index not in skipped])
+
+    def _candidates(self, segments: list[Segment]) -> list[Candidate]:
+        """The prose of `segments` that reaches spaCy, each piece with the rules whose trigger it
+        matches: prose no trigger matches never reaches spaCy."""
+        candidates = []
+        for segment in segments:
+            plain = plain_quotes(segment.text)
+            rules = [rule for rule in self.sentence_rules if _triggered(rule, plain)]
+            if rules:
+                candidates.append(Candidate(segment, plain, 0, len(plain), rules))
+        return candidates
+
+    def _hits(self, document: Document):
+        # Quotations, reference entries and shop lines state no claim of the draft's own, so no
+        # sentence rule reads them; a segment whose hits are remembered (SegmentMemo) is not read again.
+        skipped = unclaimed(document)
+        fresh = []
         for index, segment in enumerate(document.segments):
             if index in skipped:
                 continue
@@ -84,27 +116,26 @@ class Linter:
             remembered = self.memo.get(key, segment) if key else None
             if remembered is not None:
                 yield from remembered
-                continue
-            plain = plain_quotes(segment.text)
-            rules = [rule for rule in self.sentence_rules if _triggered(rule, plain)]
-            if rules:
-                candidates.append((segment, rules, plain, key))
-            elif key:
-                self.memo.put(key, segment, [])
+            else:
+                fresh.append((segment, key))
+        found = {id(segment): [] for segment, _ in fresh}
+        candidates = self._candidates([segment for segment, _ in fresh])
         if candidates:
             nlp = load_pipeline(self.model)
-            for (segment, rules, _, key), doc in zip(candidates, nlp.pipe(plain for _, _, plain, _ in candidates)):
-                found = []
+            for candidate, doc in zip(candidates, nlp.pipe(candidate.text for candidate in candidates)):
+                segment = candidate.segment
                 for sentence in sentences(segment, doc):
-                    for rule in rules:
+                    for rule in candidate.rules:
                         if not _triggered(rule, sentence.text):
-                            continue
+                            continue  # each sentence is only offered to the rules its own text triggers
                         for hit in rule.checker.check_sentence(sentence):
-                            found.append((rule, replace(hit, segment=hit.segment or segment),
-                                          segment.text[sentence.start : sentence.end], segment.starts[sentence.start]))
-                if key:
-                    self.memo.put(key, segment, found)
-                yield from found
+                            found[id(segment)].append((rule, replace(hit, segment=hit.segment or segment),
+                                                       segment.text[sentence.start : sentence.end],
+                                                       segment.starts[sentence.start]))
+        for segment, key in fresh:
+            if key:
+                self.memo.put(key, segment, found[id(segment)])
+            yield from found[id(segment)]
         for rule in self.document_rules:
             for hit in rule.checker.check_document(document):
                 yield rule, hit, "", None
