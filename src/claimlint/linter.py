@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from claimlint.findings import Finding
 from claimlint.fixes import Suppressing, located
 from claimlint.markdown import Document, Segment, parse
-from claimlint.nlp import load_pipeline, plain_quotes, sentences
+from claimlint.nlp import analyser, pipeline_loaded, plain_quotes
 from claimlint.rules import Rule
 from claimlint.segment_memo import SegmentMemo
 from claimlint.source import LineIndex
@@ -22,13 +22,15 @@ SUPPRESSION_WITHOUT_REASON = "suppression-without-reason"
 
 @dataclass(frozen=True)
 class Candidate:
-    """Prose the cheap pass sends to spaCy: plain[start:end] of a segment (`plain`: its text with
-    plain quotes), and the sentence rules whose trigger it matches."""
+    """A piece of prose the cheap pass sends to spaCy: plain[start:end] of a segment (`plain`: its
+    text with plain quotes), one or more whole sentences, with the sentence rules whose trigger it
+    matches; `last`: no piece of the segment follows it."""
 
     segment: Segment
     plain: str
     start: int
     end: int
+    last: bool
     rules: list[Rule]
 
     @property
@@ -94,14 +96,23 @@ class Linter:
         return self._candidates([segment for index, segment in enumerate(document.segments) if index not in skipped])
 
     def _candidates(self, segments: list[Segment]) -> list[Candidate]:
-        """The prose of `segments` that reaches spaCy, each piece with the rules whose trigger it
-        matches: prose no trigger matches never reaches spaCy."""
+        """The prose of `segments` that reaches spaCy, in pieces of whole sentences, each with the
+        rules whose trigger it matches: pieces no trigger matches are never tokenized."""
+        if not self.sentence_rules:
+            return []
+        prose = [(segment, plain_quotes(segment.text)) for segment in segments]
+        if not pipeline_loaded(self.model) and not any(
+                _triggered(rule, plain) for _, plain in prose for rule in self.sentence_rules):
+            return []  # no trigger anywhere (each matches any text holding a match): the pipeline need not load
+        pieces = analyser(self.model).pieces
         candidates = []
-        for segment in segments:
-            plain = plain_quotes(segment.text)
-            rules = [rule for rule in self.sentence_rules if _triggered(rule, plain)]
-            if rules:
-                candidates.append(Candidate(segment, plain, 0, len(plain), rules))
+        for segment, plain in prose:
+            spans = pieces(plain)
+            for number, (start, end) in enumerate(spans):
+                text = plain[start:end]
+                rules = [rule for rule in self.sentence_rules if _triggered(rule, text)]
+                if rules:
+                    candidates.append(Candidate(segment, plain, start, end, number == len(spans) - 1, rules))
         return candidates
 
     def _hits(self, document: Document):
@@ -120,18 +131,17 @@ class Linter:
                 fresh.append((segment, key))
         found = {id(segment): [] for segment, _ in fresh}
         candidates = self._candidates([segment for segment, _ in fresh])
-        if candidates:
-            nlp = load_pipeline(self.model)
-            for candidate, doc in zip(candidates, nlp.pipe(candidate.text for candidate in candidates)):
-                segment = candidate.segment
-                for sentence in sentences(segment, doc):
-                    for rule in candidate.rules:
-                        if not _triggered(rule, sentence.text):
-                            continue  # each sentence is only offered to the rules its own text triggers
-                        for hit in rule.checker.check_sentence(sentence):
-                            found[id(segment)].append((rule, replace(hit, segment=hit.segment or segment),
-                                                       segment.text[sentence.start : sentence.end],
-                                                       segment.starts[sentence.start]))
+        for candidate, sentences in analyser(self.model).sentences(candidates) if candidates else ():
+            segment = candidate.segment
+            for sentence in sentences:
+                whole = sentence.start == candidate.start and sentence.end == candidate.end
+                for rule in candidate.rules:
+                    if not whole and not _triggered(rule, sentence.text):
+                        continue  # each sentence is only offered to the rules its own text triggers
+                    for hit in rule.checker.check_sentence(sentence):
+                        found[id(segment)].append((rule, replace(hit, segment=hit.segment or segment),
+                                                   segment.text[sentence.start : sentence.end],
+                                                   segment.starts[sentence.start]))
         for segment, key in fresh:
             if key:
                 self.memo.put(key, segment, found[id(segment)])

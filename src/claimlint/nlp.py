@@ -7,13 +7,13 @@ rule triggers) never pay for it.
 from __future__ import annotations
 
 import re
-
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
 
 from claimlint.errors import ConfigError
 from claimlint.evidence.citations import has_citation
 from claimlint.markdown import Evidence, Segment
+from claimlint.sentence_cuts import SentenceCuts
 
 
 # Typographic quotes and apostrophes read as their plain forms by every rule and evidence helper
@@ -32,8 +32,21 @@ ABBREVIATIONS = ("al.", "Fig.", "fig.", "Figs.", "figs.", "approx.", "Approx.", 
                  "Refs.", "Vol.", "vol.", "pp.", "Eq.", "Dr.", "Prof.", "St.", "Inc.", "Ltd.", "Jr.")
 
 
-@lru_cache(maxsize=4)
+_PIPELINES: dict[str | None, object] = {}
+
+
+def pipeline_loaded(model: str | None = None) -> bool:
+    return model in _PIPELINES
+
+
 def load_pipeline(model: str | None = None):
+    """The pipeline for `model` (None: the blank one), loaded once per process."""
+    if model not in _PIPELINES:
+        _PIPELINES[model] = _load(model)
+    return _PIPELINES[model]
+
+
+def _load(model: str | None):
     import spacy
 
     from claimlint.models import pipeline_path
@@ -51,6 +64,48 @@ def load_pipeline(model: str | None = None):
     for abbreviation in ABBREVIATIONS:
         nlp.tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
     return nlp
+
+
+class Analyser:
+    """What the engine asks of a pipeline: where prose may be cut between sentences before any of it
+    is tokenized, and the sentences of the pieces that are.
+
+    The blank pipeline cuts at the sentence ends `SentenceCuts` can vouch for, only tokenizes, and
+    finds sentences as its sentencizer would, from each Doc's arrays (the sentencizer walks every
+    token in Python). A trained pipeline tags and parses in context and ends sentences as it likes,
+    so it reads whole segments.
+    """
+
+    def __init__(self, model: str | None = None):
+        self.nlp = load_pipeline(model)
+        self.blank = not model
+        if self.blank:
+            punct_chars = self.nlp.get_pipe("sentencizer").punct_chars
+            self.cuts = SentenceCuts(self.nlp.tokenizer, punct_chars)
+            self.stops = frozenset(self.nlp.vocab.strings[char] for char in punct_chars)
+
+    def pieces(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of the pieces of a segment's prose, each one or more whole sentences."""
+        return self.cuts.pieces(text) if self.blank else [(0, len(text))]
+
+    def sentences(self, pieces):
+        """(piece, its sentences) for each piece: anything with the segment, its prose `plain`, the
+        piece's `start`, `text` and whether it is the segment's `last`."""
+        pieces = list(pieces)
+        texts = (piece.text for piece in pieces)
+        docs = self.nlp.tokenizer.pipe(texts) if self.blank else self.nlp.pipe(texts)
+        stops = self.stops if self.blank else None
+        for piece, doc in zip(pieces, docs):
+            yield piece, sentences(piece.segment, doc, piece.start, piece.plain, piece.last, stops)
+
+
+_ANALYSERS: dict[str | None, Analyser] = {}
+
+
+def analyser(model: str | None = None) -> Analyser:
+    if model not in _ANALYSERS:
+        _ANALYSERS[model] = Analyser(model)
+    return _ANALYSERS[model]
 
 
 _QUESTION_WORDS = frozenset("how why what when which where who whether does do is are can should will".split())
@@ -98,41 +153,85 @@ MAX_SENTENCE_TOKENS = 160
 _SOFT_BREAKS = frozenset({",", ";", ":", "—", "–"})
 
 
-def sentences(segment: Segment, doc) -> list[Sentence]:
-    """Split a segment's Doc into sentences and attach each evidence mark to its sentence.
+def sentences(segment: Segment, doc, offset: int = 0, paragraph: str | None = None, last: bool = True,
+              stops: frozenset[int] | None = None) -> list[Sentence]:
+    """Split a Doc of a segment's prose into sentences and attach each evidence mark to its sentence.
 
+    The Doc may be of one piece of the prose, `paragraph[offset:]` up to a sentence end
+    (`paragraph`: the whole prose with plain quotes; `last`: no piece follows). Its sentences are
+    the pipeline's, or, given the sentencizer's `stops`, found as the sentencizer would find them.
     A mark standing at a boundary ("...gut.[^1] Next") belongs to the sentence it closes, and a
     "sentence" that is only a citation ("[1]." after a full stop) is folded into the one before.
     """
     result: list[Sentence] = []
-    paragraph = doc.text  # joined once: Doc.text rebuilds the string on every call
-    for span in (piece for sent in doc.sents for piece in _bounded(doc, sent)):
-        start, end = span.start_char, span.end_char
-        if result and _is_citation_only(span):
+    paragraph = doc.text if paragraph is None else paragraph  # joined once: Doc.text rebuilds the string each call
+    rows = _rows(doc)
+    starts = [sent.start for sent in doc.sents] if stops is None else _sentence_starts(rows, stops)
+    citation = _citation_texts(doc.vocab)
+    for span in (piece for first, end in zip(starts, starts[1:] + [len(doc)]) for piece in _bounded(doc, first, end)):
+        start, end = offset + span.start_char, offset + span.end_char
+        if result and all(punct or number or orth in citation for orth, punct, number in rows[span.start : span.end]):
             previous = result[-1]
             result[-1] = Sentence(segment, previous.start, end, doc[previous.tokens.start : span.end], [], paragraph)
             continue
         result.append(Sentence(segment, start, end, span, [], paragraph))
+    if not result:
+        return result
+    # Marks come in prose order. A piece's sentences take those after the end of the sentence before
+    # the piece (the space before `offset`) up to their own end, or all that follow if it is the last.
+    marks = segment.evidence
+    first = bisect_left(marks, offset, key=lambda mark: mark.position) if offset else 0
+    stop = len(marks) if last else bisect_right(marks, result[-1].end, key=lambda mark: mark.position)
     current = 0
-    for mark in segment.evidence:  # marks come in prose order, so one pass places them all
+    for mark in marks[first:stop]:
         while current < len(result) - 1 and mark.position > result[current].end:
             current += 1
-        if result:
-            result[current].evidence.append(mark)
+        result[current].evidence.append(mark)
     return result
 
 
-def _bounded(doc, span):
-    """The sentence `span`, cut into pieces of at most MAX_SENTENCE_TOKENS tokens."""
-    start = span.start
-    while span.end - start > MAX_SENTENCE_TOKENS:
+def _rows(doc) -> list[list[int]]:
+    """(orth, is_punct, like_num) of each token, read from the Doc's arrays, not token by token."""
+    from spacy.attrs import IS_PUNCT, LIKE_NUM, ORTH
+
+    return doc.to_array([ORTH, IS_PUNCT, LIKE_NUM]).tolist()
+
+
+def _sentence_starts(rows: list[list[int]], stops: frozenset[int]) -> list[int]:
+    """The tokens that open a sentence, as spaCy's sentencizer finds them: the first, and each token
+    that is neither punctuation nor a stop (`stops`: hashes of the sentencizer's characters) with a
+    stop since the token before it that was neither."""
+    starts = [0] if rows else []
+    seen_stop = False
+    for index, (orth, punct, _) in enumerate(rows):
+        if orth in stops:
+            seen_stop = True
+        elif seen_stop and not punct:
+            if index:
+                starts.append(index)
+            seen_stop = False
+    return starts
+
+
+def _bounded(doc, start: int, end: int):
+    """The sentence doc[start:end], cut into pieces of at most MAX_SENTENCE_TOKENS tokens."""
+    while end - start > MAX_SENTENCE_TOKENS:
         limit = start + MAX_SENTENCE_TOKENS
         cut = next((i + 1 for i in range(limit - 1, start + MAX_SENTENCE_TOKENS // 2, -1)
                     if doc[i].text in _SOFT_BREAKS), limit)
         yield doc[start:cut]
         start = cut
-    yield doc[start : span.end]
+    yield doc[start:end]
 
 
-def _is_citation_only(span) -> bool:
-    return all(token.is_punct or token.like_num or token.text in "[]()," for token in span)
+# Tokens a citation is made of besides punctuation and numbers: brackets and commas (the texts
+# `in "[](),"` has always accepted, which include runs such as "()" and "],").
+_CITATION_TEXTS = frozenset("[](),"[i:j] for i in range(5) for j in range(i + 1, 6))
+_CITATION_HASHES: frozenset[int] = frozenset()
+
+
+def _citation_texts(vocab) -> frozenset[int]:
+    global _CITATION_HASHES
+    if not _CITATION_HASHES:
+        _CITATION_HASHES = frozenset(vocab.strings[text] for text in _CITATION_TEXTS)
+    return _CITATION_HASHES

@@ -21,7 +21,7 @@ from claimlint.config import Config, Configs, available_rules, resolve_rules
 from claimlint.discover import discover
 from claimlint.errors import ClaimlintError, InputError
 from claimlint.linter import Linter
-from claimlint.nlp import load_pipeline
+from claimlint.nlp import analyser
 from claimlint.reporters import Report
 from claimlint.source import decode, excerpt_lines, read_source
 from claimlint.timed_regex import lint_within_time
@@ -179,6 +179,6 @@ def _lint(jobs: list, linters: dict[tuple, tuple[Linter, str]], cache: Cache | N
         yield from map(lint_one, jobs)
         return
     for model in {linter.model for linter, _ in linters.values() if linter.sentence_rules}:
-        load_pipeline(model)  # loaded once, before forking, and shared by every worker
+        analyser(model)  # the pipeline loaded once, before forking, and shared by every worker
     with multiprocessing.get_context("fork").Pool(workers) as pool:
         yield from pool.imap_unordered(lint_one, jobs, chunksize=4)
