@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 SEVERITIES = ("info", "warning", "error")
 
@@ -57,7 +57,9 @@ class Finding:
     fixes: tuple[Fix, ...] = field(default=(), compare=False, repr=False)
 
     def to_dict(self) -> dict:
-        data = asdict(self)
+        """Every field but `context`, in order (all plain strings and numbers: a shallow copy; the
+        deep copy of `dataclasses.asdict` took most of a warm run's time)."""
+        data = dict(self.__dict__)
         del data["context"]
         if self.suppressed is None:
             del data["suppressed"]

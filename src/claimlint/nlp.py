@@ -8,22 +8,26 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from claimlint.errors import ConfigError
 from claimlint.evidence.citations import has_citation
 from claimlint.markdown import Evidence, Segment
 from claimlint.sentence_cuts import SentenceCuts
+from claimlint.tokens import ATTRIBUTES, Tokens, read_tokens
 
 
 # Typographic quotes and apostrophes read as their plain forms by every rule and evidence helper
 # ("won’t" is a negation like "won't"). Each maps one code point to one, so positions never shift;
 # findings still quote the draft's own characters.
-_PLAIN_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "′": "'", "＇": "'"})
+_PLAIN_QUOTES = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("′", "'"), ("＇", "'"))
 
 
 def plain_quotes(text: str) -> str:
-    return text.translate(_PLAIN_QUOTES)
+    for typographic, plain in _PLAIN_QUOTES:  # six scans in C: `str.translate` walks non-ASCII text in Python's dict
+        text = text.replace(typographic, plain)
+    return text
 
 
 # Abbreviations common in health and science writing: one token each, so that a sentence does
@@ -96,7 +100,7 @@ class Analyser:
         docs = self.nlp.tokenizer.pipe(texts) if self.blank else self.nlp.pipe(texts)
         stops = self.stops if self.blank else None
         for piece, doc in zip(pieces, docs):
-            yield piece, sentences(piece.segment, doc, piece.start, piece.plain, piece.last, stops)
+            yield piece, sentences(piece.segment, doc, piece, stops)
 
 
 _ANALYSERS: dict[str | None, Analyser] = {}
@@ -118,9 +122,16 @@ class Sentence:
     segment: Segment
     start: int
     end: int
-    tokens: object  # spacy.tokens.Span
     evidence: list[Evidence]
     paragraph: str  # the whole segment as its tokens read it: plain quotes and apostrophes
+    _doc: tuple = field(repr=False)  # (rows, text) of the Doc it was read from: see tokens.read_tokens
+    _span: tuple[int, int] = field(repr=False)  # its tokens' indices in that Doc, end exclusive
+
+    @cached_property
+    def tokens(self) -> Tokens:
+        """Its tokens, read from the Doc when a rule first asks for them."""
+        (rows, text), (first, end) = self._doc, self._span
+        return Tokens(read_tokens(rows, text, first, end), text, first, rows[first][0])
 
     @property
     def text(self) -> str:
@@ -153,32 +164,36 @@ MAX_SENTENCE_TOKENS = 160
 _SOFT_BREAKS = frozenset({",", ";", ":", "—", "–"})
 
 
-def sentences(segment: Segment, doc, offset: int = 0, paragraph: str | None = None, last: bool = True,
-              stops: frozenset[int] | None = None) -> list[Sentence]:
+def sentences(segment: Segment, doc, piece=None, stops: frozenset[int] | None = None) -> list[Sentence]:
     """Split a Doc of a segment's prose into sentences and attach each evidence mark to its sentence.
 
-    The Doc may be of one piece of the prose, `paragraph[offset:]` up to a sentence end
-    (`paragraph`: the whole prose with plain quotes; `last`: no piece follows). Its sentences are
-    the pipeline's, or, given the sentencizer's `stops`, found as the sentencizer would find them.
-    A mark standing at a boundary ("...gut.[^1] Next") belongs to the sentence it closes, and a
+    The Doc may be of one `piece` of the prose (with the segment's prose `plain`, its `start`, `text`
+    and whether it is the `last` piece) that ends where a sentence ends. Its sentences are the
+    pipeline's, or, given the sentencizer's `stops`, found as the sentencizer would find them. A
+    mark standing at a boundary ("...gut.[^1] Next") belongs to the sentence it closes, and a
     "sentence" that is only a citation ("[1]." after a full stop) is folded into the one before.
     """
-    result: list[Sentence] = []
-    paragraph = doc.text if paragraph is None else paragraph  # joined once: Doc.text rebuilds the string each call
-    rows = _rows(doc)
+    paragraph, offset, text, last = (piece.plain, piece.start, piece.text, piece.last) if piece else (
+        doc.text, 0, None, True)
+    text = paragraph if text is None else text  # the Doc's text: Doc.text rebuilds it token by token
+    rows = doc.to_array(list(ATTRIBUTES)).tolist()
     starts = [sent.start for sent in doc.sents] if stops is None else _sentence_starts(rows, stops)
     citation = _citation_texts(doc.vocab)
-    for span in (piece for first, end in zip(starts, starts[1:] + [len(doc)]) for piece in _bounded(doc, first, end)):
-        start, end = offset + span.start_char, offset + span.end_char
-        if result and all(punct or number or orth in citation for orth, punct, number in rows[span.start : span.end]):
+    source = (rows, text)
+    result: list[Sentence] = []
+    for first, end in (piece for first, end in zip(starts, starts[1:] + [len(rows)])
+                       for piece in _bounded(rows, text, first, end)):
+        if result and all(row[3] or row[4] or row[6] in citation for row in rows[first:end]):
             previous = result[-1]
-            result[-1] = Sentence(segment, previous.start, end, doc[previous.tokens.start : span.end], [], paragraph)
+            result[-1] = Sentence(segment, previous.start, offset + _end_char(rows, end), [], paragraph, source,
+                                  (previous._span[0], end))
             continue
-        result.append(Sentence(segment, start, end, span, [], paragraph))
+        result.append(Sentence(segment, offset + rows[first][0], offset + _end_char(rows, end), [], paragraph,
+                               source, (first, end)))
     if not result:
         return result
     # Marks come in prose order. A piece's sentences take those after the end of the sentence before
-    # the piece (the space before `offset`) up to their own end, or all that follow if it is the last.
+    # the piece (the space before its start) up to their own end, or all that follow if it is the last.
     marks = segment.evidence
     first = bisect_left(marks, offset, key=lambda mark: mark.position) if offset else 0
     stop = len(marks) if last else bisect_right(marks, result[-1].end, key=lambda mark: mark.position)
@@ -190,11 +205,9 @@ def sentences(segment: Segment, doc, offset: int = 0, paragraph: str | None = No
     return result
 
 
-def _rows(doc) -> list[list[int]]:
-    """(orth, is_punct, like_num) of each token, read from the Doc's arrays, not token by token."""
-    from spacy.attrs import IS_PUNCT, LIKE_NUM, ORTH
-
-    return doc.to_array([ORTH, IS_PUNCT, LIKE_NUM]).tolist()
+def _end_char(rows: list[list[int]], end: int) -> int:
+    """Where the token before `end` ends, in the Doc's text."""
+    return rows[end - 1][0] + rows[end - 1][1]
 
 
 def _sentence_starts(rows: list[list[int]], stops: frozenset[int]) -> list[int]:
@@ -203,7 +216,8 @@ def _sentence_starts(rows: list[list[int]], stops: frozenset[int]) -> list[int]:
     stop since the token before it that was neither."""
     starts = [0] if rows else []
     seen_stop = False
-    for index, (orth, punct, _) in enumerate(rows):
+    for index, row in enumerate(rows):
+        orth, punct = row[6], row[3]
         if orth in stops:
             seen_stop = True
         elif seen_stop and not punct:
@@ -213,15 +227,16 @@ def _sentence_starts(rows: list[list[int]], stops: frozenset[int]) -> list[int]:
     return starts
 
 
-def _bounded(doc, start: int, end: int):
-    """The sentence doc[start:end], cut into pieces of at most MAX_SENTENCE_TOKENS tokens."""
+def _bounded(rows: list[list[int]], text: str, start: int, end: int):
+    """(first, end) of the pieces of at most MAX_SENTENCE_TOKENS tokens the sentence from token
+    `start` to `end` is cut into."""
     while end - start > MAX_SENTENCE_TOKENS:
         limit = start + MAX_SENTENCE_TOKENS
         cut = next((i + 1 for i in range(limit - 1, start + MAX_SENTENCE_TOKENS // 2, -1)
-                    if doc[i].text in _SOFT_BREAKS), limit)
-        yield doc[start:cut]
+                    if text[rows[i][0] : rows[i][0] + rows[i][1]] in _SOFT_BREAKS), limit)
+        yield start, cut
         start = cut
-    yield doc[start:end]
+    yield start, end
 
 
 # Tokens a citation is made of besides punctuation and numbers: brackets and commas (the texts

@@ -19,6 +19,8 @@ place that says which words end which scope:
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 BOUNDARIES: dict[str, frozenset[str]] = {
     "claim": frozenset({";", "but", "however", "whereas", "yet", "because"}),
     "negation": frozenset({",", ";", ":", "—", "–", "(", ")", "but", "and", "or", "that", "which", "who"}),
@@ -47,11 +49,28 @@ def ends(tokens, position: int, scope: str) -> bool:
 def boundary_before(tokens, index: int, scope: str, reach: int | None = None) -> int:
     """Index of the nearest word before `index` that ends a stretch of `scope` (within `reach` words,
     if given), else -1."""
-    stop = -1 if reach is None else max(-1, index - 1 - reach)
+    positions = boundaries(tokens, scope)
+    found = bisect_left(positions, index) - 1
+    if found < 0 or reach is not None and positions[found] < index - reach:
+        return -1
+    return positions[found]
+
+
+def boundaries(tokens, scope: str) -> list[int]:
+    """Every position in the sentence whose word ends a stretch of `scope`, found in one pass and
+    remembered with the sentence's tokens (`memo`), so no helper walks a clause again per candidate."""
+    memo = getattr(tokens, "memo", None)
+    key = ("clause boundaries", scope)
+    if memo is not None and key in memo:
+        return memo[key]
     if scope != "claim":  # a plain lookup: these scopes end at single words
         words = BOUNDARIES[scope]
-        return next((position for position in range(index - 1, stop, -1) if tokens[position].lower_ in words), -1)
-    return next((position for position in range(index - 1, stop, -1) if ends(tokens, position, scope)), -1)
+        positions = [position for position, token in enumerate(tokens) if token.lower_ in words]
+    else:
+        positions = [position for position in range(len(tokens)) if ends(tokens, position, scope)]
+    if memo is not None:
+        memo[key] = positions
+    return positions
 
 
 def start(tokens, index: int, scope: str) -> int:

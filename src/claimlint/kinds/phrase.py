@@ -8,6 +8,8 @@ or the sentence being a question.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from claimlint import rewrites
 from claimlint.evidence.hedges import hedge_before
 from claimlint.evidence.negation import disowned, negated
@@ -126,7 +128,15 @@ class Phrase(Kind):
         if not ({"hedge", "negation"} & self.evidence):
             return False
         tokens = sentence.tokens
-        index = next((i for i, t in enumerate(tokens) if t.idx - tokens.start_char >= match.start()), len(tokens))
+        index = bisect_left(_offsets(tokens), match.start())  # the first token at or after the match
         if "hedge" in self.evidence and hedge_before(tokens, index):
             return True
         return "negation" in self.evidence and (negated(tokens, index) or disowned(sentence.text[: match.start()]))
+
+
+def _offsets(tokens) -> list[int]:
+    """Where each token starts in the sentence, found once per sentence (`memo`)."""
+    memo = tokens.memo
+    if "offsets" not in memo:
+        memo["offsets"] = [token.idx - tokens.start_char for token in tokens]
+    return memo["offsets"]
