@@ -7,7 +7,7 @@ from dataclasses import asdict
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimlint.findings import Finding
+from claimlint.findings import Edit, Finding, Fix
 from claimlint.inert import inert, inert_pieces
 from claimlint.nlp import plain_quotes
 
@@ -26,8 +26,14 @@ def test_plain_quotes_maps_each_typographic_quote_to_its_plain_form(text):
     assert plain_quotes(text) == text.translate(_TYPOGRAPHIC)
 
 
-def test_a_finding_as_a_mapping_is_its_fields_but_the_context():
-    finding = Finding("a.md", 1, 2, 1, 9, "rule", "warning", "message", "match", "pattern", "the context")
-    expected = asdict(finding)
-    del expected["context"]
-    assert finding.to_dict() == expected and list(finding.to_dict()) == list(expected)
+def test_a_finding_as_a_mapping_is_what_asdict_gives_but_the_context():
+    fixes = (Fix("Hedge it", (Edit(1, 2, 1, 9, "may cause"), Edit(2, 1, 2, 1, "x")), False), Fix("Suppress", ()))
+    for suppressed in (None, "a reason"):
+        finding = Finding("a.md", 1, 2, 1, 9, "rule", "warning", "message", "match", "pattern", "the context",
+                          suppressed=suppressed, fixes=fixes)
+        expected = asdict(finding)
+        del expected["context"]
+        if suppressed is None:
+            del expected["suppressed"]
+        assert finding.to_dict() == expected and list(finding.to_dict()) == list(expected)
+        assert Finding.from_dict({**finding.to_dict(), "context": "the context"}) == finding

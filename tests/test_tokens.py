@@ -12,13 +12,13 @@ from claimlint.tokens import ATTRIBUTES, Tokens, read_tokens
 
 WORDS = ["Sugar", "causes", "cavities", ".", "it's", "don’t", "U.S.", "3.5", "mg", "(1)", "[2]", "—", "  ", "\t",
          "café", "Ünd", "😀", "e.g.", "70%", "twenty", "first", ",", ";", "but", "that", "who", "x²", "HIIT"]
-ATTRS = ("text", "lower_", "idx", "i", "is_alpha", "is_punct", "like_num", "is_space")
+ATTRS = ("text", "lower_", "idx", "i", "is_alpha", "is_punct", "like_num", "is_space", "is_title")
 
 
 def _both(text: str):
     doc = load_pipeline().tokenizer(text)
     rows = doc.to_array(list(ATTRIBUTES)).tolist()
-    return doc[:], Tokens(read_tokens(rows, text, 0, len(doc)), text, 0, 0)
+    return doc[:], Tokens(read_tokens(doc, rows, text, 0, len(doc)), text, 0, 0, doc)
 
 
 @settings(max_examples=300, deadline=None)
@@ -27,11 +27,12 @@ def test_tokens_read_as_spacy_reads_them(words, start, stop):
     span, tokens = _both(" ".join(words))
     assert len(tokens) == len(span)
     for ours, theirs in zip(tokens, span):
-        assert all(getattr(ours, name) == getattr(theirs, name) for name in ATTRS)
+        assert all(getattr(ours, name) == getattr(theirs, name) for name in ATTRS) and len(ours) == len(theirs)
     part, theirs = tokens[start:stop], span[start:stop]
     assert (part.text, part.start, len(part)) == (theirs.text, theirs.start, len(theirs))
     if len(theirs):
         assert part.start_char == theirs.start_char
+    assert [t.shape_ for t in tokens] == [t.shape_ for t in span] and part.end == theirs.end  # the rest from spaCy
     for index in (start, stop):
         if -len(span) <= index < len(span):
             assert tokens[index].text == span[index].text

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from claimlint.errors import ConfigError
 from claimlint.evidence.citations import has_citation
@@ -36,18 +36,19 @@ ABBREVIATIONS = ("al.", "Fig.", "fig.", "Figs.", "figs.", "approx.", "Approx.", 
                  "Refs.", "Vol.", "vol.", "pp.", "Eq.", "Dr.", "Prof.", "St.", "Inc.", "Ltd.", "Jr.")
 
 
-_PIPELINES: dict[str | None, object] = {}
+_LOADED: set[str | None] = set()
 
 
 def pipeline_loaded(model: str | None = None) -> bool:
-    return model in _PIPELINES
+    return model in _LOADED
 
 
+@lru_cache(maxsize=4)
 def load_pipeline(model: str | None = None):
     """The pipeline for `model` (None: the blank one), loaded once per process."""
-    if model not in _PIPELINES:
-        _PIPELINES[model] = _load(model)
-    return _PIPELINES[model]
+    nlp = _load(model)
+    _LOADED.add(model)
+    return nlp
 
 
 def _load(model: str | None):
@@ -124,14 +125,14 @@ class Sentence:
     end: int
     evidence: list[Evidence]
     paragraph: str  # the whole segment as its tokens read it: plain quotes and apostrophes
-    _doc: tuple = field(repr=False)  # (rows, text) of the Doc it was read from: see tokens.read_tokens
+    _doc: tuple = field(repr=False)  # (Doc, rows, text) of the Doc it was read from: see tokens.read_tokens
     _span: tuple[int, int] = field(repr=False)  # its tokens' indices in that Doc, end exclusive
 
     @cached_property
     def tokens(self) -> Tokens:
         """Its tokens, read from the Doc when a rule first asks for them."""
-        (rows, text), (first, end) = self._doc, self._span
-        return Tokens(read_tokens(rows, text, first, end), text, first, rows[first][0])
+        (doc, rows, text), (first, end) = self._doc, self._span
+        return Tokens(read_tokens(doc, rows, text, first, end), text, first, rows[first][0], doc)
 
     @property
     def text(self) -> str:
@@ -179,7 +180,7 @@ def sentences(segment: Segment, doc, piece=None, stops: frozenset[int] | None = 
     rows = doc.to_array(list(ATTRIBUTES)).tolist()
     starts = [sent.start for sent in doc.sents] if stops is None else _sentence_starts(rows, stops)
     citation = _citation_texts(doc.vocab)
-    source = (rows, text)
+    source = (doc, rows, text)
     result: list[Sentence] = []
     for first, end in (piece for first, end in zip(starts, starts[1:] + [len(rows)])
                        for piece in _bounded(rows, text, first, end)):
