@@ -219,7 +219,8 @@ def test_every_user_regex_runs_under_the_time_limit(in_tmp, where):
 
     rule_id = USER_REGEXES[where](in_tmp)
     rule = next(r for r in resolve_rules(load_config(find_config(in_tmp))) if r.id == rule_id)
-    patterns = [value for value in vars(rule.checker).values() if type(value).__module__ in ("re", TimedPattern.__module__)]
+    patterns = [value for value in vars(rule.checker).values()
+                if type(value).__module__ in ("re", "claimlint.folded_regex", TimedPattern.__module__)]
     patterns += [rule.checker.trigger.phrases] if hasattr(rule.checker.trigger, "phrases") else []
     patterns += [pattern for _, pattern in getattr(rule.checker, "phrase_names", [])]  # named phrases too
     assert patterns and all(isinstance(pattern, TimedPattern) for pattern in patterns)
@@ -269,7 +270,9 @@ def test_claimlints_own_rules_keep_the_faster_engine():
     from claimlint.config import Config, resolve_rules
 
     phrase_rules = [rule for rule in resolve_rules(Config()) if rule.kind_name == "phrase"]
-    assert phrase_rules and all(type(rule.checker.pattern).__module__ == "re" for rule in phrase_rules)
+    # `re` itself, run over lower-cased text where the pattern is case-insensitive (folded_regex)
+    assert phrase_rules and all(type(rule.checker.pattern).__module__ in ("re", "claimlint.folded_regex")
+                                for rule in phrase_rules)
 
 
 # 15. Memory stays flat: no draft is kept whole for its excerpts, and offsets are compact

@@ -17,6 +17,8 @@ import re
 
 import regex
 
+from claimlint.folded_regex import Folded
+
 TIMEOUT = 1.0  # seconds for one search; a sane pattern needs microseconds on a sentence
 # And per character searched: a sane pattern reads a 10 MB draft in about a second, so 21 s is
 # ample on a loaded machine, while a backtracking one needs far longer on far less text.
@@ -73,7 +75,7 @@ def limit_time(checker):
         key = id(value)
         if key in done:
             return done[key]
-        if isinstance(value, re.Pattern):
+        if isinstance(value, (re.Pattern, Folded)):
             done[key] = TimedPattern(value, owner=checker)
         elif isinstance(value, list):
             done[key] = value  # (cycles end here); changed in place only where a pattern stood

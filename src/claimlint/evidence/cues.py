@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from claimlint.folded_regex import compile_folded
 
 
 @dataclass(frozen=True)
@@ -145,7 +146,7 @@ def pattern(*kinds: str, scopes: tuple[str, ...] = (), after: str = "") -> re.Pa
     """One compiled, case-insensitive pass over the cues of these kinds, each a whole word or phrase;
     `after` is a regex that must follow the cue ("no comma up to the claim" for a condition)."""
     alternatives = "|".join(row.regex() for row in rows(*kinds, scopes=scopes))
-    return re.compile(rf"\b(?:{alternatives})\b{after}", re.IGNORECASE)
+    return compile_folded(rf"\b(?:{alternatives})\b{after}", re.IGNORECASE)
 
 
 def words(kind: str) -> frozenset[str]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from claimlint.folded_regex import compile_folded
+
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
 # Every English number word below a hundred, and "a hundred"/"a thousand". The look-ahead on the first letter
 # lets the regex engine skip most words without trying each alternative.
@@ -16,7 +18,7 @@ _UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|g|grams?|kg|ki
 _SCALE = r"(?:hundred|thousand|million|billion|trillion)"
 _AMOUNT = rf"(?:(?:{_RANGE})(?:\s+{_SCALE})?|(?:{_NUMBER_WORDS})\s+{_SCALE})"
 
-STATISTIC = re.compile(
+STATISTIC = compile_folded(
     rf"""
       (?:\bup\s+to\s+|\bover\s+|\bnearly\s+|\balmost\s+|\babout\s+)?
       (?<![\w.])(?:{_RANGE})\s?(?:%|\s?percent\b|\s?per\s?cent\b)               # 70%, 70–80%, 12 percent
@@ -57,39 +59,39 @@ STATISTIC = re.compile(
 # quantity as advice, a dose, a habit or a study's protocol is not (see _NOT_A_FACT).
 _APPROXIMATE = r"(?:about|around|approximately|roughly|nearly|almost|up\s+to|between|as\s+(?:many|long|much)\s+as)"
 _SPAN = rf"(?:{_NUM}|{_NUMBER_WORDS})\s*(?:-|–|—|to|and)\s*(?:{_NUM}|{_NUMBER_WORDS})"
-_BODY_QUANTITY = re.compile(
+_BODY_QUANTITY = compile_folded(
     rf"\b{_APPROXIMATE}\s+(?:{_SPAN}|{_NUM}|{_NUMBER_WORDS})\s*{_UNIT}|(?<![\w.]){_SPAN}\s*{_UNIT}", re.IGNORECASE)
 # The fact must be about bodies: "your body will adapt", "humans can live".
-_ABOUT_BODIES = re.compile(
+_ABOUT_BODIES = compile_folded(
     r"\b(?:body|bodies|humans|(?:the|an?)\s+average\s+(?:\w+\s+)?(?:person|adult|man|woman|american|briton))\b",
     re.IGNORECASE)
 # Advice and doses ("aim for", "should", "a day"), first-person reports and study protocols.
-_NOT_A_FACT = re.compile(
+_NOT_A_FACT = compile_folded(
     r"\b(?:should|must|need(?:s|ed)?|recommend\w*|advise[sd]?|aim|try|at\s+(?:least|most)|no\s+more\s+than|"
     r"(?:a|per|each|every)\s+(?:day|night|week)|daily|nightly|weekly|dose|dosage|serving|guide\w*|per|"
     r"(?-i:I)|my|me|we|our|us|study|studies|trial|participants|volunteers|patients|subjects|given|recipe)\b",
     re.IGNORECASE)
 
 # Every statistic holds a digit or one of these words: the cheap test rules use as a trigger.
-TRIGGER = re.compile(rf"\d|%|\b(?:twice|doubl|tripl|halv|half|third|quarter|fifth|{_NUMBER_WORDS}|"
+TRIGGER = compile_folded(rf"\d|%|\b(?:twice|doubl|tripl|halv|half|third|quarter|fifth|{_NUMBER_WORDS}|"
                      r"thousand|million|billion|trillion)", re.IGNORECASE)
 
 
 # A quantity a product or recipe specifies is not a finding: "each gummy contains 2 billion CFU",
 # "a bar with at least 70% cocoa solids".
-_SPECIFICATION = re.compile(r"\b(?:contains?|containing|provides?|providing|delivers?|with)\s+"
+_SPECIFICATION = compile_folded(r"\b(?:contains?|containing|provides?|providing|delivers?|with)\s+"
                             r"(?:about\s+|at\s+(?:least|most)\s+|up\s+to\s+|over\s+)?$", re.IGNORECASE)
 _SPECIFICATION_REACH = 24  # the longest lead-in the pattern above can match
 # A percentage that names a share of a food or an effort is a composition or a target, not a finding:
 # "50% saturated", "75% fat, 20% protein and 5% carbs", "30% core engagement".
-_COMPOSITION = re.compile(
+_COMPOSITION = compile_folded(
     r"\s*(?:of\s+(?:your\s+)?(?:calories|energy|max\w*)\b|(?:\w+\s+)?(?:fat|fats|protein|carbs?|carbohydrates?"
     r"|saturated|monounsaturated|polyunsaturated|omega-?\d+|fib(?:re|er)|sugars?|cocoa|alcohol|abv|lean"
     r"|effort|intensity|engagement)\b)", re.IGNORECASE)
-_PERCENTAGE = re.compile(r"(?:%|percent|per\s?cent)$", re.IGNORECASE)
+_PERCENTAGE = compile_folded(r"(?:%|percent|per\s?cent)$", re.IGNORECASE)
 # "100% safe", "100% natural": an intensifier; "100% of patients" is a figure.
-_HUNDRED_PERCENT = re.compile(r"100\s?(?:%|percent|per\s?cent)", re.IGNORECASE)
-_OF = re.compile(r"\s+of\b", re.IGNORECASE)
+_HUNDRED_PERCENT = compile_folded(r"100\s?(?:%|percent|per\s?cent)", re.IGNORECASE)
+_OF = compile_folded(r"\s+of\b", re.IGNORECASE)
 
 
 def find_statistics(text: str) -> list[tuple[int, int]]:

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, ClassVar, Iterable
 
+from claimlint.folded_regex import compile_folded, fold
+
 
 @dataclass(frozen=True)
 class Spec:
@@ -80,7 +82,7 @@ class WordTrigger:
 
     def __init__(self, words, phrases: re.Pattern | None = None):
         self.words = frozenset(word.lower() for word in words)
-        self.phrases = phrases
+        self.phrases = phrases if phrases is None else fold(phrases)
 
     def search(self, text: str) -> bool:
         return bool(self.words.intersection(self.WORD.findall(text.lower()))) or bool(
@@ -146,4 +148,4 @@ def compile_patterns(patterns: Iterable, terms: dict[str, list[str]] | None = No
 
     entries = [NamedPattern.of(p) for p in patterns]
     alternatives = "|".join(f"(?:{expand(entry.regex)})" for entry in entries)
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+    return compile_folded(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)

@@ -1,0 +1,111 @@
+"""Case-insensitive patterns run over lower-cased text (folded_regex) find exactly what `re` finds
+with IGNORECASE: the same spans and the same groups, in the draft's own text, whatever its case or
+script."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import _sre
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimlint.config import Config, resolve_rules
+from claimlint.evidence import hedges, negation, statistics
+from claimlint.folded_regex import Folded, compile_folded, fold_text
+
+# Characters `re` folds in unusual ways: long s, Kelvin sign, dotted and dotless i, sigma's forms,
+# the ligature 'ﬅ', titlecase 'ǅ', a combining iota.
+TRICKY = "ſKİıΣσςﬅﬆǅǆ\u0345ΙιẞßÅå"
+
+
+def _patterns() -> list:
+    found = [value for module in (hedges, negation, statistics) for value in vars(module).values()
+             if isinstance(value, Folded)]
+
+    def walk(value, depth=0):
+        if isinstance(value, Folded):
+            found.append(value)
+        elif depth < 3 and isinstance(value, (list, tuple)):
+            for item in value:
+                walk(item, depth + 1)
+        elif depth < 3 and type(value).__module__.startswith("claimlint.") and hasattr(value, "__dict__"):
+            for item in vars(value).values():
+                walk(item, depth + 1)
+
+    for rule in resolve_rules(Config()):
+        walk(rule.checker)
+    return list({id(pattern): pattern for pattern in found}.values())
+
+
+PATTERNS = _patterns()
+# Folding reads re's 3.11 internals; on 3.10 every pattern runs as it is.
+needs_folding = pytest.mark.skipif(sys.version_info < (3, 11), reason="Python 3.10 runs every pattern unfolded")
+EXAMPLES = [sentence for rule in resolve_rules(Config()) for kind in ("flag", "pass") for sentence in rule.examples[kind]]
+
+
+@needs_folding
+def test_every_case_insensitive_pattern_of_the_built_in_rules_is_folded():
+    assert len(PATTERNS) > 30
+    assert sum(isinstance(rule.checker.trigger, Folded) for rule in resolve_rules(Config()) if rule.checker.trigger) >= 5
+
+
+@needs_folding
+def test_folding_keeps_every_position_and_matches_re_case_rules_for_every_character():
+    for code in range(0x110000):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        folded = fold_text(chr(code))
+        assert len(folded) == 1, hex(code)
+        lower = _sre.unicode_tolower(code)  # what `re` compares under IGNORECASE
+        assert ord(folded) == lower or ord(folded) in re._casefix._EXTRA_CASES.get(lower, ()), hex(code)
+        if not _sre.unicode_iscased(code):
+            assert ord(folded) == code, hex(code)
+        else:
+            assert _sre.unicode_iscased(ord(folded)), hex(code)
+    assert fold_text("ΑΣ") == "ας" and len(fold_text("İSTANBUL")) == 8
+
+
+@st.composite
+def drafts(draw) -> str:
+    words = draw(st.lists(st.sampled_from(EXAMPLES), min_size=1, max_size=3))
+    text = " ".join(words)
+    chars = list(text)
+    for _ in range(draw(st.integers(0, 4))):
+        at = draw(st.integers(0, len(chars) - 1))
+        chars[at] = draw(st.sampled_from([chars[at].upper(), chars[at].swapcase(), *TRICKY]))
+    if draw(st.booleans()):
+        chars = list("".join(chars).upper())
+    return "".join(chars)
+
+
+@settings(max_examples=300, deadline=None)
+@given(drafts())
+def test_folded_patterns_find_what_re_finds(text):
+    for pattern in PATTERNS:
+        expected = [(m.span(), m.group(), m.groups()) for m in pattern.original.finditer(text)]
+        assert [(m.span(), m.group(), m.groups()) for m in pattern.finditer(text)] == expected, pattern.pattern[:80]
+        assert bool(pattern.search(text)) == bool(expected)
+
+
+@pytest.mark.parametrize("source", [
+    r"(?-i:I)\s+think",  # a case-sensitive part
+    r"(\w+) \1",  # a backreference compares case-insensitively at match time
+    r"[\U00010400-\U0001044f]x",  # a set beyond the Basic Multilingual Plane
+])
+def test_patterns_the_rewrite_cannot_vouch_for_run_as_they_are(source):
+    assert isinstance(compile_folded(source, re.IGNORECASE), re.Pattern)
+
+
+def test_case_sensitive_patterns_run_as_they_are():
+    assert isinstance(compile_folded(r"\bFDA\b"), re.Pattern)
+
+
+@needs_folding
+def test_a_folded_match_reads_the_drafts_own_text():
+    pattern = compile_folded(r"\b(st\.?\s+john's)\s+(wort)\b", re.IGNORECASE)
+    found = pattern.search("Try ST. JOHN'S Wort daily")
+    assert isinstance(pattern, Folded) and found.group() == "ST. JOHN'S Wort" and found.group(1, 2) == ("ST. JOHN'S", "Wort")
+    assert found.span(2) == (15, 19) and found.string == "Try ST. JOHN'S Wort daily"
