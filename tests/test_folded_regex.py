@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from claimlint.config import Config, resolve_rules
 from claimlint.evidence import hedges, negation, statistics
-from claimlint.folded_regex import Folded, compile_folded, fold_text
+from claimlint.folded_regex import Folded, _equals, compile_folded, fold_text
 
 # Characters `re` folds in unusual ways: long s, Kelvin sign, dotted and dotless i, sigma's forms,
 # the ligature 'ﬅ', titlecase 'ǅ', a combining iota.
@@ -53,18 +53,23 @@ def test_every_case_insensitive_pattern_of_the_built_in_rules_is_folded():
 
 
 @needs_folding
-def test_folding_keeps_every_position_and_matches_re_case_rules_for_every_character():
+def test_folding_keeps_every_position_and_equal_characters_stay_equal():
+    """`re` under IGNORECASE takes text character x for pattern character c when both fold to the
+    same character; every other character only matches itself."""
     for code in range(0x110000):
         if 0xD800 <= code <= 0xDFFF:
             continue
         folded = fold_text(chr(code))
-        assert len(folded) == 1, hex(code)
-        lower = _sre.unicode_tolower(code)  # what `re` compares under IGNORECASE
-        assert ord(folded) == lower or ord(folded) in re._casefix._EXTRA_CASES.get(lower, ()), hex(code)
+        assert len(folded) == 1 and ord(folded) in _equals(code), hex(code)
+        assert all(bool(re.match(kind, folded)) == bool(re.match(kind, chr(code))) for kind in (r"\w", r"\d", r"\s")), hex(code)
+        assert _sre.unicode_iscased(ord(folded)) == bool(_sre.unicode_iscased(code)), hex(code)
         if not _sre.unicode_iscased(code):
             assert ord(folded) == code, hex(code)
-        else:
-            assert _sre.unicode_iscased(ord(folded)), hex(code)
+    tricky = [ord(char) for char in TRICKY + "sSiIkK\u1fbe"]
+    for code in [*range(0x3000), *tricky]:
+        for other in tricky:
+            equal = re.fullmatch(re.escape(chr(code)), chr(other), re.IGNORECASE) is not None
+            assert equal == (ord(fold_text(chr(other))) in _equals(code)), (hex(code), hex(other))
     assert fold_text("ΑΣ") == "ας" and len(fold_text("İSTANBUL")) == 8
 
 

@@ -6,13 +6,14 @@ characters) for such patterns. Over text lower-cased once, the same pattern with
 lower-cased runs case-sensitively two to four times faster.
 
 The rewrite keeps `re`'s own case-insensitive semantics exactly. Under IGNORECASE, `re` compares
-each character of the text by its simple lower-case form, and treats a few other characters as
-equal to some (the "fixes": 's' and 'ſ', 'σ' and 'ς', ...). The text is lower-cased one character
-to one (so every position stays), and the parsed pattern is rewritten the way `re`'s compiler
-would: each cased literal becomes its lower-case form, or the set of it and its fixes; each
-character set holds the lower-case forms of its members and their fixes. Patterns the rewrite
-cannot vouch for (case-sensitive parts such as `(?-i:I)`, backreferences, sets beyond the Basic
-Multilingual Plane or spanning thousands of characters) run as they are.
+each character of the text by its simple lower-case form, and treats a few more as equal (its
+"fixes": 's' and 'ſ', 'i' and 'ı', 'σ' and 'ς', ...). So the text is lower-cased one character to
+one (every position stays), each such class of equals written as one of them (the ASCII one where
+there is one: ASCII text is only lower-cased), and the parsed pattern is rewritten the same way:
+each cased literal becomes that form of itself, and each set with a cased member holds that form
+of every member (a class whose members differ as word characters stays a set of its members).
+Patterns the rewrite cannot vouch for (case-sensitive parts such as `(?-i:I)`, backreferences,
+sets beyond the Basic Multilingual Plane or spanning thousands of characters) run as they are.
 
 A `Folded` pattern answers `search`, `match`, `fullmatch`, `finditer` and `findall` like the
 pattern it stands for, with match objects over the original text (`group()` is the draft's own
@@ -26,9 +27,30 @@ import re
 try:  # the parser and compiler `re` uses (private: any surprise leaves patterns unfolded)
     import _sre
     from re import _compiler, _constants, _parser
-    from re._casefix import _EXTRA_CASES as _FIXES
+    from re._casefix import _EXTRA_CASES
 except ImportError:  # pragma: no cover - Python 3.10 names them differently; patterns stay as they are
     _sre = None
+    _EXTRA_CASES = {}
+
+
+def _classes() -> tuple[dict[int, int], dict[int, tuple[int, ...]]]:
+    """Classes of characters `re` treats as equal beyond lower-casing: those whose members agree on
+    being word characters, digits and spaces are written as their first member (word boundaries
+    read them alike); the one that does not (a combining iota among two iotas) stays as it is, its
+    members matched as a set."""
+    canonical, mixed = {}, {}
+    for code, others in _EXTRA_CASES.items():
+        members = (code, *others)
+        kinds = {(chr(m).isalnum() or chr(m) == "_", chr(m).isdecimal(), chr(m).isspace()) for m in members}
+        if len(kinds) > 1:
+            mixed[code] = tuple(sorted(members))
+        elif min(members) != code:
+            canonical[code] = min(members)
+    return canonical, mixed
+
+
+_CANONICAL, _MIXED = _classes()
+_NOT_CANONICAL = re.compile("[" + "".join(map(chr, sorted(_CANONICAL))) + "]") if _CANONICAL else None
 
 _LARGEST_SET = 5000  # characters a set's ranges may span and still be rewritten
 
@@ -126,14 +148,31 @@ _last = ("", "")  # the text folded last, and its folding: rules ask many patter
 
 
 def fold_text(text: str) -> str:
-    """The text lower-cased one character to one, as `re` compares characters under IGNORECASE
-    ('İ' lower-cases to two characters in Python, to 'i' in `re`)."""
+    """The text lower-cased one character to one, and written with one member of each class of
+    characters `re` treats as equal under IGNORECASE ('İ' lower-cases to two characters in Python,
+    to 'i' in `re`)."""
     global _last
     if text is _last[0]:
         return _last[1]
     folded = (text.replace("İ", "i") if "İ" in text else text).lower()
+    if not folded.isascii() and _NOT_CANONICAL and _NOT_CANONICAL.search(folded):
+        folded = folded.translate(_CANONICAL)
     _last = (text, folded)
     return folded
+
+
+def _canonical(code: int) -> int:
+    """A character as `fold_text` writes it."""
+    if not _sre.unicode_iscased(code):
+        return code
+    low = _sre.unicode_tolower(code)
+    return _CANONICAL.get(low, low)
+
+
+def _equals(code: int) -> tuple[int, ...]:
+    """The folded characters `re` takes a pattern character to match under IGNORECASE."""
+    folded = _canonical(code)
+    return _MIXED.get(folded, (folded,))
 
 
 _COMPILED: dict[tuple[str, int], re.Pattern | Folded] = {}
@@ -178,14 +217,13 @@ def _rewrite(items) -> list:
     c = _constants
     out = []
     for op, av in items:
-        if op is c.LITERAL:
-            out.append(_literal(av))
-        elif op is c.NOT_LITERAL:
-            if not _sre.unicode_iscased(av):
-                out.append((op, av))
+        if op in (c.LITERAL, c.NOT_LITERAL):
+            equals = _equals(av)
+            if len(equals) == 1:
+                out.append((op, equals[0]))
             else:
-                low = _sre.unicode_tolower(av)
-                out.append((c.IN, [(c.NEGATE, None)] + [(c.LITERAL, k) for k in (low, *_FIXES.get(low, ()))]))
+                negate = [(c.NEGATE, None)] if op is c.NOT_LITERAL else []
+                out.append((c.IN, negate + [(c.LITERAL, code) for code in equals]))
         elif op is c.IN:
             out.append((c.IN, _charset(av)))
         elif op in (c.ANY, c.AT, c.CATEGORY):
@@ -212,22 +250,13 @@ def _sub(pattern):
     return _parser.SubPattern(pattern.state, _rewrite(pattern.data))
 
 
-def _literal(code: int):
-    c = _constants
-    if not _sre.unicode_iscased(code):
-        return c.LITERAL, code
-    low = _sre.unicode_tolower(code)
-    if low not in _FIXES:
-        return c.LITERAL, low
-    return c.IN, [(c.LITERAL, k) for k in (low, *_FIXES[low])]
-
-
 def _charset(items) -> list:
-    """A set's members as `re` matches them case-insensitively: where any is cased, the lower-case
-    forms of all and their fixes (`re` then lower-cases the text's character before looking it up)."""
+    """A set as `re` matches it case-insensitively: where any member is cased, `re` lower-cases the
+    text's character and looks it up among its members' lower-case forms and their equals, so the
+    set holds its members as folded and their equals; else it holds its members."""
     c = _constants
     members: set[int] = set()
-    kept, cased = [], False
+    kept = []
     for op, av in items:
         if op is c.LITERAL:
             members.add(av)
@@ -241,13 +270,7 @@ def _charset(items) -> list:
             raise _Unfoldable
     if any(code > 0xFFFF for code in members):
         raise _Unfoldable
-    cased = any(_sre.unicode_iscased(code) for code in members)
-    if cased:
-        lowered = set()
-        for code in members:
-            low = _sre.unicode_tolower(code)
-            lowered.add(low)
-            lowered.update(_FIXES.get(low, ()))
-        members = lowered
+    if any(_sre.unicode_iscased(code) for code in members):
+        members = {equal for code in members for equal in _equals(code)}
     negate = [item for item in kept if item[0] is c.NEGATE]
     return negate + [(c.LITERAL, code) for code in sorted(members)] + [item for item in kept if item[0] is not c.NEGATE]
