@@ -8,16 +8,18 @@ time a single process on one draft. Every command runs in a fresh process, as a 
 
 Rows:
 - claimlint cold (`--no-cache`) with its default workers and with `-j 1`; warm (a filled cache);
-  one draft cold and warm;
+  one draft cold and warm; the same for another checkout given with `--baseline` (say, main's);
 - proselint and write-good, when installed (this script installs nothing: see the README for
   their one-line installs into a throwaway folder); markdownlint-cli2 too, when installed;
 - the floors no design can beat: one Python regex pass of 100 phrases over every file, and
   spaCy's blank English pipeline with a sentencizer over every word (both on two processes).
 
 It also prints the fraction of words in the corpus that reach spaCy (the rest are settled by the
-cheap pass) and each process's peak memory.
+cheap pass), each process's peak memory, and how much faster two processes run than one on the
+machine at that moment (2 on two free cores; less when other work shares them).
 
     python benchmarks/peers.py [--words 1000000] [--rounds 5] [--proselint PATH] [--write-good PATH]
+                               [--baseline OTHER_CHECKOUT/src]
 """
 
 from __future__ import annotations
@@ -68,38 +70,58 @@ def _floor_phrases(folder: Path) -> Path:
     return path
 
 
-def _run(commands: list[list[str]], cwd: Path) -> tuple[float, int]:
-    """Wall seconds until every command (run side by side) has finished, and the largest peak
-    resident set in KB of any of them (a command's own, or its workers' where larger). A peer's exit
-    status is its own business (write-good counts suggestions in it); claimlint's must be 0 or 1."""
+def _run(commands: list[list[str]], cwd: Path, strict: bool = False) -> float:
+    """Wall seconds until every command (run side by side) has finished. A peer's exit status is its
+    own business (write-good counts suggestions in it); claimlint's (`strict`) must be 0 or 1."""
     errors = [tempfile.TemporaryFile() for _ in commands]  # not pipes: a full one would stall its writer
     started = time.perf_counter()
     processes = [subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=error)
                  for command, error in zip(commands, errors)]
-    peak = 0
-    for command, process, error in zip(commands, processes, errors):
-        _, status, usage = os.wait4(process.pid, 0)
-        code = os.waitstatus_to_exitcode(status)
-        peak = max(peak, usage.ru_maxrss)
-        if code < 0 or code not in (0, 1) and command[1:3] == ["-m", "claimlint"]:
-            error.seek(0)
-            sys.exit(f"{' '.join(command[:5])} ... failed ({code}): {error.read().decode(errors='replace')[-500:]}")
+    for process in processes:
+        process.wait()
     elapsed = time.perf_counter() - started
-    for error in errors:
+    for command, process, error in zip(commands, processes, errors):
+        if process.returncode < 0 or process.returncode not in (0, 1) and strict:
+            error.seek(0)
+            sys.exit(f"{' '.join(command[:5])} ... failed ({process.returncode}): "
+                     f"{error.read().decode(errors='replace')[-500:]}")
         error.close()
-    return elapsed, peak
+    return elapsed
 
 
-def _tools(args, corpus: Path, halves: list[list[str]], one: str, cache: Path, phrases: Path) -> dict[str, list]:
-    """Label -> the commands that make one timed run (side by side when there are two)."""
-    claimlint = [sys.executable, "-m", "claimlint", "check", "--format", "json", "--quiet"]
-    tools = {
-        "claimlint cold": [claimlint + ["--no-cache", str(corpus)]],
-        "claimlint cold -j 1": [claimlint + ["--no-cache", "-j", "1", str(corpus)]],
-        "claimlint warm": [claimlint + ["--cache-dir", str(cache), str(corpus)]],
-        "claimlint one draft cold": [claimlint + ["--no-cache", one]],
-        "claimlint one draft warm": [claimlint + ["--cache-dir", str(cache), one]],
-    }
+# Runs a command as the child of a fresh small interpreter, which reports the largest resident set
+# among its descendants (a child forked from this script would start with this script's memory).
+_PEAK = """
+import resource, subprocess, sys
+subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+"""
+
+
+def _peak(commands: list[list[str]], cwd: Path) -> int:
+    """The largest peak resident set, in KB, of any of the commands (or of its workers)."""
+    return max(int(subprocess.run([sys.executable, "-c", _PEAK, *command], cwd=cwd, env=ENV, capture_output=True,
+                                  text=True).stdout.strip() or 0) for command in commands)
+
+
+def _claimlint(src: Path) -> list[str]:
+    """`claimlint check` (JSON, quiet) run from the checkout whose package folder is `src`."""
+    start = f"import sys; sys.path.insert(0, {str(src)!r}); from claimlint.cli import main; main()"
+    return [sys.executable, "-c", start, "check", "--format", "json", "--quiet"]
+
+
+def _tools(args, corpus: Path, halves: list[list[str]], one: str, folder: Path, phrases: Path) -> dict[str, list]:
+    """Label -> the commands that make one timed run (side by side when there are two). claimlint's
+    labels start with "claimlint" (and "baseline", the checkout given with --baseline)."""
+    tools = {}
+    checkouts = [("claimlint", ROOT / "src")] + ([("baseline", Path(args.baseline).resolve())] if args.baseline else [])
+    for name, src in checkouts:
+        claimlint, cache = _claimlint(src), str(folder / f"cache-{name}")
+        tools[f"{name} cold"] = [claimlint + ["--no-cache", str(corpus)]]
+        tools[f"{name} cold -j 1"] = [claimlint + ["--no-cache", "-j", "1", str(corpus)]]
+        tools[f"{name} warm"] = [claimlint + ["--cache-dir", cache, str(corpus)]]
+        tools[f"{name} one draft cold"] = [claimlint + ["--no-cache", one]]
+        tools[f"{name} one draft warm"] = [claimlint + ["--cache-dir", cache, one]]
     proselint = args.proselint or shutil.which("proselint")
     if proselint:
         tools["proselint"] = [[proselint, "check", *half] for half in halves]
@@ -114,6 +136,21 @@ def _tools(args, corpus: Path, halves: list[list[str]], one: str, cache: Path, p
     tools["regex floor (100 phrases)"] = [[sys.executable, "-c", _REGEX_FLOOR, str(phrases), *half] for half in halves]
     tools["spaCy blank + sentencizer"] = [[sys.executable, "-c", _SPACY_FLOOR, *half] for half in halves]
     return tools
+
+
+def _strict(label: str) -> bool:
+    return label.startswith(("claimlint", "baseline"))
+
+
+_SPIN = "import sys\nx = 0\nfor i in range(int(sys.argv[1])):\n    x += i\n"
+
+
+def parallel_capacity(cwd: Path) -> float:
+    """How many times one process's speed two CPU-bound processes reach side by side: 2 on two free
+    cores, 1 when the machine's other work leaves one. Ratios between runs on one and two
+    processes are only comparable with this in view."""
+    loop = [sys.executable, "-c", _SPIN, "20000000"]
+    return 2 * _run([loop], cwd) / _run([loop, loop], cwd)
 
 
 def spacy_fraction(corpus: Path) -> tuple[int, int]:
@@ -132,7 +169,9 @@ def spacy_fraction(corpus: Path) -> tuple[int, int]:
     return analysed, total
 
 
-RATIOS = [("claimlint cold", "write-good", "<= 0.8"), ("claimlint cold", "proselint", "<= 0.33"),
+RATIOS = [("claimlint cold", "baseline cold", "-"), ("claimlint cold -j 1", "baseline cold -j 1", "-"),
+          ("claimlint one draft cold", "baseline one draft cold", "-"), ("claimlint warm", "baseline warm", "-"),
+          ("claimlint cold", "write-good", "<= 0.8"), ("claimlint cold", "proselint", "<= 0.33"),
           ("claimlint cold", "regex floor (100 phrases)", "<= 3 (stretch)"),
           ("claimlint cold", "spaCy blank + sentencizer", "-"), ("claimlint cold -j 1", "claimlint cold", "<= 2"),
           ("claimlint one draft cold", "proselint one draft", "-"), ("claimlint one draft cold", "write-good one draft", "-")]
@@ -147,31 +186,34 @@ def main():
     parser.add_argument("--write-good", help="the write-good command (default: on PATH)")
     parser.add_argument("--markdownlint", help="the markdownlint-cli2 command (default: on PATH)")
     parser.add_argument("--only", action="append", default=[], help="time only rows whose label contains this")
+    parser.add_argument("--baseline", help="another checkout's src folder (say, main's) to time in the same run")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        corpus, cache = folder / "corpus", folder / "cache"
+        corpus = folder / "corpus"
         corpus.mkdir()
         files, words = build_corpus(corpus, args.words, args.seed)
         paths = sorted(str(path) for path in corpus.glob("*.md"))
         halves = [paths[: len(paths) // 2], paths[len(paths) // 2 :]] if len(paths) > 1 else [paths]
-        tools = _tools(args, corpus, halves, paths[0], cache, _floor_phrases(folder))
+        tools = _tools(args, corpus, halves, paths[0], folder, _floor_phrases(folder))
         if args.only:
             tools = {label: runs for label, runs in tools.items()
                      if label == "claimlint cold" or any(part in label for part in args.only)}
-        _run(tools["claimlint warm"], folder)  # fills the cache
-        analysed, prose = spacy_fraction(corpus)
-        print(f"{files} drafts, {words} words; {analysed / prose:.1%} of the prose's words reach spaCy "
-              f"({analysed} of {prose})")
+        for label in ("claimlint warm", "baseline warm"):
+            if label in tools:
+                _run(tools[label], folder, strict=True)  # fills the cache
+        print(f"two processes run at {parallel_capacity(folder):.2f}x one process's speed on this machine now "
+              "(2 on two free cores)")
+        peaks = {label: _peak(commands, folder) for label, commands in tools.items()}  # untimed
         times: dict[str, list[float]] = {label: [] for label in tools}
-        peaks: dict[str, int] = dict.fromkeys(tools, 0)
         labels = list(tools)
         for round_ in range(args.rounds):
             shift = round_ % len(labels)
             for label in labels[shift:] + labels[:shift]:  # rotate, so no tool always runs first
-                elapsed, peak = _run(tools[label], folder)
-                times[label].append(elapsed)
-                peaks[label] = max(peaks[label], peak)
+                times[label].append(_run(tools[label], folder, strict=_strict(label)))
+        analysed, prose = spacy_fraction(corpus)
+        print(f"{files} drafts, {words} words; {analysed / prose:.1%} of the prose's words reach spaCy "
+              f"({analysed} of {prose})")
         medians = {label: statistics.median(values) for label, values in times.items()}
         print(f"{'row':<28} {'median s':>9} {'peak MB':>8}   (median of {args.rounds} rounds, {os.cpu_count()} cores)")
         for label in labels:
@@ -180,6 +222,7 @@ def main():
         for mine, other, target in RATIOS:
             if mine in medians and other in medians:
                 print(f"  {mine + ' / ' + other:<52} {medians[mine] / medians[other]:6.2f}   target {target}")
+
 
 if __name__ == "__main__":
     main()
