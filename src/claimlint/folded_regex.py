@@ -17,7 +17,7 @@ sets beyond the Basic Multilingual Plane or spanning thousands of characters) ru
 
 A `Folded` pattern answers `search`, `match`, `fullmatch`, `finditer` and `findall` like the
 pattern it stands for, with match objects over the original text (`group()` is the draft's own
-text), and anything else by the original pattern.
+text), and anything else by the original pattern. It is compiled when first used.
 """
 
 from __future__ import annotations
@@ -53,43 +53,62 @@ _CANONICAL, _MIXED = _classes()
 _NOT_CANONICAL = re.compile("[" + "".join(map(chr, sorted(_CANONICAL))) + "]") if _CANONICAL else None
 
 _LARGEST_SET = 5000  # characters a set's ranges may span and still be rewritten
+_END = 2**63 - 1  # where a search ends by default: the end of the text
 
 
 class Folded:
-    """A case-insensitive pattern run over lower-cased text (see the module's docstring)."""
+    """A case-insensitive pattern run over lower-cased text (see the module's docstring), compiled
+    when first used: a run that lints nothing (every draft cached) compiles no rule's pattern."""
 
-    __slots__ = ("pattern", "flags", "folded", "_original")
+    __slots__ = ("pattern", "flags", "_folded", "_original")
 
-    def __init__(self, source: str, flags: int, folded: re.Pattern):
+    def __init__(self, source: str, flags: int, original: re.Pattern | None = None):
         self.pattern = source
         self.flags = flags
-        self.folded = folded
-        self._original = None
+        self._folded = None  # the rewritten pattern, or False where the rewrite cannot vouch for it
+        self._original = original
 
     @property
     def original(self) -> re.Pattern:
-        """The pattern as `re` compiles it (compiled when first asked for)."""
+        """The pattern as `re` compiles it."""
         if self._original is None:
             self._original = re.compile(self.pattern, self.flags)
         return self._original
 
-    def search(self, text: str, pos: int = 0, endpos: int = 2**63 - 1):
-        found = self.folded.search(fold_text(text), pos, endpos)
+    @property
+    def folds(self) -> bool:
+        """Does it run over lower-cased text (else it runs as `re` compiles it)?"""
+        if self._folded is None:
+            self._folded = _folded(self.pattern, self.flags) or False
+        return self._folded is not False
+
+    def search(self, text: str, pos: int = 0, endpos: int = _END):
+        if not (self._folded or self.folds):
+            return self.original.search(text, pos, endpos)
+        found = self._folded.search(fold_text(text), pos, endpos)
         return found and _Match(found, text)
 
-    def match(self, text: str, pos: int = 0, endpos: int = 2**63 - 1):
-        found = self.folded.match(fold_text(text), pos, endpos)
+    def match(self, text: str, pos: int = 0, endpos: int = _END):
+        if not (self._folded or self.folds):
+            return self.original.match(text, pos, endpos)
+        found = self._folded.match(fold_text(text), pos, endpos)
         return found and _Match(found, text)
 
-    def fullmatch(self, text: str, pos: int = 0, endpos: int = 2**63 - 1):
-        found = self.folded.fullmatch(fold_text(text), pos, endpos)
+    def fullmatch(self, text: str, pos: int = 0, endpos: int = _END):
+        if not (self._folded or self.folds):
+            return self.original.fullmatch(text, pos, endpos)
+        found = self._folded.fullmatch(fold_text(text), pos, endpos)
         return found and _Match(found, text)
 
-    def finditer(self, text: str, pos: int = 0, endpos: int = 2**63 - 1):
-        return (_Match(found, text) for found in self.folded.finditer(fold_text(text), pos, endpos))
+    def finditer(self, text: str, pos: int = 0, endpos: int = _END):
+        if not (self._folded or self.folds):
+            return self.original.finditer(text, pos, endpos)
+        return (_Match(found, text) for found in self._folded.finditer(fold_text(text), pos, endpos))
 
-    def findall(self, text: str, pos: int = 0, endpos: int = 2**63 - 1):
-        groups = self.folded.groups
+    def findall(self, text: str, pos: int = 0, endpos: int = _END):
+        if not (self._folded or self.folds):
+            return self.original.findall(text, pos, endpos)
+        groups = self._folded.groups
         return [found.group() if not groups else found.group(1) if groups == 1 else found.groups()
                 for found in self.finditer(text, pos, endpos)]
 
@@ -175,27 +194,30 @@ def _equals(code: int) -> tuple[int, ...]:
     return _MIXED.get(folded, (folded,))
 
 
-_COMPILED: dict[tuple[str, int], re.Pattern | Folded] = {}
+_COMPILED: dict[tuple[str, int], Folded] = {}
 
 
 def compile_folded(source: str, flags: int = 0) -> re.Pattern | Folded:
-    """`re.compile(source, flags)`, run over lower-cased text where it is case-insensitive and the
-    rewrite can vouch for it. Compiled once per run for each pattern and flags, as `re` caches its own."""
+    """`re.compile(source, flags)`, or, where it is case-insensitive, a pattern that runs over
+    lower-cased text where the rewrite can vouch for it (compiled when first used, once per run for
+    each pattern and flags, as `re` caches its own)."""
+    if not flags & re.IGNORECASE:
+        return re.compile(source, flags)
     key = (source, flags)
     if key not in _COMPILED:
-        _COMPILED[key] = _folded(source, flags) or re.compile(source, flags)
+        _COMPILED[key] = Folded(source, flags)
     return _COMPILED[key]
 
 
 def fold(pattern: re.Pattern | Folded) -> re.Pattern | Folded:
-    """A compiled pattern as a `Folded` one, or itself where it is case-sensitive or cannot be rewritten."""
-    if isinstance(pattern, Folded) or not isinstance(pattern.pattern, str):
+    """A compiled pattern as a `Folded` one where it is case-insensitive, else itself."""
+    if isinstance(pattern, Folded) or not isinstance(pattern.pattern, str) or not pattern.flags & re.IGNORECASE:
         return pattern
-    folded = compile_folded(pattern.pattern, pattern.flags)
-    return folded if isinstance(folded, Folded) else pattern
+    return Folded(pattern.pattern, pattern.flags, pattern)
 
 
-def _folded(source: str, flags: int) -> Folded | None:
+def _folded(source: str, flags: int) -> re.Pattern | None:
+    """The pattern rewritten to run case-sensitively over folded text, or None where it cannot be."""
     if _sre is None or not flags & re.IGNORECASE or flags & (re.LOCALE | re.ASCII):
         return None
     parsed = _parser.parse(source, flags)
@@ -206,7 +228,7 @@ def _folded(source: str, flags: int) -> Folded | None:
     except _Unfoldable:
         return None
     parsed.state.flags &= ~re.IGNORECASE
-    return Folded(source, flags, _compiler.compile(rewritten, flags & ~re.IGNORECASE))
+    return _compiler.compile(rewritten, flags & ~re.IGNORECASE)
 
 
 class _Unfoldable(Exception):
