@@ -116,3 +116,14 @@ def test_a_folded_match_reads_the_drafts_own_text():
     found = pattern.search("Try ST. JOHN'S Wort daily")
     assert pattern.folds and found.group() == "ST. JOHN'S Wort" and found.group(1, 2) == ("ST. JOHN'S", "Wort")
     assert found.span(2) == (15, 19) and found.string == "Try ST. JOHN'S Wort daily"
+
+
+def test_a_folded_pattern_travels_to_a_worker_as_its_source():
+    import copy
+    import pickle
+
+    pattern = compile_folded(r"\bsugar\s+causes\b", re.IGNORECASE)
+    assert pattern.search("SUGAR causes it")
+    for copied in (pickle.loads(pickle.dumps(pattern)), copy.deepcopy(pattern)):
+        assert (copied.pattern, copied.flags) == (pattern.pattern, pattern.flags)
+        assert copied.search("Sugar CAUSES it").span() == (0, 12)

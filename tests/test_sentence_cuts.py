@@ -42,7 +42,8 @@ def _segment(text: str, marks: list[int]) -> Segment:
 
 
 def _seen(found) -> list[tuple]:
-    return [(s.start, s.end, s.text, [t.text for t in s.tokens], [m.position for m in s.evidence]) for s in found]
+    return [(s.start, s.end, s.text, [(t.text, t.whitespace_) for t in s.tokens], [m.position for m in s.evidence])
+            for s in found]
 
 
 def _whole(segment: Segment) -> list[tuple]:
@@ -79,6 +80,18 @@ def test_pieces_give_the_sentences_of_the_whole_segment(text, marks):
 ])
 def test_cuts_only_where_spacy_ends_a_sentence(text, pieces):
     assert [text[start:end] for start, end in analyser().pieces(text)] == pieces
+
+
+def test_helpers_remember_what_they_compute_over_the_sentence_being_read():
+    from claimlint.evidence import clauses
+    from claimlint.nlp import memo
+
+    tokens = load_pipeline()("no one , not ever , would say that salt cures colds")[:]
+    assert clauses.boundary_before(tokens, 10, "negation") == 8
+    memo(tokens)[("clause boundaries", "negation")] = [3]  # what is remembered is what is read
+    assert clauses.boundary_before(tokens, 10, "negation") == 3
+    other = load_pipeline()("no one , not ever , would say that salt cures colds")[:]
+    assert clauses.boundary_before(other, 10, "negation") == 8 and memo(tokens) == {}  # a new sentence forgets
 
 
 def test_only_the_sentences_a_trigger_matches_reach_spacy(linter):

@@ -113,9 +113,12 @@ class Folded:
                 for found in self.finditer(text, pos, endpos)]
 
     def __getattr__(self, name: str):
-        if name in self.__slots__:
-            raise AttributeError(name)
+        if name.startswith("__") or name in self.__slots__ or name in ("original", "folds"):
+            raise AttributeError(name)  # not set yet (an object being copied): nothing to delegate
         return getattr(self.original, name)
+
+    def __reduce__(self):
+        return Folded, (self.pattern, self.flags)  # sent to a worker as its source, compiled there when used
 
     def __repr__(self) -> str:
         return f"Folded({self.pattern!r})"

@@ -37,6 +37,12 @@ class Candidate:
     def text(self) -> str:
         return self.plain[self.start : self.end]
 
+    @property
+    def tokenized(self) -> str:
+        """The text spaCy reads: with the space that follows it, as it stands in the segment, so its
+        last token is followed by white space as it is there."""
+        return self.plain[self.start : self.end if self.last else self.end + 1]
+
 
 class Linter:
     def __init__(self, rules: list[Rule], model: str | None = None, report_unused_suppressions: bool = False,

@@ -9,13 +9,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from claimlint.errors import ConfigError
 from claimlint.evidence.citations import has_citation
 from claimlint.markdown import Evidence, Segment
 from claimlint.sentence_cuts import SentenceCuts
-from claimlint.tokens import ATTRIBUTES, Tokens, read_tokens
 
 
 # Typographic quotes and apostrophes read as their plain forms by every rule and evidence helper
@@ -97,7 +96,7 @@ class Analyser:
         """(piece, its sentences) for each piece: anything with the segment, its prose `plain`, the
         piece's `start`, `text` and whether it is the segment's `last`."""
         pieces = list(pieces)
-        texts = (piece.text for piece in pieces)
+        texts = (piece.tokenized for piece in pieces)
         docs = self.nlp.tokenizer.pipe(texts) if self.blank else self.nlp.pipe(texts)
         stops = self.stops if self.blank else None
         for piece, doc in zip(pieces, docs):
@@ -123,16 +122,9 @@ class Sentence:
     segment: Segment
     start: int
     end: int
+    tokens: object  # spacy.tokens.Span
     evidence: list[Evidence]
     paragraph: str  # the whole segment as its tokens read it: plain quotes and apostrophes
-    _doc: tuple = field(repr=False)  # (Doc, rows, text) of the Doc it was read from: see tokens.read_tokens
-    _span: tuple[int, int] = field(repr=False)  # its tokens' indices in that Doc, end exclusive
-
-    @cached_property
-    def tokens(self) -> Tokens:
-        """Its tokens, read from the Doc when a rule first asks for them."""
-        (doc, rows, text), (first, end) = self._doc, self._span
-        return Tokens(read_tokens(doc, rows, text, first, end), text, first, rows[first][0], doc)
 
     @property
     def text(self) -> str:
@@ -168,29 +160,26 @@ _SOFT_BREAKS = frozenset({",", ";", ":", "—", "–"})
 def sentences(segment: Segment, doc, piece=None, stops: frozenset[int] | None = None) -> list[Sentence]:
     """Split a Doc of a segment's prose into sentences and attach each evidence mark to its sentence.
 
-    The Doc may be of one `piece` of the prose (with the segment's prose `plain`, its `start`, `text`
-    and whether it is the `last` piece) that ends where a sentence ends. Its sentences are the
-    pipeline's, or, given the sentencizer's `stops`, found as the sentencizer would find them. A
-    mark standing at a boundary ("...gut.[^1] Next") belongs to the sentence it closes, and a
-    "sentence" that is only a citation ("[1]." after a full stop) is folded into the one before.
+    The Doc may be of one `piece` of the prose (with the segment's prose `plain`, its `start`, the
+    `tokenized` text and whether it is the `last` piece) that ends where a sentence ends. Its
+    sentences are the pipeline's, or, given the sentencizer's `stops`, found as the sentencizer would
+    find them. A mark standing at a boundary ("...gut.[^1] Next") belongs to the sentence it closes,
+    and a "sentence" that is only a citation ("[1]." after a full stop) is folded into the one before.
     """
-    paragraph, offset, text, last = (piece.plain, piece.start, piece.text, piece.last) if piece else (
-        doc.text, 0, None, True)
-    text = paragraph if text is None else text  # the Doc's text: Doc.text rebuilds it token by token
-    rows = doc.to_array(list(ATTRIBUTES)).tolist()
+    paragraph, offset, last = (piece.plain, piece.start, piece.last) if piece else (doc.text, 0, True)
+    rows = doc.to_array(_ATTRIBUTES).tolist()  # read once from the Doc's arrays, not token by token
     starts = [sent.start for sent in doc.sents] if stops is None else _sentence_starts(rows, stops)
     citation = _citation_texts(doc.vocab)
-    source = (doc, rows, text)
     result: list[Sentence] = []
     for first, end in (piece for first, end in zip(starts, starts[1:] + [len(rows)])
-                       for piece in _bounded(rows, text, first, end)):
-        if result and all(row[3] or row[4] or row[6] in citation for row in rows[first:end]):
+                       for piece in _bounded(doc, first, end)):
+        if result and all(punct or number or orth in citation for _, _, orth, punct, number in rows[first:end]):
             previous = result[-1]
-            result[-1] = Sentence(segment, previous.start, offset + _end_char(rows, end), [], paragraph, source,
-                                  (previous._span[0], end))
+            result[-1] = Sentence(segment, previous.start, offset + _end_char(rows, end),
+                                  doc[previous.tokens.start : end], [], paragraph)
             continue
-        result.append(Sentence(segment, offset + rows[first][0], offset + _end_char(rows, end), [], paragraph,
-                               source, (first, end)))
+        result.append(Sentence(segment, offset + rows[first][0], offset + _end_char(rows, end), doc[first:end], [],
+                               paragraph))
     if not result:
         return result
     # Marks come in prose order. A piece's sentences take those after the end of the sentence before
@@ -206,6 +195,26 @@ def sentences(segment: Segment, doc, piece=None, stops: frozenset[int] | None = 
     return result
 
 
+# What `sentences` reads of each token: where it starts and how long it is, its text's hash, and
+# whether it is punctuation or a number.
+_ATTRIBUTES = ["IDX", "LENGTH", "ORTH", "IS_PUNCT", "LIKE_NUM"]
+
+
+_MEMO: tuple = (None, {})
+
+
+def memo(tokens) -> dict:
+    """Where helpers keep what they compute over a sentence's tokens (clause boundaries, offsets),
+    so no helper walks the sentence again per candidate: the sentence rules are reading now, and
+    only it (rules read one sentence at a time)."""
+    global _MEMO
+    current = _MEMO
+    if current[0] is not tokens:
+        current = (tokens, {})
+        _MEMO = current
+    return current[1]
+
+
 def _end_char(rows: list[list[int]], end: int) -> int:
     """Where the token before `end` ends, in the Doc's text."""
     return rows[end - 1][0] + rows[end - 1][1]
@@ -217,8 +226,7 @@ def _sentence_starts(rows: list[list[int]], stops: frozenset[int]) -> list[int]:
     stop since the token before it that was neither."""
     starts = [0] if rows else []
     seen_stop = False
-    for index, row in enumerate(rows):
-        orth, punct = row[6], row[3]
+    for index, (_, _, orth, punct, _) in enumerate(rows):
         if orth in stops:
             seen_stop = True
         elif seen_stop and not punct:
@@ -228,13 +236,13 @@ def _sentence_starts(rows: list[list[int]], stops: frozenset[int]) -> list[int]:
     return starts
 
 
-def _bounded(rows: list[list[int]], text: str, start: int, end: int):
+def _bounded(doc, start: int, end: int):
     """(first, end) of the pieces of at most MAX_SENTENCE_TOKENS tokens the sentence from token
     `start` to `end` is cut into."""
     while end - start > MAX_SENTENCE_TOKENS:
         limit = start + MAX_SENTENCE_TOKENS
         cut = next((i + 1 for i in range(limit - 1, start + MAX_SENTENCE_TOKENS // 2, -1)
-                    if text[rows[i][0] : rows[i][0] + rows[i][1]] in _SOFT_BREAKS), limit)
+                    if doc[i].text in _SOFT_BREAKS), limit)
         yield start, cut
         start = cut
     yield start, end

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+from claimlint.nlp import memo
+
 BOUNDARIES: dict[str, frozenset[str]] = {
     "claim": frozenset({";", "but", "however", "whereas", "yet", "because"}),
     "negation": frozenset({",", ";", ":", "—", "–", "(", ")", "but", "and", "or", "that", "which", "who"}),
@@ -57,20 +59,17 @@ def boundary_before(tokens, index: int, scope: str, reach: int | None = None) ->
 
 
 def boundaries(tokens, scope: str) -> list[int]:
-    """Every position in the sentence whose word ends a stretch of `scope`, found in one pass and
-    remembered with the sentence's tokens (`memo`), so no helper walks a clause again per candidate."""
-    memo = getattr(tokens, "memo", None)
+    """Every position in the sentence whose word ends a stretch of `scope`, found in one pass per
+    sentence and scope (nlp.memo), so no helper walks a clause again per candidate."""
+    remembered = memo(tokens)
     key = ("clause boundaries", scope)
-    if memo is not None and key in memo:
-        return memo[key]
-    if scope != "claim":  # a plain lookup: these scopes end at single words
-        words = BOUNDARIES[scope]
-        positions = [position for position, token in enumerate(tokens) if token.lower_ in words]
-    else:
-        positions = [position for position in range(len(tokens)) if ends(tokens, position, scope)]
-    if memo is not None:
-        memo[key] = positions
-    return positions
+    if key not in remembered:
+        if scope != "claim":  # a plain lookup: these scopes end at single words
+            words = BOUNDARIES[scope]
+            remembered[key] = [position for position, token in enumerate(tokens) if token.lower_ in words]
+        else:
+            remembered[key] = [position for position in range(len(tokens)) if ends(tokens, position, scope)]
+    return remembered[key]
 
 
 def start(tokens, index: int, scope: str) -> int:

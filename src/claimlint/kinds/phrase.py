@@ -16,6 +16,7 @@ from claimlint.evidence.negation import disowned, negated
 from claimlint.evidence.quotes import quoted
 from claimlint.fixes import prose_fix, verbatim
 from claimlint.kinds.base import Hit, Kind, NamedPattern, Spec, compile_patterns
+from claimlint.nlp import memo
 from claimlint.timed_regex import TimedPattern
 
 EVIDENCE = ("citation", "hedge", "negation", "quotation", "question")
@@ -135,8 +136,8 @@ class Phrase(Kind):
 
 
 def _offsets(tokens) -> list[int]:
-    """Where each token starts in the sentence, found once per sentence (`memo`)."""
-    memo = tokens.memo
-    if "offsets" not in memo:
-        memo["offsets"] = [token.idx - tokens.start_char for token in tokens]
-    return memo["offsets"]
+    """Where each token starts in the sentence, found once per sentence (nlp.memo)."""
+    remembered = memo(tokens)
+    if "offsets" not in remembered:
+        remembered["offsets"] = [token.idx - tokens.start_char for token in tokens]
+    return remembered["offsets"]
