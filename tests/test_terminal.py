@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from claimlint.terminal import RunProgress, use_colour, wants_progress
+from claimlint.terminal import RunProgress, progress_delay, use_colour, wants_progress
 
 ROOT = Path(__file__).resolve().parents[1]
 SGR_COLOUR = re.compile(rb"\x1b\[(?:[0-9;]*;)?(?:3[0-9]|9[0-7]|38;5;\d+)(?:;[0-9;]*)?m")  # a foreground colour
@@ -146,13 +146,14 @@ def run_on_terminal(args: list[str], cwd: Path, env: dict, terminal: str) -> tup
 def terminal_env():
     env = {name: value for name, value in os.environ.items()
            if name not in ("NO_COLOR", "CI", "FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE")}
-    env.update(TERM="xterm-256color", PYTHONPATH=str(ROOT / "src"))
+    # The bar shows from the start, so a run need not last a second on a fast machine.
+    env.update(TERM="xterm-256color", PYTHONPATH=str(ROOT / "src"), CLAIMLINT_PROGRESS_DELAY="0")
     return env
 
 
 @pytest.fixture
 def long_run(tmp_path):
-    """A run that lasts well over a second: about 70 drafts, no cache, one process, one bad file."""
+    """A run of about 70 drafts, no cache, one process, one bad file."""
     for folder in ("eval", "heldout"):
         for draft in (ROOT / "fixtures" / folder).rglob("*.md"):
             (tmp_path / f"{folder}-{draft.parent.name}-{draft.name}").write_bytes(draft.read_bytes())
@@ -226,3 +227,13 @@ def test_the_runner_reports_every_file_found_to_the_bar(tmp_path, monkeypatch):
         calls = []
         run(["."], Config(), RunOptions([], [], cache_dir=cache), on_progress=lambda done, total: calls.append((done, total)))
         assert calls == [(done, 4) for done in range(5)]
+
+
+@pytest.mark.parametrize("value, delay", [(None, 1.0), ("0", 0.0), ("2.5", 2.5), ("soon", 1.0), ("-3", 0.0)])
+def test_the_progress_delay_can_be_set_in_the_environment(monkeypatch, value, delay):
+    if value is None:
+        monkeypatch.delenv("CLAIMLINT_PROGRESS_DELAY", raising=False)
+    else:
+        monkeypatch.setenv("CLAIMLINT_PROGRESS_DELAY", value)
+    assert progress_delay() == delay
+    assert RunProgress(False, io.StringIO()).delay == delay

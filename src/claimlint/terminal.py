@@ -3,7 +3,8 @@
 Colour follows `--color`: `always`, `never`, or `auto`: only on a terminal, and never when the
 NO_COLOR environment variable is set to anything (https://no-color.org) or TERM is `dumb`. The
 progress bar goes to stderr, only when stderr is a terminal outside CI, and appears only once the
-run has lasted a second: quick runs, pipes and CI logs never see it.
+run has lasted a second (CLAIMLINT_PROGRESS_DELAY sets another number of seconds): quick runs, pipes
+and CI logs never see it.
 """
 
 from __future__ import annotations
@@ -13,7 +14,15 @@ import sys
 import threading
 
 COLOR_CHOICES = ("auto", "always", "never")
-DELAY = 1.0  # seconds a run lasts before its progress bar appears
+DELAY = 1.0  # seconds a run lasts before its progress bar appears, unless CLAIMLINT_PROGRESS_DELAY says
+
+
+def progress_delay() -> float:
+    """Seconds before the bar appears: CLAIMLINT_PROGRESS_DELAY when it is a number of seconds, else DELAY."""
+    try:
+        return max(0.0, float(os.environ.get("CLAIMLINT_PROGRESS_DELAY", DELAY)))
+    except ValueError:
+        return DELAY
 
 
 def _terminal(stream) -> bool:
@@ -40,10 +49,10 @@ class RunProgress:
     `stream`; the bar appears `delay` seconds after the run starts (even while one long draft is
     being linted) and is erased when it ends. What is printed to stderr meanwhile shows above it."""
 
-    def __init__(self, colour: bool, stream=None, delay: float = DELAY):
+    def __init__(self, colour: bool, stream=None, delay: float | None = None):
         self.colour = colour
         self.stream = stream or sys.stderr
-        self.delay = delay
+        self.delay = progress_delay() if delay is None else delay
         self.shown = threading.Event()
         self._lock = threading.Lock()
         self._timer: threading.Timer | None = None
