@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -7,7 +8,9 @@ from click.testing import CliRunner
 
 from claimlint.cli import main
 from claimlint.config import Config, resolve_rules
+from claimlint.findings import FileResult
 from claimlint.linter import Linter
+from claimlint.reporters import Report, ReportStream, get_reporter
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -50,3 +53,22 @@ def cli():
         return runner.invoke(main, list(args), input=input, catch_exceptions=False)
 
     return run
+
+
+def rendered(name: str, report: Report, colour: bool = False) -> str:
+    """A format's output for a collected report, streamed as a run streams it: a file's result for
+    each run of a path among its findings (with its suppressed findings and source lines), then the
+    files its sources name without findings, then clean files up to `files_checked`."""
+    suppressed = {path: list(group) for path, group in itertools.groupby(report.suppressed, key=lambda f: f.path)}
+    files = [FileResult(path, list(group), report.sources.get(path, {}), suppressed=suppressed.pop(path, []))
+             for path, group in itertools.groupby(report.findings, key=lambda f: f.path)]
+    named = {result.path for result in files}
+    files += [FileResult(path, [], report.sources.get(path, {}), suppressed=found)
+              for path, found in suppressed.items() if path not in named]
+    named |= set(suppressed)
+    files += [FileResult(path, [], lines) for path, lines in report.sources.items() if path not in named]
+    files += [FileResult(f"clean-{number}.md", []) for number in range(len(files), report.files_checked)]
+    stream = ReportStream(files, report.errors, report.skipped, report.rules, report.quiet)
+    reporter = get_reporter(name)(stream, colour)
+    lines = [line for result in stream.results() for line in reporter.file(result)]
+    return "\n".join([*lines, *reporter.end()])

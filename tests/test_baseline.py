@@ -82,3 +82,11 @@ def test_document_findings_survive_edits_to_the_first_line(cli, project):
     cli("check", "--write-baseline", "baseline.json", "docs")
     (project / "docs" / "c.md").write_text("# Gut health, revised\n\nStress may affect digestion and immunity.\n")
     assert new(cli) == (0, [])
+
+
+def test_a_baseline_that_cannot_be_written_is_one_line_after_the_report(cli, project):
+    result = cli("check", "--write-baseline", "missing/baseline.json", "docs")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "claimlint: error: missing/baseline.json: cannot write the baseline: No such file or directory"]
+    assert result.stdout.splitlines()[-1] == "3 findings in 2 files"  # the report was written as the run went

@@ -52,3 +52,17 @@ def test_changed_settings_miss_the_cache(cli, corpus):
     findings(cli)
     (corpus / ".claimlint.yaml").write_text("rules:\n  unsourced-statistic: {severity: error}\n")
     assert "error" in {f["severity"] for f in findings(cli) if f["rule"] == "unsourced-statistic"}
+
+
+def test_workers_lint_later_drafts_with_their_own_overrides(cli, corpus):
+    """The drafts under an override come last: their rules exist before the workers fork."""
+    (corpus / "docs" / "zz-legal").mkdir()
+    for number in range(20):
+        (corpus / "docs" / "zz-legal" / f"{number:02d}.md").write_text("Salt raises blood pressure in 70% of adults.\n")
+    (corpus / ".claimlint.yaml").write_text(
+        "overrides:\n  - files: ['docs/zz-legal/**']\n    ignore: [unhedged-causal-claim]\n"
+        "    rules:\n      unsourced-statistic: {severity: error}\n")
+    serial = findings(cli, "--no-cache", "--jobs", "1")
+    assert findings(cli, "--no-cache", "--jobs", "2") == serial
+    legal = [(f["rule"], f["severity"]) for f in serial if "zz-legal" in f["path"]]
+    assert legal and set(legal) <= {("unsourced-statistic", "error"), ("missing-disclaimer", "warning")}

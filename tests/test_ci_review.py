@@ -10,8 +10,8 @@ import pytest
 
 from claimlint.config import Config, resolve_rules
 from claimlint.findings import Finding
-from claimlint.reporters import Report, get_reporter
-from conftest import ROOT
+from claimlint.reporters import Report
+from conftest import ROOT, rendered
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -23,7 +23,7 @@ MANY = "".join(f"About {n}% of adults skip breakfast.\n\n" for n in range(11, 26
 
 
 def sarif(report: Report) -> dict:
-    return json.loads(get_reporter("sarif")(report))
+    return json.loads(rendered("sarif", report))
 
 
 def test_sarif_fingerprints_survive_shifted_lines_and_are_unique(lint):
@@ -90,7 +90,7 @@ def test_sarif_invocation_reports_input_errors(cli, tmp_path, monkeypatch, share
 
 def test_summary_counts_every_rule_and_tables_the_first_findings(lint):
     findings = lint(MANY + "Sugar causes cavities.\n", "docs/a.md")
-    text = get_reporter("summary")(Report(findings, 2))
+    text = rendered("summary", Report(findings, 2))
     lines = text.splitlines()
     assert lines[0] == f"### claimlint: {len(findings)} findings in 1 of 2 files checked"
     assert "| `unsourced-statistic` | warning | 15 |" in lines
@@ -106,7 +106,7 @@ def test_summary_caps_the_table_and_escapes_draft_text(monkeypatch):
     hostile = Finding("a|b.md", 1, 1, 1, 5, "no-miracle", "error", 'Avoid "<img src=x onerror=alert(1)> | [x](http://e) *b*"',
                       "x")
     plain = Finding("c.md", 3, 1, 3, 5, "no-miracle", "error", "m", "x")
-    text = get_reporter("summary")(Report([hostile, plain, plain], 3, errors=[{"path": "d.md", "message": "d.md: ::bad"}]))
+    text = rendered("summary", Report([hostile, plain, plain], 3, errors=[{"path": "d.md", "message": "d.md: ::bad"}]))
     assert "First 2 of 3 findings:" in text
     row = next(line for line in text.splitlines() if line.startswith("| a"))
     assert row == ('| a\\|b.md:1 | error | `no-miracle` | Avoid "&lt;img src=x onerror=alert(1)&gt; \\| '
@@ -118,7 +118,7 @@ def test_summary_links_locations_on_github(monkeypatch):
     monkeypatch.setenv("GITHUB_SERVER_URL", "https://github.com")
     monkeypatch.setenv("GITHUB_REPOSITORY", "acme/site")
     monkeypatch.setenv("GITHUB_SHA", "abc123")
-    text = get_reporter("summary")(Report([Finding("docs/my post.md", 7, 1, 7, 5, "x-y", "warning", "m", "x")], 1))
+    text = rendered("summary", Report([Finding("docs/my post.md", 7, 1, 7, 5, "x-y", "warning", "m", "x")], 1))
     assert "| [docs/my post.md:7](https://github.com/acme/site/blob/abc123/docs/my%20post.md#L7) |" in text
 
 

@@ -148,7 +148,8 @@ def test_a_killed_worker_loses_nothing(in_archive, cluster, local_outputs):
             os.kill(pids[busy[0]], signal.SIGKILL)
             killed.append(done)
 
-    report = run(["docs"], Configs(None), RunOptions([], [], dask=cluster.scheduler.address), on_progress=on_progress)
+    report = run(["docs"], Configs(None), RunOptions([], [], dask=cluster.scheduler.address),
+                 on_progress=on_progress).collect()
     assert killed and killed[0] < report.files_checked  # killed mid-run
     expected = json.loads(local_outputs["json"])
     assert json.loads(json.dumps([finding.to_dict() for finding in report.findings])) == expected["findings"]

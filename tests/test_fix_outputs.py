@@ -7,7 +7,8 @@ import json
 import pytest
 
 from claimlint.config import Config, resolve_rules
-from claimlint.reporters import Report, get_reporter
+from claimlint.reporters import Report
+from conftest import rendered
 
 DRAFT = "Chronic stress worsens inflammation and anxiety.\n"
 
@@ -16,8 +17,8 @@ def test_json_and_sarif_carry_the_same_fixes(lint, shared_file):
     jsonschema = pytest.importorskip("jsonschema")
     findings = lint(DRAFT, "docs/a.md")
     report = Report(findings, 1, rules=resolve_rules(Config()))
-    from_json = json.loads(get_reporter("json")(report))["findings"]
-    log = json.loads(get_reporter("sarif")(report))
+    from_json = json.loads(rendered("json", report))["findings"]
+    log = json.loads(rendered("sarif", report))
     jsonschema.validate(log, json.loads(shared_file("data/sarif/sarif-schema-2.1.0.json").read_text(encoding="utf-8")))
     results = log["runs"][0]["results"]
     assert [r["ruleId"] for r in results] == [f["rule"] for f in from_json]

@@ -284,9 +284,9 @@ def test_a_run_keeps_only_the_lines_its_excerpts_need(in_tmp):
 
     (in_tmp / "big.md").write_text("".join(f"Line {i} is plain prose.\n\n" for i in range(2000)) + CLAIM + "\n")
     (in_tmp / "clean.md").write_text("Nothing to see here.\n" * 100)
-    report = run(["big.md", "clean.md"], Config(), RunOptions(["unhedged-causal-claim"], []))
-    assert [(f.path, f.line) for f in report.findings] == [("big.md", 4001)]
-    assert report.sources == {"big.md": {4001: CLAIM}, "clean.md": {}}
+    results = list(run(["big.md", "clean.md"], Config(), RunOptions(["unhedged-causal-claim"], [])).results())
+    assert [(f.path, f.line) for result in results for f in result.findings] == [("big.md", 4001)]
+    assert [(result.path, result.excerpts) for result in results] == [("big.md", {4001: CLAIM}), ("clean.md", {})]
 
 
 def test_parsing_takes_a_small_multiple_of_the_drafts_size():
@@ -326,13 +326,15 @@ def test_a_run_over_many_drafts_holds_one_draft_at_a_time(in_tmp):
     for number in range(150):
         (in_tmp / f"draft-{number:03d}.md").write_text(draft)
     config = Config()
-    run(["draft-000.md"], config, RunOptions(["unhedged-causal-claim"], [], jobs=1))  # imports, rules loaded
+    # Imports and rules loaded first: a run lints as its results are read.
+    list(run(["draft-000.md"], config, RunOptions(["unhedged-causal-claim"], [], jobs=1)).results())
     tracemalloc.start()
     try:
-        report = run(["."], config, RunOptions(["unhedged-causal-claim"], [], jobs=1))
+        stream = run(["."], config, RunOptions(["unhedged-causal-claim"], [], jobs=1))
+        findings = [finding for result in stream.results() for finding in result.findings]
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
-    assert report.files_checked == 150 and not report.findings
+    assert stream.files_checked == 150 and not findings
     assert peak < 0.8 * 150 * len(draft)  # reading every draft up front kept them all to the end
 

@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 
 from claimlint.findings import Finding
-from claimlint.reporters import Report, get_reporter
+from claimlint.reporters import Report
+from conftest import rendered
 from claimlint.reporters.html import OPEN_UP_TO, escape
 
 # CRLF line ends, a tab and multi-byte characters (one outside the BMP) before spans, a span inside
@@ -265,7 +266,7 @@ def many_drafts(count: int) -> tuple[Report, dict[str, str], list[dict]]:
 
 def test_a_thousand_drafts_are_collapsed_and_all_there():
     report, texts, findings = many_drafts(1000)
-    page = Page(get_reporter("html")(report))
+    page = Page(rendered("html", report))
     assert len(page.drafts) == 1000 > OPEN_UP_TO
     assert not any(draft["open"] for draft in page.drafts.values())
     check_page(page, texts, findings)
@@ -390,7 +391,7 @@ def test_chromium_opens_a_linked_finding_with_its_message(hostile_run):
 def test_chromium_opens_one_draft_of_a_thousand(tmp_path):
     report, texts, findings = many_drafts(1000)
     path = tmp_path / "report.html"
-    path.write_text(get_reporter("html")(report), encoding="utf-8")
+    path.write_text(rendered("html", report), encoding="utf-8")
     last = len(findings) - 1
     page = Page(chromium_dom(path, f"#f-{last}"))
     assert page.root.get("data-ready") == "true"
@@ -474,7 +475,7 @@ def test_chromium_hover_click_keys_and_filters_work(hostile_run, browser):
 def test_chromium_filters_and_expands_many_drafts(tmp_path, browser):
     report, _, findings = many_drafts(30)
     path = tmp_path / "report.html"
-    path.write_text(get_reporter("html")(report), encoding="utf-8")
+    path.write_text(rendered("html", report), encoding="utf-8")
     page = browser(path)
     state = lambda: json.loads(page.run(STATE))  # noqa: E731
     assert len(state()["drafts"]) == 30 and state()["open"] == []

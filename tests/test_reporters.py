@@ -8,7 +8,8 @@ import pytest
 
 from claimlint.config import Config, resolve_rules
 from claimlint.findings import Finding
-from claimlint.reporters import Report, get_reporter
+from claimlint.reporters import Report
+from conftest import rendered
 from claimlint.reporters.github import escape_data, escape_property
 
 DRAFT = "Chronic stress worsens inflammation.\nHeavy drinking doubles\nthe risk of gout.\n"
@@ -28,24 +29,24 @@ def test_github_escaping():
 def test_github_annotation_with_awkward_filename_and_message():
     finding = Finding("dir,1/odd:name%.md", 3, 5, 3, 9, "unsourced-statistic", "error",
                       "70% of 1,000: see\nline two", "70%")
-    (line,) = get_reporter("github")(Report([finding], 1)).splitlines()
+    (line,) = rendered("github", Report([finding], 1)).splitlines()
     assert line == ("::error file=dir%2C1/odd%3Aname%25.md,line=3,endLine=3,col=5,endColumn=9,"
                     "title=claimlint (unsourced-statistic)::70%25 of 1,000: see%0Aline two")
 
 
 def test_github_levels_and_multiline_spans(report):
-    lines = get_reporter("github")(report).splitlines()
+    lines = rendered("github", report).splitlines()
     assert lines[0].startswith("::warning file=docs/a.md,line=1,endLine=1,col=16,endColumn=23,")
     multiline = [line for line in lines if "line=2,endLine=3" in line]
     assert multiline and "col=" not in multiline[0]
     info = Finding("a.md", 1, 1, 1, 2, "x", "info", "m", "m")
-    assert get_reporter("github")(Report([info], 1)).startswith("::notice ")
+    assert rendered("github", Report([info], 1)).startswith("::notice ")
 
 
 def test_sarif_validates_against_the_schema(report, shared_file):
     jsonschema = pytest.importorskip("jsonschema")
     schema = json.loads(shared_file("data/sarif/sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
-    log = json.loads(get_reporter("sarif")(report))
+    log = json.loads(rendered("sarif", report))
     jsonschema.validate(log, schema)
     run = log["runs"][0]
     assert run["columnKind"] == "unicodeCodePoints"
@@ -63,7 +64,7 @@ def test_sarif_validates_against_the_schema(report, shared_file):
 
 
 def test_gitlab_code_quality(report, lint):
-    issues = json.loads(get_reporter("gitlab")(report))
+    issues = json.loads(rendered("gitlab", report))
     assert {i["check_name"] for i in issues} == {"unhedged-causal-claim", "unsourced-statistic", "relative-risk-only"}
     first = issues[0]
     assert first["location"] == {"path": "docs/a.md", "lines": {"begin": 1, "end": 1}}
@@ -71,13 +72,13 @@ def test_gitlab_code_quality(report, lint):
     assert len({i["fingerprint"] for i in issues}) == len(issues)
     # Stable across runs, and across edits that only shift lines.
     shifted = [f for f in lint("# Title\n\n" + DRAFT, "docs/a.md") if f.rule != "missing-disclaimer"]
-    again = json.loads(get_reporter("gitlab")(Report(shifted, 1)))
+    again = json.loads(rendered("gitlab", Report(shifted, 1)))
     assert [i["fingerprint"] for i in again] == [i["fingerprint"] for i in issues]
 
 
 def test_gitlab_fingerprints_unique_for_repeated_sentences(lint):
     findings = lint("Sugar causes cavities.\n\nSugar causes cavities.\n", "a.md")
-    issues = json.loads(get_reporter("gitlab")(Report(findings, 1)))
+    issues = json.loads(rendered("gitlab", Report(findings, 1)))
     assert len({i["fingerprint"] for i in issues}) == len(issues) == 2
 
 

@@ -225,7 +225,9 @@ def test_the_runner_reports_every_file_found_to_the_bar(tmp_path, monkeypatch):
     (tmp_path / "broken.md").write_bytes(b"caf\xe9\n")
     for cache in (tmp_path / "cache", tmp_path / "cache"):  # linted, then read from the cache
         calls = []
-        run(["."], Config(), RunOptions([], [], cache_dir=cache), on_progress=lambda done, total: calls.append((done, total)))
+        stream = run(["."], Config(), RunOptions([], [], cache_dir=cache),
+                     on_progress=lambda done, total: calls.append((done, total)))
+        list(stream.results())  # the run goes on as its results are read
         assert calls == [(done, 4) for done in range(5)]
 
 
@@ -237,3 +239,29 @@ def test_the_progress_delay_can_be_set_in_the_environment(monkeypatch, value, de
         monkeypatch.setenv("CLAIMLINT_PROGRESS_DELAY", value)
     assert progress_delay() == delay
     assert RunProgress(False, io.StringIO()).delay == delay
+
+
+def test_a_report_on_the_bars_own_terminal_is_printed_above_the_bar(long_run, terminal_env):
+    """The report is written as the run goes: on the terminal the bar is on, each line of it goes
+    above the bar, whole, and never onto the bar's line."""
+    folder, args = long_run
+    master, slave = pty.openpty()
+    process = subprocess.Popen([sys.executable, "-m", "claimlint", *args], cwd=folder, env=terminal_env,
+                               stdin=subprocess.DEVNULL, stdout=slave, stderr=slave)
+    os.close(slave)
+    seen = b""
+    while True:
+        try:
+            data = os.read(master, 65536)
+        except OSError:  # the terminal closed with the process
+            break
+        if not data:
+            break
+        seen += data
+    assert process.wait(timeout=300) == 2
+    os.close(master)
+    lines = re.split(rb"\r?\n|\r|\x1b\[2K", unstyled(seen))
+    assert any(b"Linting" in line for line in lines)  # the bar was shown
+    headers = [line for line in lines if re.search(rb"\.md:\d+:\d+: (warning|error|info) \[", line)]
+    assert len(headers) > 50 and not any(b"Linting" in line or b"files," in line for line in headers)
+    assert re.search(rb"\n\d+ findings in \d+ files\r?\n", unstyled(seen))

@@ -60,7 +60,7 @@ def lint_paths(paths: list[str | os.PathLike[str]], config: str | os.PathLike[st
     report's `findings`, `files_checked`, and `errors` ({"path", "message"}) for drafts that could
     not be read or linted. `jobs` > 1 forks that many worker processes; 0 picks one per core."""
     given = config if isinstance(config, Config) or config is None else Path(config)
-    return run([os.fspath(path) for path in paths], Configs(given), RunOptions([], [], jobs=jobs))
+    return run([os.fspath(path) for path in paths], Configs(given), RunOptions([], [], jobs=jobs)).collect()
 
 
 def linter_for(config: Config, path: str) -> Linter:

@@ -6,7 +6,6 @@ Exit status: 0 clean, 1 findings at or above the failure level, 2 usage, configu
 from __future__ import annotations
 
 import contextlib
-import itertools
 import os
 import platform
 import sys
@@ -26,7 +25,6 @@ from claimlint.source import decode
 from claimlint.inert import inert
 from claimlint.reporters import FORMATS, WHOLE_DRAFTS, get_reporter
 from claimlint.reporters import statistics
-from claimlint.reporters.text import lines as text_lines
 from claimlint.examples import example_failures, examples
 from claimlint.explain import explanation
 from claimlint.runner import RunOptions, run
@@ -72,28 +70,60 @@ def _fail(message: str):
 _CHUNK = 1 << 16
 
 
-def _write(text: str | Iterable[str], path: str | None = None, colour: bool | None = None):
-    """Print text, or lines, to stdout (or write them to the file `path`); one that cannot take
-    it (a full disk, a closed pipe) is one error line.
+class _Output:
+    """Where one report goes, line by line as the run gives them: standard output (`colour` as
+    click.echo takes it), or the file `path`, opened when the first line comes. Each line ends with
+    a newline; nothing is written for no lines, except that `always` writes a file all the same.
+    Text is written about 64 KB of whole lines at a time, so a large report is held neither whole
+    nor again in its encoded form. `terminal`: standard output is the progress bar's terminal, and
+    is written as sys.stdout is at each write (the bar's, which prints whole lines above it).
+    Output that cannot be written (a full disk, a closed pipe) is one error line."""
 
-    Written a slice of about 64 KB at a time, so a large report is held neither whole beside its
-    lines nor again in its encoded form."""
-    pieces = (text[start : start + _CHUNK] for start in range(0, len(text), _CHUNK)) if isinstance(text, str) \
-        else _batches(text)
-    if path is not None:
+    def __init__(self, path: str | None = None, always: bool = False, colour: bool | None = None,
+                 terminal: bool = False):
+        self.path, self.always, self.colour, self.terminal = path, always, colour, terminal
+        self.handle = None
+        self.pending: list[str] = []
+        self.size = 0
+        self.started = False
+
+    def write(self, lines: Iterable[str]):
+        for line in lines:
+            self.started = True
+            self.pending += [line, "\n"]
+            self.size += len(line) + 1
+            if self.size >= _CHUNK:
+                self._flush()
+
+    def close(self):
+        if not self.started and self.always and self.path is not None:
+            self.pending.append("\n")
+        self._flush()
         try:
-            with open(path, "w", encoding="utf-8") as handle:
-                handle.writelines(pieces)
-                handle.write("\n")
+            if self.handle is not None:
+                self.handle.close()
+            elif self.started:
+                sys.stdout.flush()
         except OSError as exc:
-            _fail(f"{path}: cannot write the report: {exc.strerror or exc}")
-        return
-    try:
-        for piece in pieces:
-            click.echo(piece, nl=False, color=colour)
-        click.echo()
-        sys.stdout.flush()
-    except OSError as exc:
+            self._failed(exc)
+
+    def _flush(self):
+        text, self.pending, self.size = "".join(self.pending), [], 0
+        if not text:
+            return
+        try:
+            if self.path is None:
+                click.echo(text, file=sys.stdout if self.terminal else None, nl=False, color=self.colour)
+                return
+            if self.handle is None:
+                self.handle = open(self.path, "w", encoding="utf-8")
+            self.handle.write(text)
+        except OSError as exc:
+            self._failed(exc)
+
+    def _failed(self, exc: OSError):
+        if self.path is not None:
+            _fail(f"{self.path}: cannot write the report: {exc.strerror or exc}")
         try:  # nothing more can reach stdout: the null device takes the interpreter's final flush
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         except (OSError, ValueError):
@@ -101,16 +131,11 @@ def _write(text: str | Iterable[str], path: str | None = None, colour: bool | No
         _fail(f"cannot write the output: {exc.strerror or exc}")
 
 
-def _batches(lines: Iterable[str]):
-    """The lines joined with newlines, in pieces of about _CHUNK characters."""
-    batch, size, first = [], 0, True
-    for line in lines:
-        batch.append(line if first else "\n" + line)
-        size, first = size + len(line) + 1, False
-        if size >= _CHUNK:
-            yield "".join(batch)
-            batch, size = [], 0
-    yield "".join(batch)
+def _write(text: str, path: str | None = None):
+    """Print text to stdout (or write it to the file `path`)."""
+    output = _Output(path, always=True)
+    output.write([text])
+    output.close()
 
 
 def _ids(values: tuple[str, ...]) -> list[str]:
@@ -243,45 +268,57 @@ def check(paths, select, ignore, output_formats, output_file, statistics_only, e
                              keep_suppressed=any(name == "sarif" for name, _ in output_formats),
                              whole_drafts=any(name in WHOLE_DRAFTS for name, _ in output_formats),
                              dask=dask_address)
-        with (RunProgress(use_colour(color, sys.stderr)) if not quiet and wants_progress(sys.stderr)
+        # The bar prints what goes to standard output above itself when that is its terminal too.
+        bar = not quiet and wants_progress(sys.stderr)
+        terminal = bar and printed is not None and sys.stdout.isatty()
+        with (RunProgress(use_colour(color, sys.stderr), redirect_stdout=terminal) if bar
               else contextlib.nullcontext(lambda done, total: None)) as on_progress:
-            report = run(list(paths), configs, options, on_error, on_progress)
+            stream = run(list(paths), configs, options, on_error, on_progress)
+            if printed != "github":  # which prints them as notices
+                for note in stream.skipped:
+                    click.echo(f"claimlint: {inert(note['message'])}", err=True)
+            stream.quiet = quiet
+            first = (("statistics", statistics.Reporter(stream, output_format)) if statistics_only
+                     else (output_format, _reporter(stream, output_format, output_file, color)))
+            failing = _report(stream, configs, fail_on, terminal, [
+                (*first, output_file), *((name, _reporter(stream, name, path, color), path) for name, path in also)])
     except ClaimlintError as exc:
         _fail(str(exc))
     except Exception as exc:  # noqa: BLE001 - a bug must still end in one line and exit status 2
         if debug:
             _traceback(traceback.format_exc())
         _fail(f"internal error: {type(exc).__name__}: {exc} (please report it)")
-    if printed != "github":  # which prints them as notices
-        for note in report.skipped:
-            click.echo(f"claimlint: {inert(note['message'])}", err=True)
-    report.quiet = quiet
-    if statistics_only:
-        _write(statistics.render(report, output_format), output_file)
-    else:
-        _report(report, output_format, output_file, color)
-    for name, path in also:
-        _report(report, name, path, color)
-    if report.errors:
+    if stream.errors:
         sys.exit(2)
     if write_baseline or exit_zero:
         sys.exit(0)  # recording the findings is the point of this run; or the caller only wants the report
-    sys.exit(1 if any(severity_rank(f.severity) >= severity_rank(fail_on or configs.for_path(f.path).fail_on)
-                      for f in report.findings) else 0)
+    sys.exit(1 if failing else 0)
 
 
-def _report(report, output_format: str, path: str | None, color: str):
-    """Write the report in one format to a file, or to standard output (coloured as `color` says)."""
-    colour = output_format == "text" and path is None and use_colour(color, sys.stdout)
-    output = text_lines(report, colour) if output_format == "text" else get_reporter(output_format)(report, colour)
-    if isinstance(output, str):
-        if output or path is not None:
-            _write(output, path)
-        return
-    lines = iter(output)  # line by line: a run over a large tree has many findings
-    first = next(lines, None)
-    if first is not None:
-        _write(itertools.chain([first], lines), path, colour)
+_LINE_BY_LINE = ("text", "jsonl")  # formats that write nothing at all, not even a file, when they have no line
+
+
+def _reporter(stream, output_format: str, path: str | None, color: str):
+    """The reporter of one format, coloured as `color` says for text on standard output."""
+    return get_reporter(output_format)(stream, output_format == "text" and path is None and use_colour(color, sys.stdout))
+
+
+def _report(stream, configs, fail_on: str | None, terminal: bool, reporters: list) -> bool:
+    """Write each (format, reporter, file or None for standard output) as the run's files come;
+    whether a finding is at or above its file's failure level."""
+    outputs = [(reporter, _Output(path, always=name not in _LINE_BY_LINE,
+                                  colour=reporter.colour if name in _LINE_BY_LINE else None, terminal=terminal))
+               for name, reporter, path in reporters]
+    failing = False
+    for result in stream.results():
+        threshold = severity_rank(fail_on or configs.for_path(result.path).fail_on)
+        failing = failing or any(severity_rank(finding.severity) >= threshold for finding in result.findings)
+        for reporter, output in outputs:
+            output.write(reporter.file(result))
+    for reporter, output in outputs:
+        output.write(reporter.end())
+        output.close()
+    return failing
 
 
 def _fix(paths: list[str], configs, select: list[str], ignore: list[str], stdin_filename: str, diff: bool) -> list[str]:

@@ -5,10 +5,11 @@ baseline, exactly as in a local run; only the drafts that missed the cache go to
 client reads them and sends their text, so workers need not see its files, in batches of about
 `BATCH_BYTES` (smaller when there are too few drafts to give every worker `BATCHES_PER_WORKER`).
 The run's linters go to the cluster once, and each worker process loads the NLP pipeline on its
-first batch and keeps it. At most `IN_FLIGHT` batches per worker thread are out at a time, so the
-client holds a few batches' text, not the archive's, and results come back batch by batch as
-each finishes. Every batch is a task of the graph with its text in it: a worker that dies takes
-nothing with it, Dask runs its batch again elsewhere.
+first batch and keeps it. At most `IN_FLIGHT` batches per worker thread are out unfinished, and
+`AHEAD` in all, so the client holds a few batches' text, not the archive's; results come back
+batch by batch in order (a batch done early waits on its worker), so the run streams as a local
+one does. Every batch is a task of the graph with its text in it: a worker that dies takes nothing with it, Dask
+runs its batch again elsewhere.
 
     from claimlint.dask import lint_bag
     findings = lint_bag(dask.bag.from_sequence(paths, npartitions=64)).compute()
@@ -20,12 +21,13 @@ from __future__ import annotations
 
 import logging
 import os
+from collections import deque
 from contextlib import ExitStack, contextmanager
 from dataclasses import fields
 
 from claimlint.cache import Cache
 from claimlint.errors import ClaimlintError, InputError
-from claimlint.findings import Finding
+from claimlint.findings import FileResult, Finding, Problem
 from claimlint.linter import Linter
 from claimlint.source import read_source
 
@@ -33,6 +35,7 @@ BATCH_BYTES = 256 * 1024  # of Markdown per batch: about 2 s of linting, against
 BATCH_DRAFTS = 1000  # at most, so that a tree of tiny drafts is still cut into batches
 BATCHES_PER_WORKER = 4  # at least, when the run is small: no worker waits on another's long batch
 IN_FLIGHT = 2  # batches out per worker thread: one running, one waiting for it
+AHEAD = 4  # batches per worker thread out or done, waiting for an earlier one to be reported first
 CONNECT_TIMEOUT = "10s"
 INSTALL = "pip install 'claimlint[dask]'"
 
@@ -78,8 +81,8 @@ def connect(address: str):
 
 def lint_on_cluster(address: str, jobs: list, linters: dict[tuple, tuple[Linter, str]], cache: Cache | None,
                     whole_drafts: bool):
-    """Yield (position, findings, excerpt lines, error) for each of the runner's `jobs` as its
-    batch comes back from the cluster at `address` (none is started when there are no jobs)."""
+    """Yield each of the runner's `jobs`' result, in order, as its batch comes back from the cluster
+    at `address` (none is started when there are no jobs)."""
     if not jobs:
         return
     with connect(address) as client:
@@ -88,44 +91,61 @@ def lint_on_cluster(address: str, jobs: list, linters: dict[tuple, tuple[Linter,
 
 def lint_jobs(client, jobs: list, linters: dict[tuple, tuple[Linter, str]], cache: Cache | None,
               whole_drafts: bool):
-    """Yield (position, findings, excerpt lines, error) for each job (position, path, display
-    path, linter key, text or None), linted on `client`'s cluster; the client caches the results."""
+    """Yield each job's result (runner.Job: position, path, display path, linter key, text or None),
+    in order, linted on `client`'s cluster; the client caches the results. Batches go out in order,
+    at most IN_FLIGHT per worker thread unfinished, and are taken back in order: one that finishes
+    ahead of the one due waits on its worker, at most AHEAD per worker thread in all, so the client
+    holds a few batches' text and results however slow one batch is."""
+    from claimlint.runner import Job
+
     distributed = _distributed()
     threads = sum(client.nthreads().values()) or 1
     shared = client.submit(_shared, linters, pure=False)  # sent once; each worker fetches it once
-    finished = distributed.as_completed()
-    out: dict[str, list] = {}  # a batch's key -> its jobs with their text, while it is out
+    out: deque = deque()  # each batch sent, in order: (future or None, its slots)
     batches = _batches(jobs, _batch_bytes(jobs, threads))
-    while True:
-        while len(out) < IN_FLIGHT * threads and (batch := next(batches, None)) is not None:
-            loaded = []
-            for position, path, display, key, text in batch:
-                if text is None:
+
+    def send_more():
+        while (sum(future is not None and not future.done() for future, _ in out) < IN_FLIGHT * threads
+               and len(out) < AHEAD * threads and (batch := next(batches, None)) is not None):
+            slots = []  # each job with its text, or the result of a draft that cannot be read
+            for job in map(Job._make, batch):
+                if job.text is None:
                     try:
-                        text = read_source(path)
+                        job = job._replace(text=read_source(job.path))
                     except InputError as exc:  # reported as a local run reports it
-                        yield position, None, None, (exc.path, str(exc), None)
+                        slots.append(FileResult(job.display, None, problem=Problem(exc.path, str(exc))))
                         continue
-                loaded.append((position, path, display, key, text))
-            if loaded:
-                future = client.submit(_lint_batch, shared, loaded, whole_drafts, pure=False)
-                out[future.key] = loaded
-                finished.add(future)
+                slots.append(job)
+            sent = [slot for slot in slots if isinstance(slot, Job)]
+            out.append((client.submit(_lint_batch, shared, sent, whole_drafts, pure=False) if sent else None, slots))
+
+    while True:
+        send_more()
         if not out:
             return
-        future = next(finished)
-        try:
-            results = future.result()
-        except distributed.KilledWorker as exc:
-            raise ClaimlintError(f"Dask workers died linting a batch of {len(out[future.key])} drafts, from "
-                                 f"{out[future.key][0][2]}: {exc}") from None
-        sent = {job[0]: job for job in out.pop(future.key)}
-        future.release()
-        for position, findings, excerpts, error in results:
-            if cache and error is None:
-                _, _, _, key, text = sent[position]
-                cache.put(linters[key][1], text, findings)
-            yield position, findings, excerpts, error
+        head = out[0][0]
+        while head is not None and not head.done():  # another batch done meanwhile frees a worker for the next
+            distributed.wait([future for future, _ in out if future is not None and not future.done()],
+                             return_when="FIRST_COMPLETED")
+            send_more()
+        future, slots = out.popleft()
+        results = iter(())
+        if future is not None:
+            try:
+                results = iter(future.result())
+            except distributed.KilledWorker as exc:
+                sent = [slot for slot in slots if isinstance(slot, Job)]
+                raise ClaimlintError(f"Dask workers died linting a batch of {len(sent)} drafts, from "
+                                     f"{sent[0].display}: {exc}") from None
+            future.release()
+        for slot in slots:
+            if isinstance(slot, FileResult):
+                yield slot
+                continue
+            result = next(results)
+            if cache and result.problem is None:
+                cache.put(linters[slot.linter][1], slot.text, result.findings)
+            yield result
 
 
 def _batch_bytes(jobs: list, threads: int) -> int:
@@ -161,7 +181,7 @@ def _shared(value):
 
 
 def _lint_batch(linters: dict[tuple, tuple[Linter, str]], jobs: list, whole_drafts: bool) -> list:
-    """On a worker: each job's (position, findings, excerpt lines, error); nothing is cached there."""
+    """On a worker: each job's result, in order; nothing is cached there."""
     from claimlint.runner import lint_job
 
     return [lint_job(job, linters, None, whole_drafts) for job in jobs]
@@ -181,7 +201,7 @@ def lint_bag(paths, config=None):
 
 def _lint_partition(paths, config) -> list[dict]:
     from claimlint.api import linter_for, resolve_config
-    from claimlint.runner import lint_job
+    from claimlint.runner import Job, lint_job
 
     records = []
     for path in map(os.fspath, paths):
@@ -189,8 +209,8 @@ def _lint_partition(paths, config) -> list[dict]:
         if loaded.excludes(path):
             continue
         key = "bag"
-        _, findings, _, error = lint_job((0, path, path, key, None), {key: (linter_for(loaded, path), "")})
-        records += [{**finding.to_dict(), "error": None} for finding in findings or ()]
-        if error:
-            records.append({**dict.fromkeys(FIELDS), "path": error[0], "error": error[1]})
+        result = lint_job(Job(0, path, path, key), {key: (linter_for(loaded, path), "")})
+        records += [{**finding.to_dict(), "error": None} for finding in result.findings or ()]
+        if result.problem:
+            records.append({**dict.fromkeys(FIELDS), "path": result.problem.path, "error": result.problem.message})
     return records

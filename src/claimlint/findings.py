@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 SEVERITIES = ("info", "warning", "error")
 
@@ -86,3 +87,24 @@ class Finding:
     @property
     def sort_key(self):
         return (self.path, self.line, self.column, self.rule)
+
+
+class Problem(NamedTuple):
+    """Why a file's findings are missing or incomplete: a one-line message naming the file, and,
+    for a bug met in it, the traceback (printed with --debug)."""
+
+    path: str
+    message: str
+    detail: str | None = None
+
+
+@dataclass
+class FileResult:
+    """One file's outcome: the unit a run streams, in output order, from whatever lints the files
+    (this process, worker processes, a Dask cluster) to the reporters."""
+
+    path: str  # as reported
+    findings: list[Finding] | None  # sorted; None when the file could not be read or linted
+    excerpts: dict[int, str] = field(default_factory=dict)  # the lines findings start on (or all), by number
+    problem: Problem | None = None
+    suppressed: list[Finding] = field(default_factory=list)  # kept apart for SARIF, when it is asked for

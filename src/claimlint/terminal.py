@@ -47,10 +47,13 @@ def wants_progress(stream) -> bool:
 class RunProgress:
     """A context whose value, called as `(done, total)` by the runner, drives a progress bar on
     `stream`; the bar appears `delay` seconds after the run starts (even while one long draft is
-    being linted) and is erased when it ends. What is printed to stderr meanwhile shows above it."""
+    being linted) and is erased when it ends. What is printed to stderr meanwhile shows above it,
+    and what is printed to stdout too with `redirect_stdout` (a report written as the run goes,
+    on the same terminal)."""
 
-    def __init__(self, colour: bool, stream=None, delay: float | None = None):
+    def __init__(self, colour: bool, stream=None, delay: float | None = None, redirect_stdout: bool = False):
         self.colour = colour
+        self.redirect_stdout = redirect_stdout  # standard output is the bar's terminal: print it above the bar
         self.stream = stream or sys.stderr
         self.delay = progress_delay() if delay is None else delay
         self.shown = threading.Event()
@@ -86,7 +89,7 @@ class RunProgress:
                               soft_wrap=True)
             self._bar = Progress(TextColumn("Linting"), BarColumn(), MofNCompleteColumn(), TextColumn("files,"),
                                  TimeElapsedColumn(), TextColumn("elapsed,"), TimeRemainingColumn(), TextColumn("left"),
-                                 console=console, transient=True, redirect_stdout=False)
+                                 console=console, transient=True, redirect_stdout=self.redirect_stdout)
             self._task = self._bar.add_task("lint", total=self._total, completed=self._done)
             self._bar.start()
             self.shown.set()

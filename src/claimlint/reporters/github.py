@@ -9,7 +9,8 @@ workflow command of its own.
 
 from __future__ import annotations
 
-from claimlint.reporters import Report, relative_path
+from claimlint import reporters
+from claimlint.reporters import relative_path
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -22,17 +23,20 @@ def escape_property(value: str) -> str:
     return escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-def render(report: Report, colour: bool = False) -> str:
-    lines = []
-    for finding in report.findings:
-        properties = {"file": relative_path(finding.path), "line": finding.line, "endLine": finding.end_line}
-        if finding.line == finding.end_line:
-            properties.update(col=finding.column, endColumn=finding.end_column)
-        properties["title"] = f"claimlint ({finding.rule})"
-        rendered = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
-        lines.append(f"::{LEVELS[finding.severity]} {rendered}::{escape_data(finding.message)}")
-    for level, notes in (("error", report.errors), ("notice", report.skipped)):
-        for note in notes:
-            file = escape_property(relative_path(note["path"]))
-            lines.append(f"::{level} file={file},title=claimlint::{escape_data(note['message'])}")
-    return "\n".join(lines)
+class Reporter(reporters.Reporter):
+    def file(self, result):
+        return [_annotation(finding) for finding in result.findings]
+
+    def end(self):
+        return [f"::{level} file={escape_property(relative_path(note['path']))},title=claimlint::"
+                f"{escape_data(note['message'])}"
+                for level, notes in (("error", self.stream.errors), ("notice", self.stream.skipped)) for note in notes]
+
+
+def _annotation(finding) -> str:
+    properties = {"file": relative_path(finding.path), "line": finding.line, "endLine": finding.end_line}
+    if finding.line == finding.end_line:
+        properties.update(col=finding.column, endColumn=finding.end_column)
+    properties["title"] = f"claimlint ({finding.rule})"
+    rendered = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
+    return f"::{LEVELS[finding.severity]} {rendered}::{escape_data(finding.message)}"

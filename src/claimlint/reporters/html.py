@@ -21,6 +21,7 @@ from importlib import resources
 
 from claimlint import __version__
 from claimlint.findings import SEVERITIES, Finding, severity_rank
+from claimlint import reporters
 from claimlint.reporters import Report
 
 OPEN_UP_TO = 10  # drafts shown expanded when the run has at most this many with findings
@@ -52,8 +53,12 @@ def _asset(name: str) -> str:
     return resources.files("claimlint.reporters").joinpath(name).read_text(encoding="utf-8")
 
 
-def render(report: Report, colour: bool = False) -> str:
-    return "\n".join(lines(report))
+class Reporter(reporters.Collecting):
+    """The page shows every draft with findings whole, with counts and lists before them: it holds
+    the run's findings and drafts and writes the page at the end."""
+
+    def render(self, report: Report, colour: bool):
+        return lines(report)
 
 
 def lines(report: Report):

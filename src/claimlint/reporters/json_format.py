@@ -1,26 +1,32 @@
-"""JSON: {"findings": [...], "summary": {...}, "errors": [...]}; the shape other tools parse."""
+"""JSON: {"findings": [...], "summary": {...}, "errors": [...]}; the shape other tools parse.
+
+Written a finding at a time; the summary and errors follow the findings, once counted."""
 
 from __future__ import annotations
 
-import json
-
-from claimlint import __version__
-from claimlint.inert import inert_json
-from claimlint.reporters import Report
+from claimlint import __version__, reporters
+from claimlint.streamed_json import StreamedJson
 
 
-def render(report: Report, colour: bool = False) -> str:
-    return inert_json(json.dumps(
-        {
+class Reporter(reporters.Reporter):
+    def __init__(self, stream: reporters.ReportStream, colour: bool = False):
+        super().__init__(stream, colour)
+        self.json = StreamedJson(self._document)
+
+    def _document(self, findings: list) -> dict:
+        return {
             "version": __version__,
-            "findings": [finding.to_dict() for finding in report.findings],
+            "findings": findings,
             "summary": {
-                "files_checked": report.files_checked,
-                "findings": len(report.findings),
-                "errors": len(report.errors),
+                "files_checked": self.stream.files_checked,
+                "findings": self.stream.finding_count,
+                "errors": len(self.stream.errors),
             },
-            "errors": report.errors,
-        },
-        indent=2,
-        ensure_ascii=False,
-    ))
+            "errors": self.stream.errors,
+        }
+
+    def file(self, result):
+        return [line for finding in result.findings for line in self.json.add(finding.to_dict())]
+
+    def end(self):
+        return self.json.end()

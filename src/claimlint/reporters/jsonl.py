@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import json
 
+from claimlint import reporters
 from claimlint.inert import inert_json
-from claimlint.reporters import Report
 
 
-def render(report: Report, colour: bool = False):
-    """The lines, one finding each (a generator: the report is never one string)."""
-    return (inert_json(json.dumps(finding.to_dict(), ensure_ascii=False)) for finding in report.findings)
+class Reporter(reporters.Reporter):
+    def file(self, result):
+        return [inert_json(json.dumps(finding.to_dict(), ensure_ascii=False)) for finding in result.findings]

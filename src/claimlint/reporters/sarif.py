@@ -13,6 +13,7 @@ from pathlib import Path
 from claimlint import __version__
 from claimlint.inert import inert_json
 from claimlint.links import homepage, rule_help
+from claimlint import reporters
 from claimlint.reporters import Report, fingerprints, relative_path
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -33,6 +34,14 @@ def _fix(fix, uri: str) -> dict:
         }],
         "properties": {"safe": fix.safe},
     }
+
+
+class Reporter(reporters.Collecting):
+    """The log is one document whose results are sorted by path and follow the invocation (which
+    needs every input error): SARIF holds the run's findings and writes the log at the end."""
+
+    def render(self, report: Report, colour: bool):
+        return [render(report)]
 
 
 def render(report: Report, colour: bool = False) -> str:

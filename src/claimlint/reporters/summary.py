@@ -14,8 +14,9 @@ import os
 import re
 from urllib.parse import quote
 
+from claimlint import reporters
 from claimlint.inert import inert
-from claimlint.reporters import Report, relative_path
+from claimlint.reporters import relative_path
 from claimlint.reporters.statistics import counts
 
 MAX_ROWS = 50
@@ -39,23 +40,33 @@ def _location(path: str, line: int) -> str:
     return f"[{shown}]({server}/{repository}/blob/{commit}/{quote(relative_path(path))}#L{line})"
 
 
-def render(report: Report, colour: bool = False) -> str:
-    findings = report.findings
-    files = len({finding.path for finding in findings})
-    lines = [f"### claimlint: {_plural(len(findings), 'finding')} in {files} of "
-             f"{_plural(report.files_checked, 'file')} checked" if findings else
-             f"### claimlint: no findings in {_plural(report.files_checked, 'file')} checked", ""]
-    rows = counts(report)
-    if rows:
-        lines += ["| rule | severity | findings |", "| --- | --- | ---: |"]
-        lines += [f"| `{rule}` | {severity} | {count} |" for rule, severity, count in rows]  # ids are slugs
-        lines += ["", f"First {min(len(findings), MAX_ROWS)} of {_plural(len(findings), 'finding')}:"
-                  if len(findings) > MAX_ROWS else "Findings:", ""]
-        lines += ["| location | severity | rule | message |", "| --- | --- | --- | --- |"]
-        lines += [f"| {_location(f.path, f.line)} | {f.severity} | `{f.rule}` | {escape(f.message)} |"
-                  for f in findings[:MAX_ROWS]]
-        lines.append("")
-    if report.errors:
-        lines += [f"{_plural(len(report.errors), 'input error')} (exit status 2):", ""]
-        lines += [f"- {escape(error['message'])}" for error in report.errors]
-    return "\n".join(inert(line) for line in lines).rstrip("\n")
+class Reporter(reporters.Reporter):
+    """Holds the first MAX_ROWS findings; the counts are the stream's."""
+
+    def __init__(self, stream: reporters.ReportStream, colour: bool = False):
+        super().__init__(stream, colour)
+        self.first: list = []
+
+    def file(self, result):
+        self.first += result.findings[: MAX_ROWS - len(self.first)]
+        return []
+
+    def end(self):
+        stream, count = self.stream, self.stream.finding_count
+        lines = [f"### claimlint: {_plural(count, 'finding')} in {stream.files_with_findings} of "
+                 f"{_plural(stream.files_checked, 'file')} checked" if count else
+                 f"### claimlint: no findings in {_plural(stream.files_checked, 'file')} checked", ""]
+        rows = counts(stream)
+        if rows:
+            lines += ["| rule | severity | findings |", "| --- | --- | ---: |"]
+            lines += [f"| `{rule}` | {severity} | {n} |" for rule, severity, n in rows]  # ids are slugs
+            lines += ["", f"First {min(count, MAX_ROWS)} of {_plural(count, 'finding')}:"
+                      if count > MAX_ROWS else "Findings:", ""]
+            lines += ["| location | severity | rule | message |", "| --- | --- | --- | --- |"]
+            lines += [f"| {_location(f.path, f.line)} | {f.severity} | `{f.rule}` | {escape(f.message)} |"
+                      for f in self.first]
+            lines.append("")
+        if stream.errors:
+            lines += [f"{_plural(len(stream.errors), 'input error')} (exit status 2):", ""]
+            lines += [f"- {escape(error['message'])}" for error in stream.errors]
+        return ["\n".join(inert(line) for line in lines).rstrip("\n")]

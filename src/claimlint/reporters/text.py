@@ -4,43 +4,47 @@ from __future__ import annotations
 
 import click
 
+from claimlint import reporters
+from claimlint.findings import Finding
 from claimlint.inert import inert, inert_pieces
-from claimlint.reporters import Report
 
 _COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
 EXCERPT_WIDTH = 120  # a longer source line is shown as a window of this many characters around the span
 _ELLIPSIS = "..."
 
 
-def render(report: Report, colour: bool = False) -> str:
-    return "\n".join(lines(report, colour))
+class Reporter(reporters.Reporter):
+    def file(self, result):
+        lines = []
+        for finding in result.findings:
+            lines += _finding_lines(finding, None if self.stream.quiet else result.excerpts.get(finding.line),
+                                    self.colour)
+        return lines
+
+    def end(self):
+        if self.stream.quiet:
+            return []
+        count, files, checked = self.stream.finding_count, self.stream.files_with_findings, self.stream.files_checked
+        if count:
+            return [f"{count} finding{'s' * (count != 1)} in {files} file{'s' * (files != 1)}"]
+        return [f"No findings in {checked} file{'s' * (checked != 1)}"]
 
 
-def lines(report: Report, colour: bool = False):
-    """The report's lines, one at a time (a large report is never held whole)."""
-    for finding in report.findings:
-        severity = click.style(finding.severity, fg=_COLOURS[finding.severity], bold=True) if colour else finding.severity
-        rule = click.style(f"[{finding.rule}]", dim=True) if colour else f"[{finding.rule}]"
-        yield f"{inert(finding.path)}:{finding.line}:{finding.column}: {severity} {rule} {inert(finding.message)}"
-        line = None if report.quiet else report.sources.get(finding.path, {}).get(finding.line)
-        if line is not None:
-            pieces = inert_pieces(line)
-            gutter = f"{finding.line:>4} | "
-            start = finding.column - 1
-            end = finding.end_column - 1 if finding.end_line == finding.line else len(pieces) + 1
-            pieces, start, end = _window(pieces, start, end)
-            width = sum(len(piece) for piece in pieces[start:end]) + max(0, end - len(pieces))
-            prefix = "".join(piece if piece == "\t" else " " * len(piece) for piece in pieces[:start])
-            yield gutter + "".join(pieces)
-            yield " " * (len(gutter) - 2) + "| " + prefix + "^" * max(1, width)
-    if report.quiet:
-        return
-    files = len({finding.path for finding in report.findings})
-    count = len(report.findings)
-    if count:
-        yield f"{count} finding{'s' * (count != 1)} in {files} file{'s' * (files != 1)}"
-    else:
-        yield f"No findings in {report.files_checked} file{'s' * (report.files_checked != 1)}"
+def _finding_lines(finding: Finding, line: str | None, colour: bool) -> list[str]:
+    """`path:line:col: severity [rule] message`, then, given the source line, it and an underline."""
+    severity = click.style(finding.severity, fg=_COLOURS[finding.severity], bold=True) if colour else finding.severity
+    rule = click.style(f"[{finding.rule}]", dim=True) if colour else f"[{finding.rule}]"
+    lines = [f"{inert(finding.path)}:{finding.line}:{finding.column}: {severity} {rule} {inert(finding.message)}"]
+    if line is not None:
+        pieces = inert_pieces(line)
+        gutter = f"{finding.line:>4} | "
+        start = finding.column - 1
+        end = finding.end_column - 1 if finding.end_line == finding.line else len(pieces) + 1
+        pieces, start, end = _window(pieces, start, end)
+        width = sum(len(piece) for piece in pieces[start:end]) + max(0, end - len(pieces))
+        prefix = "".join(piece if piece == "\t" else " " * len(piece) for piece in pieces[:start])
+        lines += [gutter + "".join(pieces), " " * (len(gutter) - 2) + "| " + prefix + "^" * max(1, width)]
+    return lines
 
 
 def _window(pieces: list[str], start: int, end: int) -> tuple[list[str], int, int]:
