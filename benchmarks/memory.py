@@ -5,7 +5,10 @@ PubMed sentences in ../shared/data, or copies of fixtures/eval without it). Each
 a fresh process with no cache and one worker, so the peak is that of the one process doing the
 work (with workers, each has its own).
 
-    python benchmarks/memory.py [--megabytes 10] [--files 10000]
+    python benchmarks/memory.py [--megabytes 10] [--files 10000] [--write-baseline]
+
+A report is streamed, so the tree's peak should not grow with --files; --write-baseline also
+measures a run that records the tree's findings, which keeps a small record of each until the end.
 """
 
 from __future__ import annotations
@@ -54,6 +57,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--megabytes", type=float, default=10)
     parser.add_argument("--files", type=int, default=10_000)
+    parser.add_argument("--write-baseline", action="store_true", help="also measure --write-baseline on the tree")
     args = parser.parse_args()
     rng, sentences = random.Random(20261201), _sentences()
     with tempfile.TemporaryDirectory() as folder:
@@ -72,6 +76,9 @@ def main():
             (folder / f"draft-{number:05d}.md").write_text(next(texts), encoding="utf-8")
         peak, elapsed = measure(["tree"], root)
         print(f"a tree of {args.files} drafts: peak RSS {peak:.0f} MB, {elapsed:.1f} s")
+        if args.write_baseline:
+            peak, elapsed = measure(["--write-baseline", "baseline.json", "tree"], root)
+            print(f"the same with --write-baseline: peak RSS {peak:.0f} MB, {elapsed:.1f} s")
 
 
 if __name__ == "__main__":
