@@ -85,10 +85,27 @@ _SPECIFICATION_REACH = 24  # the longest lead-in the pattern above can match
 # A percentage that names a share of a food or an effort is a composition or a target, not a finding:
 # "50% saturated", "75% fat, 20% protein and 5% carbs", "30% core engagement".
 _COMPOSITION = compile_folded(
-    r"\s*(?:of\s+(?:your\s+)?(?:calories|energy|max\w*)\b|(?:\w+\s+)?(?:fat|fats|protein|carbs?|carbohydrates?"
-    r"|saturated|monounsaturated|polyunsaturated|omega-?\d+|fib(?:re|er)|sugars?|cocoa|alcohol|abv|lean"
+    r"\+?\s*(?:of\s+(?:your\s+)?(?:calories|energy|max\w*)\b|(?:\w+\s+)?(?:fat|fats|protein|carbs?|carbohydrates?"
+    r"|saturated|monounsaturated|polyunsaturated|omega-?\d+|fib(?:re|er)|sugars?|cocoa|cacao|alcohol|abv|lean"
     r"|effort|intensity|engagement)\b)", re.IGNORECASE)
 _PERCENTAGE = compile_folded(r"(?:%|percent|per\s?cent)$", re.IGNORECASE)
+# A split: percentages of one-word shares coordinated in a list ("5% carbs, 30% protein and 65% fat")
+# share a reading, so one composition makes every share a composition, whatever the others' words.
+_SPLIT = compile_folded(r"(?<![\w.])\d+(?:\.\d+)?\s?%\+?\s+[a-z][\w-]*"
+                        r"(?:\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*)\d+(?:\.\d+)?\s?%\+?\s+[a-z][\w-]*)+",
+                        re.IGNORECASE)
+# A product's specification in parentheses after its name: "dark chocolate (70%+ cacao)", "an extract
+# (95% curcuminoids)". One noun follows the percentage, and it names no change or chance.
+_SPECIFIED = compile_folded(r"\w\s*\(\s*(?:about\s+|over\s+|at\s+least\s+)?\d+(?:\.\d+)?\s?%\+?\s+"
+                            r"(?!(?:risk|chance|odds|increase|decrease|reduction|drop|rise|fall|decline|gain|loss"
+                            r"|improvement|more|less|fewer|lower|higher|greater|better|worse|success|of)\b)"
+                            r"[a-z][\w-]*\s*\)", re.IGNORECASE)
+# The writer's own measurement: a figure in a clause whose subject is "I" ("I have lost about 2%"), with no
+# report or finding ("I read that ...", "I've found it works 90% of the time"), question word or conditional
+# between them, which would make it a fact the writer reports or the writer's arithmetic ("I worked out that it
+# would be 10% slower").
+_WRITERS_OWN = compile_folded(r"(?-i:\bI\b)(?:['’](?:m|ve|d))?(?![^.;:]*?\b(?:that|how|what|whether|would|could|if|f(?:ind|inds|ound)|see|seen|saw)\b)"
+                              r"[^.;:]*$", re.IGNORECASE)
 # "100% safe", "100% natural": an intensifier; "100% of patients" is a figure.
 _HUNDRED_PERCENT = compile_folded(r"100\s?(?:%|percent|per\s?cent)", re.IGNORECASE)
 _OF = compile_folded(r"\s+of\b", re.IGNORECASE)
@@ -98,9 +115,14 @@ def find_statistics(text: str) -> list[tuple[int, int]]:
     """Spans (start, end) of statistics in `text`."""
     if not TRIGGER.search(text):
         return []
+    shares = [(m.start(), m.end()) for m in _SPECIFIED.finditer(text)]
+    shares += [(m.start(), m.end()) for m in _SPLIT.finditer(text)
+               if any(_composition(text, share) for share in STATISTIC.finditer(text, m.start(), m.end()))]
     spans = [(m.start(), m.end()) for m in STATISTIC.finditer(text) if m.group().strip()
              and not _intensifier(text, m) and not _composition(text, m)
-             and not _SPECIFICATION.search(text, max(0, m.start() - _SPECIFICATION_REACH), m.start())]
+             and not any(start <= m.start() < end for start, end in shares)
+             and not _SPECIFICATION.search(text, max(0, m.start() - _SPECIFICATION_REACH), m.start())
+             and not _WRITERS_OWN.search(text, 0, m.start())]
     if _ABOUT_BODIES.search(text) and not _NOT_A_FACT.search(text):
         spans += [(m.start(), m.end()) for m in _BODY_QUANTITY.finditer(text)
                   if not any(start < m.end() and m.start() < end for start, end in spans)]
