@@ -105,6 +105,8 @@ CUES: tuple[Cue, ...] = (
     Cue(r"(?:not\s+(?:yet\s+)?(?:clear|known|certain|established)|unclear|uncertain|unknown|unproven)\s+(?:that|if)",
         "disowning", "sentence"),
     Cue("whether", "disowning", "sentence"),
+    Cue(r"(?:hard|difficult|impossible|too\s+(?:early|soon))\s+to\s+(?:say|tell|know|conclude|prove)",
+        "disowning", "sentence"),
     # ... the object of an inquiry: "studies are needed to determine the benefits of X for Y" ...
     Cue(rf"to\s+(?:{_EVIDENCE_VERBS})", "disowning", "sentence"),
     # ... what others claim: "the claimed benefits", "its alleged effects", "so-called detox" ...
@@ -128,6 +130,9 @@ CUES: tuple[Cue, ...] = (
     # ... what people say or report about themselves: "60% of people say soup makes them feel better" ...
     Cue(r"(?:people|patients|users|customers|parents|readers|others)\s+(?:\w+\s+)?(?:say|said|report(?:ed)?"
         r"|claim(?:ed)?|swear)", "disowning", "sentence"),
+    # ... what a source named just before says: "According to them, coffee ..." ...
+    Cue(r"according\s+to\s+(?:them|him|her|it|this|that|these|those|the\s+(?:article|authors?|study|report|paper"
+        r"|piece|researchers|writers?))\b", "disowning", "sentence"),
     # ... or an embedded question of degree: "a measure of how well a cream protects against UVB".
     Cue(r"how\s+(?:well|much|far|often|effectively|strongly)", "disowning", "sentence"),
     # Negators (NegEx), within a few words before the claim; "not only X but also Y" adds rather than denies.

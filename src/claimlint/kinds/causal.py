@@ -212,12 +212,13 @@ class CausalClaim(Kind):
 
 
 def _benefit_label(nouns: list[str], objects: list[str], terms: dict) -> re.Pattern | None:
-    """A noun phrase naming a benefit over a disease or symptom, after any number: "Migraine Prevention",
-    "Natural Diabetes Fighter", "Relief from Joint Pain", "Less Back Pain"."""
+    """A noun phrase naming a benefit over a disease or symptom, after any number and any name of what has the
+    benefit: "Migraine Prevention", "Natural Diabetes Fighter", "Relief from Joint Pain", "Less Back Pain",
+    "5. Elderberry: Cold Fighter"."""
     if not nouns or not objects:
         return None
     noun, target = f"(?:{'|'.join(nouns)})", f"(?:{'|'.join(objects)})"
-    number, words = r"^\W*(?:\d+\W+)?", r"(?:[\w'’&-]+\s+){0,3}?"
+    number, words = r"^\W*(?:\d+\W+)?(?:[\w'’-]+(?:\s+[\w'’-]+){0,2}:\s+)?", r"(?:[\w'’&-]+\s+){0,3}?"
     return compile_patterns([rf"{number}{words}{target}\s+{noun}\W*$",
                              rf"{number}{noun}\s+(?:for|from|against|of)\s+{words}{target}\W*$",
                              rf"{number}(?:less|fewer|reduced)\s+{words}{target}\W*$"], terms)
