@@ -12,7 +12,9 @@ whatever its wording, and the annotation policy says so:
 - so does each heading of a myth list: the headings at the level of a heading that announces myths
   ("## Common misconceptions") or one below it, up to a heading that outranks it, or the top-level
   headings of a draft whose title announces them ("10 Diet Myths"). A myth label ("Myth 1: ...")
-  names one myth and announces no list.
+  names one myth and announces no list;
+- the items of a list that completes a lead-in ending in a condition ("See a doctor if:", "Stop when
+  you notice:") are the conditions of that sentence, hypothetical rather than asserted.
 `unclaimed(document)` names, per segment, why it states no claim; the engine offers those segments
 to no sentence rule (document rules such as missing-disclaimer still read them).
 """
@@ -54,6 +56,8 @@ _TITLE = re.compile(r"^title\s*:\s*(.*)$", re.MULTILINE)
 _MYTH_LABEL = re.compile(
     r"^\W*(?:the\s+)?(?:myths?|claims?|misconceptions?|fiction|rumou?rs?|fallacy)(?:\s*(?:#|no\.?)?\s*\d+)?\s*[:—–-]",
     re.IGNORECASE)
+# A lead-in whose last clause is a condition that its list completes: "Consider seeing a doctor if:".
+_CONDITION_LEAD = re.compile(r"\b(?:if|when|whenever|unless)\b[^.;!?:]{0,40}:\s*$", re.IGNORECASE)
 
 
 def unclaimed(document: Document) -> dict[int, str]:
@@ -62,7 +66,13 @@ def unclaimed(document: Document) -> dict[int, str]:
     in_references = False
     title = _TITLE.search(document.front_matter or "")
     myth_level = 1 if title and _MYTH_LIST.search(title.group(1)) else None  # the level of the list's heading
+    conditions = False  # inside a list that completes a conditional lead-in
     for index, segment in enumerate(document.segments):
+        conditions = segment.kind == "list_item" and (conditions or index > 0 and bool(
+            document.segments[index - 1].kind != "list_item" and _CONDITION_LEAD.search(document.segments[index - 1].text)))
+        if conditions:
+            reasons[index] = "condition"
+            continue
         if segment.kind == "heading":
             in_references = bool(_REFERENCE_HEADING.match(segment.text.strip()))
             if myth_level is not None and segment.level < myth_level:
