@@ -14,6 +14,7 @@ import re
 import sys
 
 from claimlint import rewrites
+from claimlint.evidence import clauses
 from claimlint.evidence.hedges import hedge_before, qualified_after
 from claimlint.evidence.negation import negated_span
 from claimlint.evidence.quotes import quoted
@@ -50,6 +51,9 @@ class CausalClaim(Kind):
                              "heading or list item ('- Insulin sensitivity plunges')"),
         "structure_function_words": Spec(list, default=[], help="object qualifiers of structure/function wording "
                                          "('supports normal immune function'), which is not a causal claim"),
+        "training_subjects": Spec(list, default=[], help="words naming exercise: a clause about one whose object is a "
+                                  "training object states well-established advice ('this stretch improves mobility')"),
+        "training_objects": Spec(list, default=[], help="what exercise trains (muscles, strength, mobility, balance)"),
         "general_objects": Spec(list, default=[], help="nouns for health in general: an effect on them as the head "
                                 "of the object ('has a direct effect on your health') names no outcome a source "
                                 "could back, so it is no causal claim"),
@@ -80,6 +84,8 @@ class CausalClaim(Kind):
         self.prevalence_verbs = {lemma.lower() for lemma in fields["prevalence_verbs"]}
         self.structure_function = {word.lower() for word in fields["structure_function_words"]}
         self.general_objects = {word.lower() for word in fields["general_objects"]}
+        self.training_subjects = {word.lower() for word in fields["training_subjects"]}
+        self.training_objects = {word.lower() for word in fields["training_objects"]}
         self.benefit_objects = compile_patterns(fields["benefit_objects"], fields["terms"]) \
             if fields["benefit_objects"] else None
         self.verbs = verb_forms(fields["verbs"])
@@ -318,6 +324,20 @@ def _structure_function(kind, tokens, index: int, context, verb: Verb, heading: 
     return kind._structure_function(tokens, context.next_index)
 
 
+def _training_effect(kind, tokens, index: int, context, verb: Verb, heading: bool) -> bool:
+    """well-established advice, the effect of exercise on what it trains: "this stretch strengthens your core
+    muscles", "squats improve balance" """
+    subject = tokens[clauses.start(tokens, index, "speaker") : index]
+    if not any(token.lower_ in kind.training_subjects for token in subject):
+        return False
+    for token in tokens[context.next_index : context.next_index + 5]:
+        if token.lower_ in kind.training_objects:
+            return True
+        if token.is_punct or token.lower_ in PREPOSITIONS or token.lower_ in CONJUNCTIONS:
+            return False
+    return False
+
+
 def _relative_clause(kind, tokens, index: int, context, verb: Verb, heading: bool) -> bool:
     """a description or definition of a noun: "runners who increase their mileage", "a disease that causes
     pain", a heading's "Foods that fight inflammation" """
@@ -337,5 +357,6 @@ def _anecdote(kind, tokens, index: int, context, verb: Verb, heading: bool) -> b
 
 
 VERB_EXCLUSIONS = {"noun": _noun, "object modifier": _object_modifier, "prevalence": _prevalence,
-                   "structure/function": _structure_function, "relative clause": _relative_clause,
+                   "structure/function": _structure_function, "training effect": _training_effect,
+                   "relative clause": _relative_clause,
                    "question": _question, "anecdote": _anecdote}
