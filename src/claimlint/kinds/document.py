@@ -2,6 +2,8 @@
 
 The finding sits on the draft's first line of prose. A draft that does not match `applies_when`
 at least `min_matches` times (distinct words), or misses one of `applies_only_with`, needs nothing.
+A required wording that names the draft's own profession (`own_professions`: a chiropractor's page
+sending the reader to a chiropractor) sells the practice and does not count.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from claimlint.kinds.base import Hit, Kind, Spec, compile_patterns
 from claimlint.nlp import plain_quotes
 
 _MARKUP = re.compile(r"<[^>]+>|[*_`]+")
+# Where a practice names itself: its images' file names ("dentist-fairfield-ca.jpg", as local SEO names them).
+_IMAGE_TARGETS = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)|<img\b[^>]*?\bsrc\s*=\s*[\"']?([^\"'\s>]+)", re.IGNORECASE)
 
 
 def _plain(source: str) -> str:
@@ -29,6 +33,9 @@ class DocumentRequirement(Kind):
         "applies_when": Spec(list, required=True, help="regexes marking content that needs it"),
         "applies_only_with": Spec(list, default=[], help="regexes that must each match too for it to apply"),
         "terms": Spec(dict, default={}, help="named lists of regexes usable as {name} in patterns"),
+        "own_professions": Spec(list, default=[], help="regexes, each naming a profession and its field "
+                                "('chiropract\\w*'): where the draft names one as its own (in its front matter, its "
+                                "images' file names, or as 'our ...'), a required wording naming it does not count"),
         "fix": Spec(str, default="", help="wording that meets the requirement, appended to the draft as a safe fix "
                     "(it must match `requires`)"),
     }
@@ -42,6 +49,9 @@ class DocumentRequirement(Kind):
         self.requires = compile_patterns(fields["requires"] + list(options["patterns"]), fields["terms"])
         self.applies = compile_patterns(fields["applies_when"], fields["terms"])
         self.also = [compile_patterns([p], fields["terms"]) for p in fields["applies_only_with"]]
+        self.own_professions = [(re.compile(p, re.IGNORECASE), re.compile(rf"\bour\s+(?:[\w-]+\s+){{0,2}}?(?:{p})",
+                                                                            re.IGNORECASE))
+                                for p in fields["own_professions"]]
         self.fix = fields["fix"].strip()
         if self.fix and not self.requires.search(self.fix):
             raise ValueError("field 'fix': the wording does not meet the rule's own `requires`")
@@ -51,7 +61,9 @@ class DocumentRequirement(Kind):
             return
         prose = plain_quotes("\n".join(segment.text for segment in document.segments))
         # The required wording may stand anywhere: prose, an HTML block, a footnote.
-        if self.requires.search(prose) or self.requires.search(plain_quotes(_plain(document.text))) \
+        own = self._own(document, prose)
+        if any(not any(profession.search(match.group()) for profession in own)
+               for text in (prose, plain_quotes(_plain(document.text))) for match in self.requires.finditer(text)) \
                 or any(not pattern.search(prose) for pattern in self.also):
             return
         distinct = {match.group().lower() for match in self.applies.finditer(prose)}
@@ -62,6 +74,15 @@ class DocumentRequirement(Kind):
         end = next((i for i, offset in enumerate(first.starts)
                     if source_line_end >= 0 and offset >= source_line_end), len(first.text))
         yield Hit(0, max(end, 1), first, fixes=self._append(document.text))
+
+    def _own(self, document, prose: str) -> list[re.Pattern]:
+        """The professions the draft names as its own: in its front matter, its images' file names, or as
+        "our ..." in its prose."""
+        if not self.own_professions:
+            return []
+        identity = " ".join([document.front_matter or "", *(a or b for a, b in _IMAGE_TARGETS.findall(document.text))])
+        return [profession for profession, ours in self.own_professions
+                if profession.search(identity) or ours.search(prose)]
 
     def _append(self, text: str) -> tuple:
         """The fix: the required wording as a paragraph of its own at the end of the draft."""
