@@ -23,6 +23,9 @@ UNCLAIMED = {
              # the headings of a myth list, announced by a heading or by the title
              f"# Winter Health Myths\n\nIntro.\n\n# {CLAIM}", f"## Common misconceptions\n\n### {CLAIM}",
              f"---\ntitle: Seven Cold Water Myths Debunked\n---\n\n## {CLAIM}"],
+    # style sheet rules left in the text
+    "code": [f".box {{ width: 40%; }} .wide {{ width: {CLAIM} }}",
+             ".video { position: relative; padding-bottom: 56.25%; height: 0; } .video iframe { width: 100%; }"],
     # the items of a list completing a conditional lead-in
     "condition": [f"See your doctor if:\n\n- {CLAIM}", f"Stop the course when you notice:\n\n- A rash\n- {CLAIM}",
                   f"Call a nurse if any of these apply:\n\n1. {CLAIM}"],
@@ -44,6 +47,7 @@ CLAIMED = [
     f"## Winter myths\n\n### One\n\n#### {CLAIM}",  # two levels down: the writer's own answer
     f"## Myth 1: cold is bad\n\n### {CLAIM}",  # a myth label names one myth, it announces no list
     f"## Winter myths\n\n{CLAIM}",  # prose under the list heading is the writer's
+    f"{CLAIM} Set the heater to {{low}}: it saves power.",  # braces in prose are no style sheet
     f"Cold showers help in three ways:\n\n- {CLAIM}",  # a lead-in with no condition
     f"See your doctor if:\n\n- A rash\n\nAfter that:\n\n- {CLAIM}",  # a new lead-in ends the conditions
     f"See your doctor if:\n\n- A rash\n\n{CLAIM}",  # prose after the list is the writer's

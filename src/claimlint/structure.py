@@ -13,6 +13,8 @@ whatever its wording, and the annotation policy says so:
   ("## Common misconceptions") or one below it, up to a heading that outranks it, or the top-level
   headings of a draft whose title announces them ("10 Diet Myths"). A myth label ("Myth 1: ...")
   names one myth and announces no list;
+- style sheet rules left in the text by a publishing system (".video { padding-bottom: 56.25%; }") are
+  code, not prose;
 - the items of a list that completes a lead-in ending in a condition ("See a doctor if:", "Stop when
   you notice:") are the conditions of that sentence, hypothetical rather than asserted.
 `unclaimed(document)` names, per segment, why it states no claim; the engine offers those segments
@@ -56,6 +58,8 @@ _TITLE = re.compile(r"^title\s*:\s*(.*)$", re.MULTILINE)
 _MYTH_LABEL = re.compile(
     r"^\W*(?:the\s+)?(?:myths?|claims?|misconceptions?|fiction|rumou?rs?|fallacy)(?:\s*(?:#|no\.?)?\s*\d+)?\s*[:—–-]",
     re.IGNORECASE)
+# A style sheet rule: a selector and its declarations in braces.
+_CSS_RULE = re.compile(r"[^\s{}][^{}]*\{\s*[\w-]+\s*:[^{}]*\}")
 # A lead-in whose last clause is a condition that its list completes: "Consider seeing a doctor if:".
 _CONDITION_LEAD = re.compile(r"\b(?:if|when|whenever|unless)\b[^.;!?:]{0,40}:\s*$", re.IGNORECASE)
 
@@ -103,4 +107,6 @@ def _reason(segment: Segment, in_references: bool) -> str:
         return "reference"
     if _SHOP.search(segment.text) and len(segment.text.split()) <= _SHOP_WORDS:
         return "shop"
+    if 2 * sum(len(rule) for rule in _CSS_RULE.findall(segment.text)) >= len(segment.text.strip()):
+        return "code"  # mostly style sheet rules
     return ""
