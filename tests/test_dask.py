@@ -14,6 +14,7 @@ import pytest
 
 from conftest import ROOT
 from claimlint.config import Configs
+from claimlint.findings import FileResult
 from claimlint.runner import RunOptions, run
 
 DRAFTS = sorted((ROOT / "fixtures" / "eval").glob("[0-9]*.md"))
@@ -46,10 +47,12 @@ def in_archive(archive, monkeypatch):
 
 
 def outputs(cli, *args) -> dict:
-    """The exit status, standard error and the JSON and text reports of one run over docs/."""
-    result = cli("check", "--no-cache", "--format", "json", "--format", "text:report.txt", *args, "docs")
+    """The exit status, standard error and the JSON, text and JSON Lines reports of one run over docs/."""
+    result = cli("check", "--no-cache", "--format", "json", "--format", "text:report.txt",
+                 "--format", "jsonl:report.jsonl", *args, "docs")
     return {"exit": result.exit_code, "stderr": result.stderr, "json": result.stdout,
-            "text": open("report.txt", encoding="utf-8").read()}
+            **{name: open(f"report.{suffix}", encoding="utf-8").read() for name, suffix in (("text", "txt"),
+                                                                                           ("jsonl", "jsonl"))}}
 
 
 @pytest.fixture(scope="module")
@@ -75,6 +78,30 @@ def test_a_scheduler_address_gives_the_local_output(cli, in_archive, cluster, lo
     assert report["summary"]["files_checked"] == COPIES * len(DRAFTS) and len(report["findings"]) > 1000
     assert [error["path"] for error in report["errors"]] == ["docs/broken.md"]
     assert local_outputs["text"].count("\n") > 2000
+    assert [json.loads(line) for line in local_outputs["jsonl"].splitlines()] == report["findings"]
+
+
+def test_a_run_holds_a_few_batches_not_the_archive(in_archive, cluster, monkeypatch, tmp_path):
+    """The client takes drafts from the run as its batches go out: at every result, the drafts
+    it has read and not yet reported are at most the batches out and those read ahead to size
+    them, whatever the archive's size; and results come in order."""
+    import claimlint.dask
+    import claimlint.runner
+    from claimlint.dask import AHEAD, BATCHES_PER_WORKER
+
+    monkeypatch.setattr(claimlint.dask, "BATCH_BYTES", 4096)  # so that a few hundred drafts make many batches
+    read, reads = claimlint.runner.read_source, []  # with a cache, the runner reads each draft as it is taken
+    monkeypatch.setattr(claimlint.runner, "read_source", lambda path: reads.append(path) or read(path))
+    options = RunOptions([], [], cache_dir=tmp_path / "cache", dask=cluster.scheduler.address)
+    sizes = {str(path.relative_to(in_archive)): path.stat().st_size for path in (in_archive / "docs").iterdir()}
+    reported, held = [], []
+    for result in run(["docs"], Configs(None), options).results():
+        reported.append(result.path)
+        held.append(sum(sizes[path] for path in reads[len(reported):]))
+    assert reported == [path for path in reads if path != "docs/broken.md"]
+    assert len(reported) == COPIES * len(DRAFTS) and len(reads) == len(reported) + 1
+    bound = (AHEAD + BATCHES_PER_WORKER) * 2 * (4096 + max(sizes.values()))
+    assert max(held) <= bound < sum(sizes.values()) / 2, (max(held), bound)
 
 
 def test_local_n_starts_a_cluster_for_the_run(cli, tmp_path, monkeypatch):
@@ -88,22 +115,24 @@ def test_local_n_starts_a_cluster_for_the_run(cli, tmp_path, monkeypatch):
 
 
 def test_drafts_go_in_batches_by_size(in_archive):
-    from claimlint.dask import BATCH_BYTES, BATCH_DRAFTS, _batch_bytes, _batches
+    from claimlint.dask import BATCH_BYTES, BATCH_DRAFTS, BATCHES_PER_WORKER, _batches
 
     jobs = [(n, str(path), str(path), (), None) for n, path in enumerate(sorted((in_archive / "docs").iterdir()))]
     sizes = {job[0]: os.stat(job[1]).st_size for job in jobs}
-    target = _batch_bytes(jobs, 2)
-    assert target == sum(sizes.values()) // 8  # a small run: four batches for each of two workers
-    batches = list(_batches(jobs, target))
+    target = sum(sizes.values()) // 8  # a small run: four batches for each of two workers
+    batches = list(_batches(jobs, 2))
     assert [job for batch in batches for job in batch] == jobs  # every draft once, in order
     assert 8 <= len(batches) <= 9
-    assert all(sum(sizes[job[0]] for job in batch[:-1]) < target for batch in batches)
-    # A large archive: batches of BATCH_BYTES, a huge draft alone, and no more than BATCH_DRAFTS tiny ones.
-    huge = [(0, "huge.md", "huge.md", (), "x" * (3 * BATCH_BYTES)), (1, "next.md", "next.md", (), "y")]
-    tiny = [(n, f"{n}.md", f"{n}.md", (), "z") for n in range(2, 2 + 3 * BATCH_DRAFTS)]
-    assert _batch_bytes(huge + tiny * 1000, 2) == BATCH_BYTES
-    assert [len(batch) for batch in _batches(huge + tiny, BATCH_BYTES)] == [1, BATCH_DRAFTS, BATCH_DRAFTS,
-                                                                           BATCH_DRAFTS, 1]
+    assert all(sum(sizes[job[0]] for job in batch[:-1]) < target <= sum(sizes[job[0]] for job in batch)
+               for batch in batches[:-1])
+    # A large archive: batches of BATCH_BYTES, a huge draft alone, no more than BATCH_DRAFTS tiny
+    # ones, and cached results among them; only a few batches are read ahead.
+    huge = [(0, "huge.md", "huge.md", (), "x" * (2 * BATCHES_PER_WORKER * BATCH_BYTES)), (1, "next.md", "next.md", (), "y")]
+    tiny = [(n, f"{n}.md", f"{n}.md", (), "z") if n % 2 else FileResult(f"{n}.md", []) for n in range(2, 2 + 3 * BATCH_DRAFTS)]
+    read = []
+    batches = _batches((read.append(item) or item for item in huge + tiny), 2)
+    assert next(batches) == huge[:1] and len(read) == 1
+    assert [len(batch) for batch in batches] == [BATCH_DRAFTS, BATCH_DRAFTS, BATCH_DRAFTS, 1]
 
 
 def test_the_client_keeps_the_cache_and_sends_only_what_missed_it(cli, archive, cluster, local_outputs, tmp_path,
@@ -113,9 +142,16 @@ def test_the_client_keeps_the_cache_and_sends_only_what_missed_it(cli, archive, 
     sent = []
     lint_jobs = claimlint.dask.lint_jobs
 
-    def recording(client, jobs, *args):
-        sent.append([job[2] for job in jobs])
-        return lint_jobs(client, jobs, *args)
+    def recording(client, items, *args):
+        sent.append([])
+
+        def noted():
+            for item in items:
+                if not isinstance(item, FileResult):
+                    sent[-1].append(item[2])
+                yield item
+
+        return lint_jobs(client, noted(), *args)
 
     monkeypatch.setattr(claimlint.dask, "lint_jobs", recording)
     monkeypatch.chdir(tmp_path)

@@ -5,11 +5,12 @@ baseline, exactly as in a local run; only the drafts that missed the cache go to
 client reads them and sends their text, so workers need not see its files, in batches of about
 `BATCH_BYTES` (smaller when there are too few drafts to give every worker `BATCHES_PER_WORKER`).
 The run's linters go to the cluster once, and each worker process loads the NLP pipeline on its
-first batch and keeps it. At most `IN_FLIGHT` batches per worker thread are out unfinished, and
-`AHEAD` in all, so the client holds a few batches' text, not the archive's; results come back
-batch by batch in order (a batch done early waits on its worker), so the run streams as a local
-one does. Every batch is a task of the graph with its text in it: a worker that dies takes nothing with it, Dask
-runs its batch again elsewhere.
+first batch and keeps it. The client takes the run's files as batches go out: at most
+`IN_FLIGHT` batches per worker thread are out unfinished, and `AHEAD` in all, so it holds a few
+batches' texts and results, not the archive's; results come back batch by batch in order (a
+batch done early waits on its worker), so the run streams as a local one does. Every batch is a
+task of the graph with its text in it: a worker that dies takes nothing with it, Dask runs its
+batch again elsewhere; a batch that kills every worker it meets makes its drafts input errors.
 
     from claimlint.dask import lint_bag
     findings = lint_bag(dask.bag.from_sequence(paths, npartitions=64)).compute()
@@ -24,6 +25,7 @@ import os
 from collections import deque
 from contextlib import ExitStack, contextmanager
 from dataclasses import fields
+from typing import Iterable
 
 from claimlint.cache import Cache
 from claimlint.errors import ClaimlintError, InputError
@@ -79,42 +81,43 @@ def connect(address: str):
         yield client
 
 
-def lint_on_cluster(address: str, jobs: list, linters: dict[tuple, tuple[Linter, str]], cache: Cache | None,
+def lint_on_cluster(address: str, items: Iterable, linters: dict[tuple, tuple[Linter, str]], cache: Cache | None,
                     whole_drafts: bool):
-    """Yield each of the runner's `jobs`' result, in order, as its batch comes back from the cluster
-    at `address` (none is started when there are no jobs)."""
-    if not jobs:
-        return
+    """Yield the result of each of `items` (the runner's results and jobs, in order), the jobs
+    linted on the cluster at `address`, as their batches come back."""
     with connect(address) as client:
-        yield from lint_jobs(client, jobs, linters, cache, whole_drafts)
+        yield from lint_jobs(client, items, linters, cache, whole_drafts)
 
 
-def lint_jobs(client, jobs: list, linters: dict[tuple, tuple[Linter, str]], cache: Cache | None,
+def lint_jobs(client, items: Iterable, linters: dict[tuple, tuple[Linter, str]], cache: Cache | None,
               whole_drafts: bool):
-    """Yield each job's result (runner.Job: position, path, display path, linter key, text or None),
-    in order, linted on `client`'s cluster; the client caches the results. Batches go out in order,
-    at most IN_FLIGHT per worker thread unfinished, and are taken back in order: one that finishes
-    ahead of the one due waits on its worker, at most AHEAD per worker thread in all, so the client
-    holds a few batches' text and results however slow one batch is."""
+    """Yield the result of each of `items`, in order: a result as it is (a cached one), a job
+    (runner.Job: position, path, display path, linter key, text or None) linted on `client`'s
+    cluster; the client caches the results. `items` are read as batches go out, in order, at most
+    IN_FLIGHT per worker thread unfinished, and taken back in order: one that finishes ahead of
+    the one due waits on its worker, at most AHEAD per worker thread in all, so the client holds a
+    few batches' texts and results however many drafts there are and however slow one batch is.
+    A batch that kills workers more often than the scheduler's `allowed-failures` allows makes
+    each of its drafts an input error; the others go on."""
     from claimlint.runner import Job
 
     distributed = _distributed()
     threads = sum(client.nthreads().values()) or 1
     shared = client.submit(_shared, linters, pure=False)  # sent once; each worker fetches it once
     out: deque = deque()  # each batch sent, in order: (future or None, its slots)
-    batches = _batches(jobs, _batch_bytes(jobs, threads))
+    batches = _batches(items, threads)
 
     def send_more():
         while (sum(future is not None and not future.done() for future, _ in out) < IN_FLIGHT * threads
                and len(out) < AHEAD * threads and (batch := next(batches, None)) is not None):
-            slots = []  # each job with its text, or the result of a draft that cannot be read
-            for job in map(Job._make, batch):
-                if job.text is None:
+            slots = []  # each job with its text, or a result: cached, or of a draft that cannot be read
+            for item in batch:
+                job = item if isinstance(item, FileResult) else Job._make(item)
+                if isinstance(job, Job) and job.text is None:
                     try:
                         job = job._replace(text=read_source(job.path))
                     except InputError as exc:  # reported as a local run reports it
-                        slots.append(FileResult(job.display, None, problem=Problem(exc.path, str(exc))))
-                        continue
+                        job = FileResult(job.display, None, problem=Problem(exc.path, str(exc)))
                 slots.append(job)
             sent = [slot for slot in slots if isinstance(slot, Job)]
             out.append((client.submit(_lint_batch, shared, sent, whole_drafts, pure=False) if sent else None, slots))
@@ -131,12 +134,11 @@ def lint_jobs(client, jobs: list, linters: dict[tuple, tuple[Linter, str]], cach
         future, slots = out.popleft()
         results = iter(())
         if future is not None:
+            sent = [slot for slot in slots if isinstance(slot, Job)]
             try:
                 results = iter(future.result())
-            except distributed.KilledWorker as exc:
-                sent = [slot for slot in slots if isinstance(slot, Job)]
-                raise ClaimlintError(f"Dask workers died linting a batch of {len(sent)} drafts, from "
-                                     f"{sent[0].display}: {exc}") from None
+            except distributed.KilledWorker:
+                results = iter([_killed(job, sent) for job in sent])
             future.release()
         for slot in slots:
             if isinstance(slot, FileResult):
@@ -148,27 +150,49 @@ def lint_jobs(client, jobs: list, linters: dict[tuple, tuple[Linter, str]], cach
             yield result
 
 
-def _batch_bytes(jobs: list, threads: int) -> int:
-    total = sum(_size(job) for job in jobs)
-    return max(1, min(BATCH_BYTES, total // (threads * BATCHES_PER_WORKER)))
+def _killed(job, batch: list) -> FileResult:
+    """The result of a draft whose batch (`batch`, the drafts sent together) kept killing the
+    workers that linted it."""
+    which = (f"its batch of {len(batch)} drafts (from {batch[0].display})" if len(batch) > 1 else "it")
+    return FileResult(job.display, None, problem=Problem(
+        job.display, f"{job.display}: not linted: {which} killed every Dask worker that linted it, as often as "
+                     "the scheduler allows (distributed.scheduler.allowed-failures); lint the drafts alone to "
+                     "find the one at fault"))
 
 
-def _size(job) -> int:
-    path, text = job[1], job[4]
+def _size(item) -> int:
+    """The bytes of Markdown an item stands for: a job's to send, a result's (cached or an input
+    error) as much, since it is held as long and is as large as the result of linting them."""
+    path, text = (item.path, None) if isinstance(item, FileResult) else (item[1], item[4])
     if text is not None:
         return len(text)
     try:
         return os.stat(path).st_size
     except OSError:
-        return 0  # reading it will say what is wrong
+        return 0  # reading it will say what is wrong, or has said
 
 
-def _batches(jobs: list, target: int):
-    """The jobs in order, cut into runs of about `target` bytes (at least one draft each)."""
+def _batches(items: Iterable, threads: int):
+    """`items` in order, cut into batches of about BATCH_BYTES of drafts (at least one item, at
+    most BATCH_DRAFTS each), or smaller when the run is so small that
+    `threads` worker threads would not get BATCHES_PER_WORKER each: the sizes of the first
+    `threads` * BATCHES_PER_WORKER * BATCH_BYTES are read ahead to tell."""
+    items, ahead, total = iter(items), deque(), 0
+    for item in items:
+        ahead.append(item)
+        total += _size(item)
+        if total >= threads * BATCHES_PER_WORKER * BATCH_BYTES:
+            break
+    target = max(1, min(BATCH_BYTES, total // (threads * BATCHES_PER_WORKER)))
+    def in_order():
+        while ahead:
+            yield ahead.popleft()  # let go as it goes out
+        yield from items
+
     batch, size = [], 0
-    for job in jobs:
-        batch.append(job)
-        size += _size(job)
+    for item in in_order():
+        batch.append(item)
+        size += _size(item)
         if size >= target or len(batch) >= BATCH_DRAFTS:
             yield batch
             batch, size = [], 0

@@ -200,9 +200,10 @@ def lint_in_order(work: Iterable[FileResult | Job], files: int, linters: dict[tu
     else:
         return  # no job: no worker, no cluster
     left, rest = files - done, itertools.chain([item], work)
-    if options.dask:  # jobs keep no text (but standard input's): the client reads each batch as it goes out
-        items = [item._replace(text=None) if isinstance(item, Job) and item.path != "-" else item for item in rest]
-        yield from _on_cluster(items, linters, cache, options)
+    if options.dask:  # taken from `rest` as the cluster's batches go out
+        from claimlint.dask import lint_on_cluster
+
+        yield from lint_on_cluster(options.dask, rest, linters, cache, options.whole_drafts)
         return
     workers = options.jobs or min(os.cpu_count() or 1, left // FILES_PER_WORKER)
     if workers <= 1 or left < 2 or "fork" not in multiprocessing.get_all_start_methods():
@@ -215,18 +216,6 @@ def lint_in_order(work: Iterable[FileResult | Job], files: int, linters: dict[tu
         waits = (pool.apply_async(_lint_one, (item, options.whole_drafts)).get if isinstance(item, Job)
                  else _ready(item) for item in rest)
         yield from in_order(waits, workers * WINDOW_PER_WORKER)
-
-
-def _on_cluster(items: list, linters: dict[tuple, tuple[Linter, str]], cache: Cache | None,
-                options: RunOptions) -> Iterator[FileResult]:
-    """`items` in order, the jobs among them linted on the Dask cluster. The cluster's batches are
-    cut by size from every job, so the cached results between them are held until their turn."""
-    from claimlint.dask import lint_on_cluster
-
-    linted = lint_on_cluster(options.dask, [item for item in items if isinstance(item, Job)], linters, cache,
-                             options.whole_drafts)
-    for item in items:
-        yield next(linted) if isinstance(item, Job) else item
 
 
 def _ready(result: FileResult) -> Callable[[], FileResult]:
