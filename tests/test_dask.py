@@ -192,6 +192,59 @@ def test_a_killed_worker_loses_nothing(in_archive, cluster, local_outputs):
     assert report.errors == expected["errors"]
 
 
+CRASH = "<!-- crash the worker process -->"
+
+
+class CrashingDrafts(distributed.WorkerPlugin):
+    """Installed on every worker, those that replace a dead one too: a draft holding CRASH ends the
+    worker's process as it is linted, as a draft that crashes a native library would. No draft
+    or configuration can do this; only a test that installs this plugin on its cluster."""
+
+    name = "crashing-drafts"
+
+    def setup(self, worker):
+        import claimlint.runner
+
+        lint_job = self.lint_job = claimlint.runner.lint_job
+
+        def crashing(job, *args, **kwargs):
+            if CRASH in (job.text or ""):
+                os._exit(70)
+            return lint_job(job, *args, **kwargs)
+
+        claimlint.runner.lint_job = crashing
+
+    def teardown(self, worker):
+        import claimlint.runner
+
+        claimlint.runner.lint_job = self.lint_job
+
+
+def test_a_batch_that_keeps_killing_workers_makes_its_drafts_input_errors(cli, tmp_path, monkeypatch, cluster):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "docs").mkdir()
+    names = [draft.name for draft in DRAFTS[:24]]
+    for name, draft in zip(names, DRAFTS):
+        (tmp_path / "docs" / name).write_text(draft.read_text(encoding="utf-8"), encoding="utf-8")
+    local = json.loads(cli("check", "--no-cache", "-j", "1", "--format", "json", "docs").stdout)
+    (tmp_path / "docs" / names[12]).write_text(f"{CRASH}\n{DRAFTS[12].read_text(encoding='utf-8')}", encoding="utf-8")
+    cluster.register_plugin(CrashingDrafts())
+    try:
+        result = cli("check", "--no-cache", "--format", "json", "--dask", cluster.scheduler.address, "docs")
+    finally:
+        cluster.unregister_worker_plugin(CrashingDrafts.name)
+    report = json.loads(result.stdout)
+    lost = [error["path"] for error in report["errors"]]
+    assert result.exit_code == 2 and f"docs/{names[12]}" in lost
+    assert lost == [f"docs/{name}" for name in names[names.index(lost[0].removeprefix("docs/")):][:len(lost)]]
+    assert 1 < len(lost) <= 24 // 8 + 1  # its batch: a small run gives each of the 2 workers 4 batches
+    assert result.stderr.splitlines() == [f"claimlint: error: {error['message']}" for error in report["errors"]]
+    assert all("killed every Dask worker" in error["message"] and f"batch of {len(lost)} drafts (from {lost[0]})"
+               in error["message"] for error in report["errors"])
+    assert report["findings"] == [finding for finding in local["findings"] if finding["path"] not in lost]
+    assert report["summary"]["files_checked"] == 24 - len(lost)
+
+
 def test_lint_bag_gives_the_findings_of_lint_paths(in_archive, cluster):
     from claimlint import lint_paths
     from claimlint.dask import lint_bag
