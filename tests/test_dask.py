@@ -7,6 +7,7 @@ import os
 import shutil
 import signal
 import sys
+from pathlib import Path
 
 import dask.bag as dask_bag
 import distributed
@@ -47,12 +48,17 @@ def in_archive(archive, monkeypatch):
 
 
 def outputs(cli, *args) -> dict:
-    """The exit status, standard error and the JSON, text and JSON Lines reports of one run over docs/."""
+    """The exit status, standard error, the JSON, text and JSON Lines reports of one run over
+    docs/, and what it writes to an --output-dir: its shards joined, and its summary."""
+    folder = Path("out")
+    shutil.rmtree(folder, ignore_errors=True)  # the last run's
     result = cli("check", "--no-cache", "--format", "json", "--format", "text:report.txt",
-                 "--format", "jsonl:report.jsonl", *args, "docs")
+                 "--format", "jsonl:report.jsonl", "--output-dir", str(folder), *args, "docs")
     return {"exit": result.exit_code, "stderr": result.stderr, "json": result.stdout,
             **{name: open(f"report.{suffix}", encoding="utf-8").read() for name, suffix in (("text", "txt"),
-                                                                                           ("jsonl", "jsonl"))}}
+                                                                                           ("jsonl", "jsonl"))},
+            "shards": "".join(path.read_text(encoding="utf-8") for path in sorted(folder.glob("shard-*.jsonl"))),
+            "summary": (folder / "summary.json").read_text(encoding="utf-8")}
 
 
 @pytest.fixture(scope="module")
@@ -79,6 +85,7 @@ def test_a_scheduler_address_gives_the_local_output(cli, in_archive, cluster, lo
     assert [error["path"] for error in report["errors"]] == ["docs/broken.md"]
     assert local_outputs["text"].count("\n") > 2000
     assert [json.loads(line) for line in local_outputs["jsonl"].splitlines()] == report["findings"]
+    assert local_outputs["shards"] == local_outputs["jsonl"] and json.loads(local_outputs["summary"])["exit_status"] == 2
 
 
 def test_a_run_holds_a_few_batches_not_the_archive(in_archive, cluster, monkeypatch, tmp_path):

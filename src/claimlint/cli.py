@@ -27,6 +27,7 @@ from claimlint.reporters import FORMATS, WHOLE_DRAFTS, get_reporter
 from claimlint.reporters import statistics
 from claimlint.examples import example_failures, examples
 from claimlint.explain import explanation
+from claimlint.output_dir import OutputDir, prepare
 from claimlint.runner import RunOptions, run
 from claimlint.suggest import did_you_mean
 from claimlint.terminal import COLOR_CHOICES, RunProgress, use_colour, wants_progress
@@ -181,7 +182,8 @@ class _FormatType(click.ParamType):
 
 
 def _formats(ctx, param, values):
-    """The requested reports: (format, file or None for standard output), standard output's first."""
+    """The requested reports: (format, file or None for standard output), the one named for
+    standard output first, if any."""
     if any(name == "help" for name, _ in values):
         width = max(map(len, FORMATS))
         click.echo("\n".join(f"{name:<{width}}  {description}" for name, description in FORMATS.items()))
@@ -190,7 +192,7 @@ def _formats(ctx, param, values):
     if len(printed) > 1:
         raise click.BadParameter("only one format can go to standard output: write the others to files "
                                  "(--format NAME:FILE)", ctx, param)
-    return [*(printed or [("text", None)]), *(entry for entry in values if entry[1] is not None)]
+    return [*printed, *(entry for entry in values if entry[1] is not None)]
 
 
 def _dask_address(ctx, param, value):
@@ -213,6 +215,9 @@ def _dask_address(ctx, param, value):
                    "Repeat as NAME:FILE to write more reports from the same run.")
 @click.option("--output-file", "-o", type=click.Path(dir_okay=False),
               help="Write the report to this file instead of standard output.")
+@click.option("--output-dir", metavar="DIR",
+              help="Write the findings to DIR (empty or new) as JSON Lines shards and a summary.json, for very "
+                   "large runs; then standard output carries no report unless --format, -o or --statistics names one.")
 @click.option("--statistics", "statistics_only", is_flag=True, help="Print how many findings each rule made instead of the findings "
                                                   "(text or json).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (2 still means an error).")
@@ -240,12 +245,16 @@ def _dask_address(ctx, param, value):
 @click.option("--fix", is_flag=True, help="Apply the safe fixes (disclaimers) to the files, say what changed, "
               "then report what is left ('-': print the fixed draft).")
 @click.option("--diff", is_flag=True, help="Print the changes the safe fixes would make as a diff; write nothing.")
-def check(paths, select, ignore, output_formats, output_file, statistics_only, exit_zero, config_path, fail_on, quiet,
+def check(paths, select, ignore, output_formats, output_file, output_dir, statistics_only, exit_zero, config_path, fail_on, quiet,
           stdin_filename, report_unused_suppressions, require_suppression_reason, baseline, write_baseline, jobs,
           dask_address, no_cache, cache_dir, color, debug, fix, diff):
     """Lint Markdown files and folders (`-` reads standard input)."""
-    (output_format, _), *also = output_formats
-    printed = output_format if output_file is None else None  # the format standard output carries
+    named = bool(output_formats) and output_formats[0][1] is None  # a format named for standard output
+    formats = output_formats if named else [("text", None), *output_formats]
+    (output_format, _), *also = formats
+    # With --output-dir, the findings go there; standard output carries the report only when asked.
+    reported = not output_dir or named or output_file is not None or statistics_only
+    printed = output_format if output_file is None and reported else None  # the format standard output carries
     if statistics_only and output_format not in statistics.FORMATS:
         _fail(f"--statistics prints {' or '.join(statistics.FORMATS)}, not {output_format}")
     if dask_address and jobs:
@@ -259,14 +268,15 @@ def check(paths, select, ignore, output_formats, output_file, statistics_only, e
 
     try:
         configs = Configs(config_path)
+        folder = prepare(output_dir) if output_dir else None  # before anything is fixed or linted
         if fix or diff:
             paths = _fix(list(paths), configs, _ids(select), _ids(ignore), stdin_filename, diff)
         options = RunOptions(_ids(select), _ids(ignore), stdin_filename, report_unused_suppressions,
                              baseline, write_baseline, jobs,
                              None if no_cache else cache_dir or configs.root.base / FOLDER,
                              require_suppression_reason,
-                             keep_suppressed=any(name == "sarif" for name, _ in output_formats),
-                             whole_drafts=any(name in WHOLE_DRAFTS for name, _ in output_formats),
+                             keep_suppressed=any(name == "sarif" for name, _ in formats),
+                             whole_drafts=any(name in WHOLE_DRAFTS for name, _ in formats),
                              dask=dask_address)
         # The bar prints what goes to standard output above itself when that is its terminal too.
         bar = not quiet and wants_progress(sys.stderr)
@@ -280,19 +290,24 @@ def check(paths, select, ignore, output_formats, output_file, statistics_only, e
             stream.quiet = quiet
             first = (("statistics", statistics.Reporter(stream, output_format)) if statistics_only
                      else (output_format, _reporter(stream, output_format, output_file, color)))
+            shards = OutputDir(stream, folder) if folder else None
             failing = _report(stream, configs, fail_on, terminal, [
-                (*first, output_file), *((name, _reporter(stream, name, path, color), path) for name, path in also)])
+                *([(*first, output_file)] if reported else []),
+                *((name, _reporter(stream, name, path, color), path) for name, path in also)], shards)
+            status = 2 if stream.errors else 0 if write_baseline or exit_zero else 1 if failing else 0
+            if shards:
+                shards.summary(status)
+                if not quiet:
+                    click.echo(f"claimlint: {inert(shards.described())}", err=True)
     except ClaimlintError as exc:
         _fail(str(exc))
     except Exception as exc:  # noqa: BLE001 - a bug must still end in one line and exit status 2
         if debug:
             _traceback(traceback.format_exc())
         _fail(f"internal error: {type(exc).__name__}: {exc} (please report it)")
-    if stream.errors:
-        sys.exit(2)
-    if write_baseline or exit_zero:
-        sys.exit(0)  # recording the findings is the point of this run; or the caller only wants the report
-    sys.exit(1 if failing else 0)
+    # 0 with --write-baseline (recording the findings is the point of this run) or --exit-zero
+    # (the caller only wants the report)
+    sys.exit(status)
 
 
 _LINE_BY_LINE = ("text", "jsonl")  # formats that write nothing at all, not even a file, when they have no line
@@ -303,9 +318,9 @@ def _reporter(stream, output_format: str, path: str | None, color: str):
     return get_reporter(output_format)(stream, output_format == "text" and path is None and use_colour(color, sys.stdout))
 
 
-def _report(stream, configs, fail_on: str | None, terminal: bool, reporters: list) -> bool:
-    """Write each (format, reporter, file or None for standard output) as the run's files come;
-    whether a finding is at or above its file's failure level."""
+def _report(stream, configs, fail_on: str | None, terminal: bool, reporters: list, shards=None) -> bool:
+    """Write each (format, reporter, file or None for standard output) as the run's files come,
+    and the shards of --output-dir; whether a finding is at or above its file's failure level."""
     outputs = [(reporter, _Output(path, always=name not in _LINE_BY_LINE,
                                   colour=reporter.colour if name in _LINE_BY_LINE else None, terminal=terminal))
                for name, reporter, path in reporters]
@@ -315,9 +330,13 @@ def _report(stream, configs, fail_on: str | None, terminal: bool, reporters: lis
         failing = failing or any(severity_rank(finding.severity) >= threshold for finding in result.findings)
         for reporter, output in outputs:
             output.write(reporter.file(result))
+        if shards:
+            shards.file(result)
     for reporter, output in outputs:
         output.write(reporter.end())
         output.close()
+    if shards:
+        shards.end()
     return failing
 
 
