@@ -161,8 +161,9 @@ def _killed(job, batch: list) -> FileResult:
 
 
 def _size(item) -> int:
-    """The bytes of Markdown an item stands for: a job's to send, a result's (cached or an input
-    error) as much, since it is held as long and is as large as the result of linting them."""
+    """The bytes of Markdown an item stands for: a job's text, or its file's size; a result's
+    file's size too, since a result waits its turn among the batches as a linted one does and is
+    about as large."""
     path, text = (item.path, None) if isinstance(item, FileResult) else (item[1], item[4])
     if text is not None:
         return len(text)
@@ -174,25 +175,26 @@ def _size(item) -> int:
 
 def _batches(items: Iterable, threads: int):
     """`items` in order, cut into batches of about BATCH_BYTES of drafts (at least one item, at
-    most BATCH_DRAFTS each), or smaller when the run is so small that
-    `threads` worker threads would not get BATCHES_PER_WORKER each: the sizes of the first
-    `threads` * BATCHES_PER_WORKER * BATCH_BYTES are read ahead to tell."""
-    items, ahead, total = iter(items), deque(), 0
+    most BATCH_DRAFTS each), or smaller when the run is so small that `threads` worker threads
+    would not get BATCHES_PER_WORKER each: the first `threads` * BATCHES_PER_WORKER * BATCH_BYTES
+    are read ahead to tell."""
+    items, ahead, total = iter(items), deque(), 0  # ahead: (item, its size)
     for item in items:
-        ahead.append(item)
-        total += _size(item)
+        ahead.append((item, _size(item)))
+        total += ahead[-1][1]
         if total >= threads * BATCHES_PER_WORKER * BATCH_BYTES:
             break
     target = max(1, min(BATCH_BYTES, total // (threads * BATCHES_PER_WORKER)))
-    def in_order():
+
+    def sized():
         while ahead:
             yield ahead.popleft()  # let go as it goes out
-        yield from items
+        yield from ((item, _size(item)) for item in items)
 
     batch, size = [], 0
-    for item in in_order():
+    for item, item_size in sized():
         batch.append(item)
-        size += _size(item)
+        size += item_size
         if size >= target or len(batch) >= BATCH_DRAFTS:
             yield batch
             batch, size = [], 0
