@@ -16,6 +16,7 @@ from claimlint.linter import Linter
     "Sleep matters (Smith et al., 2019).", "Sleep matters (Lee & Park 2021).", "Lee et al. (2020) found it.",
     "See doi:10.1000/xyz123.", "See 10.1056/NEJMoa2034577 for details.", "PMID: 31234567.", "PMC6543210 says so.",
     "Read https://example.org/study now.", "Read www.example.org now.", "Sleep matters².",
+    "According to the Journal of Sleep Research (2019), naps help.", "Harvard University (2018) found it.",
 ])
 def test_citations_found(text):
     assert has_citation(text, [])
@@ -23,7 +24,7 @@ def test_citations_found(text):
 
 @pytest.mark.parametrize("text", [
     "Studies show sleep matters.", "(1) Eat more fibre.", "In 2019 a survey ran.", "Sleep (and rest) matter.",
-    "Call (555) 123 4567.",
+    "Call (555) 123 4567.", "The University of Leeds runs trials (see 2019).",
 ])
 def test_not_citations(text):
     assert not has_citation(text, [])

@@ -16,6 +16,9 @@ CITATION = re.compile(
     | \(\s*(?:e\.g\.,?\s*)?(?!{_DATE_WORDS}\b)[A-Z][\w'’-]+     # (Smith et al., 2019) (Smith & Lee 2020), not (March 2021)
        (?:\s+(?:et\s+al\.?|and|&)(?:\s+[A-Z][\w'’-]+)?)?,?\s+(?:19|20)\d\d[a-z]?(?:\s*[;,][^)]*)?\)
     | \b[A-Z][\w'’-]+\s+et\s+al\.?,?\s+\(?(?:19|20)\d\d      # Smith et al. (2019)
+    | \b(?:Journal|University|Institute|Association|Society|Foundation|Organi[sz]ation|Cent(?:er|re)|College|Council
+       |Academy|Agency|Department|Ministry|Hospital)\b(?:\s+(?:of|for|and|&|the|[A-Z][\w'’.-]*)){{0,8}}
+       \s*\(\s*(?:19|20)\d\d\s*\)                              # a journal or institution with a year: the Journal of Sleep Research (2019)
     | \bdoi:\s*10\.\d{{4,9}}/\S+ | \b10\.\d{{4,9}}/[-._;()/:\w]+  # DOIs
     | \bPMID:?\s*\d{{5,}} | \bPMC\d{{5,}}                        # PubMed ids
     | \bhttps?://\S+ | \bwww\.[\w-]+\.\w\S*                   # bare URLs
