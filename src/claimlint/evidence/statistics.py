@@ -65,11 +65,13 @@ _BODY_QUANTITY = compile_folded(
 _ABOUT_BODIES = compile_folded(
     r"\b(?:body|bodies|humans|(?:the|an?)\s+average\s+(?:\w+\s+)?(?:person|adult|man|woman|american|briton))\b",
     re.IGNORECASE)
-# Advice and doses ("aim for", "should", "a day"), first-person reports and study protocols.
+# Advice and doses ("aim for", "should", "a day"), first-person reports, and the protocols of a study or a
+# course of treatment.
 _NOT_A_FACT = compile_folded(
     r"\b(?:should|must|need(?:s|ed)?|recommend\w*|advise[sd]?|aim|try|at\s+(?:least|most)|no\s+more\s+than|"
     r"(?:a|per|each|every)\s+(?:day|night|week)|daily|nightly|weekly|dose|dosage|serving|guide\w*|per|"
-    r"(?-i:I)|my|me|we|our|us|study|studies|trial|participants|volunteers|patients|subjects|given|recipe)\b",
+    r"(?-i:I)|my|me|we|our|us|study|studies|trial|participants|volunteers|patients|subjects|given|recipe|"
+    r"treatments?|therapy|course|sessions?|programm?e)\b",
     re.IGNORECASE)
 
 # Every statistic holds a digit or one of these words: the cheap test rules use as a trigger.
@@ -89,6 +91,15 @@ _COMPOSITION = compile_folded(
     r"|saturated|monounsaturated|polyunsaturated|omega-?\d+|fib(?:re|er)|sugars?|cocoa|cacao|alcohol|abv|lean"
     r"|effort|intensity|engagement)\b)", re.IGNORECASE)
 _PERCENTAGE = compile_folded(r"(?:%|percent|per\s?cent)$", re.IGNORECASE)
+# Money back, not a finding: "10-30% back in product credits", "5% cashback", "20% off".
+_COMMERCE = compile_folded(r"\s*(?:additional\s+|extra\s+)?(?:off|back|cash\s*back|discount|rebate|store\s+credit)\b",
+                           re.IGNORECASE)
+# A threshold a product or choice should meet, not a finding: "at least 30% EPA" (but "at least 30% of adults",
+# "at least 30% more likely", "cuts pain by at least 50%").
+_THRESHOLD = compile_folded(r"(?<!\bby\s)\b(?:at\s+least|at\s+most|no\s+(?:more|less)\s+than|a\s+minimum\s+of|a\s+maximum\s+of)\s+$",
+                            re.IGNORECASE)
+_NOT_A_THRESHOLD = compile_folded(r"\s*(?:of|more|less|fewer|higher|lower|greater|smaller|increase|decrease|"
+                                  r"reduction|drop|rise|chance|risk)\b", re.IGNORECASE)
 # A split: percentages of one-word shares coordinated in a list ("5% carbs, 30% protein and 65% fat")
 # share a reading, so one composition makes every share a composition, whatever the others' words.
 _SPLIT = compile_folded(r"(?<![\w.])\d+(?:\.\d+)?\s?%\+?\s+[a-z][\w-]*"
@@ -121,12 +132,18 @@ def find_statistics(text: str) -> list[tuple[int, int]]:
     spans = [(m.start(), m.end()) for m in STATISTIC.finditer(text) if m.group().strip()
              and not _intensifier(text, m) and not _composition(text, m)
              and not any(start <= m.start() < end for start, end in shares)
+             and not _COMMERCE.match(text, m.end()) and not _threshold(text, m)
              and not _SPECIFICATION.search(text, max(0, m.start() - _SPECIFICATION_REACH), m.start())
              and not _WRITERS_OWN.search(text, 0, m.start())]
     if _ABOUT_BODIES.search(text) and not _NOT_A_FACT.search(text):
         spans += [(m.start(), m.end()) for m in _BODY_QUANTITY.finditer(text)
                   if not any(start < m.end() and m.start() < end for start, end in spans)]
     return sorted(spans)
+
+
+def _threshold(text: str, match: re.Match) -> bool:
+    return _PERCENTAGE.search(match.group()) is not None and not _NOT_A_THRESHOLD.match(text, match.end()) \
+        and _THRESHOLD.search(text, max(0, match.start() - 24), match.start()) is not None
 
 
 def _composition(text: str, match: re.Match) -> bool:
