@@ -120,6 +120,9 @@ CUES: tuple[Cue, ...] = (
     # ... the content of a belief: "the thinking here is that", "the theory behind it is that" ...
     Cue(r"the\s+(?:idea|theory|thinking|belief|hypothesis|rationale|reasoning|premise|notion|logic)\s+"
         r"(?:here\s+|behind\s+(?:\w+\s+){1,2}?)?(?:is|was)\s+that", "disowning", "sentence"),
+    # ... or the conclusion a study reached: "The conclusion was sprint cycling reduces ...", "the authors' conclusion is" ...
+    Cue(r"(?:the|their|its)\s+(?:(?:study|trial|review|authors?|researchers)[’']s?\s+|main\s+|final\s+)?conclusions?\s+"
+        r"(?:is|was|were)\b", "disowning", "sentence"),
     Cue(r"(?:is|are|was|were)\s+(?:a\s+)?(?:big\s+|huge\s+)?(?:fans?|proponents?|advocates?)\s+of", "disowning",
         "sentence"),
     # ... someone's promotion: "often touted as the miracle answer", "marketed as a cure" ...
