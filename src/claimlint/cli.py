@@ -196,9 +196,9 @@ def _formats(ctx, param, values):
 
 
 def _dask_address(ctx, param, value):
-    from claimlint.dask import local_workers  # which imports no Dask
-
     if value is not None:
+        from claimlint.dask import local_workers  # which imports no Dask
+
         try:
             local_workers(value)
         except ClaimlintError as exc:

@@ -12,14 +12,16 @@ from __future__ import annotations
 import os
 from pathlib import Path, PurePath
 
-import pathspec
-
 
 class Globs:
     def __init__(self, patterns: list[str], base: Path):
         """Raises ValueError for a pattern git could not read."""
         self.patterns = list(patterns)
         self.base = base
+        if not self.patterns:
+            return  # matches nothing: the usual exclude list, which need not import pathspec
+        import pathspec
+
         try:
             self._files = pathspec.GitIgnoreSpec.from_lines(self.patterns)
             # A folder is matched by patterns naming it, not by those naming only what it holds.

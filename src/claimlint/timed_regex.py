@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import re
 
-import regex
-
 from claimlint.folded_regex import Folded
 
 TIMEOUT = 1.0  # seconds for one search; a sane pattern needs microseconds on a sentence
@@ -40,7 +38,13 @@ class TimedPattern:
     """A compiled `re` pattern, recompiled with `regex`, whose searches are time-limited."""
 
     def __init__(self, pattern: re.Pattern, owner):
-        self.regex = regex.compile(pattern.pattern, pattern.flags & (re.IGNORECASE | re.MULTILINE | re.DOTALL))
+        """Raises `re.error` for a pattern `regex` cannot compile, as `re` would."""
+        import regex  # here: a run of claimlint's own rules times no pattern and never imports it
+
+        try:
+            self.regex = regex.compile(pattern.pattern, pattern.flags & (re.IGNORECASE | re.MULTILINE | re.DOTALL))
+        except regex.error as exc:
+            raise re.error(str(exc)) from None
         self.owner = owner
 
     def _timed(self, method, text: str, pos: int):
