@@ -102,10 +102,11 @@ def _reason(segment: Segment, in_references: bool) -> str:
         return ""
     if segment.quoted:
         return "quotation"
-    entry = len(segment.text.split()) <= _ENTRY_WORDS and _REFERENCE_ENTRY.search(segment.text)
+    words = len(segment.text.split())
+    entry = words <= _ENTRY_WORDS and _REFERENCE_ENTRY.search(segment.text)
     if in_references and segment.kind in ("list_item", "paragraph") or entry:
         return "reference"
-    if _SHOP.search(segment.text) and len(segment.text.split()) <= _SHOP_WORDS:
+    if words <= _SHOP_WORDS and _SHOP.search(segment.text):  # (the count first: most prose is longer)
         return "shop"
     if 2 * sum(len(rule) for rule in _CSS_RULE.findall(segment.text)) >= len(segment.text.strip()):
         return "code"  # mostly style sheet rules
