@@ -87,6 +87,11 @@ def _import_spacy():
     sys.modules.setdefault("spacy.cli.info", stand_in)
     try:
         import spacy
+    except ImportError:  # a spaCy that asks the stand-in for more than `info`: import it the usual way
+        for name in [name for name in sys.modules if name == "spacy" or name.startswith("spacy.")]:
+            del sys.modules[name]
+        sys.modules.pop("spacy.cli.info", None)
+        import spacy
     finally:
         if sys.modules.get("spacy.cli.info") is stand_in:
             del sys.modules["spacy.cli.info"]
