@@ -115,6 +115,7 @@ _SPECIFIED = compile_folded(r"\w\s*\(\s*(?:about\s+|over\s+|at\s+least\s+)?\d+(?
 # report or finding ("I read that ...", "I've found it works 90% of the time"), question word or conditional
 # between them, which would make it a fact the writer reports or the writer's arithmetic ("I worked out that it
 # would be 10% slower").
+_CLAUSE_REACH = 200  # how far back the subject of a figure's clause is looked for
 _WRITERS_OWN = compile_folded(r"(?-i:\bI\b)(?:['’](?:m|ve|d))?(?![^.;:]*?\b(?:that|how|what|whether|would|could|if|f(?:ind|inds|ound)|see|seen|saw)\b)"
                               r"[^.;:]*$", re.IGNORECASE)
 # "100% safe", "100% natural": an intensifier; "100% of patients" is a figure.
@@ -134,7 +135,7 @@ def find_statistics(text: str) -> list[tuple[int, int]]:
              and not any(start <= m.start() < end for start, end in shares)
              and not _COMMERCE.match(text, m.end()) and not _threshold(text, m)
              and not _SPECIFICATION.search(text, max(0, m.start() - _SPECIFICATION_REACH), m.start())
-             and not _WRITERS_OWN.search(text, 0, m.start())]
+             and not _WRITERS_OWN.search(text, max(0, m.start() - _CLAUSE_REACH), m.start())]
     if _ABOUT_BODIES.search(text) and not _NOT_A_FACT.search(text):
         spans += [(m.start(), m.end()) for m in _BODY_QUANTITY.finditer(text)
                   if not any(start < m.end() and m.start() < end for start, end in spans)]
