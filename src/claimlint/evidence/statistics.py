@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from claimlint.folded_regex import compile_folded
 
@@ -127,12 +128,11 @@ def find_statistics(text: str) -> list[tuple[int, int]]:
     """Spans (start, end) of statistics in `text`."""
     if not TRIGGER.search(text):
         return []
-    shares = [(m.start(), m.end()) for m in _SPECIFIED.finditer(text)]
-    shares += [(m.start(), m.end()) for m in _SPLIT.finditer(text)
-               if any(_composition(text, share) for share in STATISTIC.finditer(text, m.start(), m.end()))]
+    shares = _Spans([(m.start(), m.end()) for m in _SPECIFIED.finditer(text)]
+                    + [(m.start(), m.end()) for m in _SPLIT.finditer(text)
+                       if any(_composition(text, share) for share in STATISTIC.finditer(text, m.start(), m.end()))])
     spans = [(m.start(), m.end()) for m in STATISTIC.finditer(text) if m.group().strip()
-             and not _intensifier(text, m) and not _composition(text, m)
-             and not any(start <= m.start() < end for start, end in shares)
+             and not _intensifier(text, m) and not _composition(text, m) and not shares.cover(m.start())
              and not _COMMERCE.match(text, m.end()) and not _threshold(text, m)
              and not _SPECIFICATION.search(text, max(0, m.start() - _SPECIFICATION_REACH), m.start())
              and not _WRITERS_OWN.search(text, max(0, m.start() - _CLAUSE_REACH), m.start())]
@@ -140,6 +140,24 @@ def find_statistics(text: str) -> list[tuple[int, int]]:
         spans += [(m.start(), m.end()) for m in _BODY_QUANTITY.finditer(text)
                   if not any(start < m.end() and m.start() < end for start, end in spans)]
     return sorted(spans)
+
+
+class _Spans:
+    """Spans of text, merged where they overlap, asked whether they cover a position in log time."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for start, end in sorted(spans):
+            if self.ends and start <= self.ends[-1]:
+                self.ends[-1] = max(self.ends[-1], end)
+            else:
+                self.starts.append(start)
+                self.ends.append(end)
+
+    def cover(self, position: int) -> bool:
+        found = bisect_right(self.starts, position) - 1
+        return found >= 0 and position < self.ends[found]
 
 
 def _threshold(text: str, match: re.Match) -> bool:
