@@ -58,8 +58,8 @@ _TITLE = re.compile(r"^title\s*:\s*(.*)$", re.MULTILINE)
 _MYTH_LABEL = re.compile(
     r"^\W*(?:the\s+)?(?:myths?|claims?|misconceptions?|fiction|rumou?rs?|fallacy)(?:\s*(?:#|no\.?)?\s*\d+)?\s*[:—–-]",
     re.IGNORECASE)
-# A style sheet rule: a selector and its declarations in braces.
-_CSS_RULE = re.compile(r"[^\s{}][^{}]*\{\s*[\w-]+\s*:[^{}]*\}")
+# The declarations of a style sheet rule, in braces ("{ padding-bottom: 56.25%; }").
+_DECLARATIONS = re.compile(r"\{\s*[\w-]+\s*:[^{}]*\}")
 # A lead-in whose last clause is a condition that its list completes: "Consider seeing a doctor if:".
 _CONDITION_LEAD = re.compile(r"\b(?:if|when|whenever|unless)\b[^.;!?:]{0,40}:\s*$", re.IGNORECASE)
 
@@ -108,6 +108,16 @@ def _reason(segment: Segment, in_references: bool) -> str:
         return "reference"
     if words <= _SHOP_WORDS and _SHOP.search(segment.text):  # (the count first: most prose is longer)
         return "shop"
-    if 2 * sum(len(rule) for rule in _CSS_RULE.findall(segment.text)) >= len(segment.text.strip()):
+    if "{" in segment.text and 2 * _style_rules_length(segment.text) >= len(segment.text.strip()):
         return "code"  # mostly style sheet rules
     return ""
+
+
+def _style_rules_length(text: str) -> int:
+    """How many characters of `text` are style sheet rules: each set of declarations in braces with the
+    selector before it (back to the previous rule's closing brace)."""
+    length, previous_end = 0, 0
+    for match in _DECLARATIONS.finditer(text):
+        length += match.end() - max(previous_end, text.rfind("}", 0, match.start()) + 1)
+        previous_end = match.end()
+    return length

@@ -16,7 +16,8 @@ from claimlint.nlp import plain_quotes
 
 _MARKUP = re.compile(r"<[^>]+>|[*_`]+")
 # Where a practice names itself: its images' file names ("dentist-fairfield-ca.jpg", as local SEO names them).
-_IMAGE_TARGETS = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)|<img\b[^>]*?\bsrc\s*=\s*[\"']?([^\"'\s>]+)", re.IGNORECASE)
+_IMAGE_TARGETS = re.compile(r"!\[[^\]]{0,500}\]\(\s*<?([^)\s>]{1,500})|<img\b[^>]{0,500}?\bsrc\s*=\s*[\"']?([^\"'\s>]{1,500})",
+                            re.IGNORECASE)
 
 
 def _plain(source: str) -> str:
