@@ -13,6 +13,7 @@ CITATION = re.compile(
     | \[\^[^\]\s]+\]                                         # a footnote mark not yet defined
     | (?<=[\w.,;:!?)])\s?\({_NUMBERS}\)(?!\s*\w)            # gut (1, 2).  not "(1) Eat"
     | [¹²³⁴⁵⁶⁷⁸⁹⁰]+                                        # unicode superscripts
+    | (?<=[a-z)][.,;])\d{{1,3}}(?:[-–,]\d{{1,3}})*(?=\s|$)     # a superscript lost with its markup: "goes away.19"
     | \(\s*(?:e\.g\.,?\s*)?(?!{_DATE_WORDS}\b)[A-Z][\w'’-]+     # (Smith et al., 2019) (Smith & Lee 2020), not (March 2021)
        (?:\s+(?:et\s+al\.?|and|&)(?:\s+[A-Z][\w'’-]+)?)?,?\s+(?:19|20)\d\d[a-z]?(?:\s*[;,][^)]*)?\)
     | \b[A-Z][\w'’-]+\s+et\s+al\.?,?\s+\(?(?:19|20)\d\d      # Smith et al. (2019)
@@ -26,9 +27,18 @@ CITATION = re.compile(
     re.VERBOSE,
 )
 
+# A named institution with a year, as the policy counts a source: "In 2016, the Centers for Disease Control
+# reported ...", "according to the American Heart Association in 2017".
+_INSTITUTION = re.compile(
+    r"\b(?:[A-Z][\w'’.-]*\s+(?:(?:of|for|and|&|on)\s+)?){1,6}(?:Association|Cent(?:er|re)s?|Institutes?|Organi[sz]ation"
+    r"|Foundation|Society|Council|Agency|Department|Academy|College|Ministry|Commission)\b"
+    r"|\b(?:University|Institutes?|Department|Ministry|Cent(?:er|re)s?|Council|Society|Academy|College|Association"
+    r"|Foundation|Agency)\s+(?:of|for|on)\s+(?:the\s+)?[A-Z]")
+_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d%])")
 _MARKS = ("link", "footnote", "superscript")
 
 
 def has_citation(text: str, evidence) -> bool:
     """True when the text, or a mark removed from it, cites a source."""
-    return any(mark.kind in _MARKS for mark in evidence) or CITATION.search(text) is not None
+    return any(mark.kind in _MARKS for mark in evidence) or CITATION.search(text) is not None \
+        or _INSTITUTION.search(text) is not None and _YEAR.search(text) is not None
