@@ -23,6 +23,8 @@ UNCLAIMED = {
              # the headings of a myth list, announced by a heading or by the title
              f"# Winter Health Myths\n\nIntro.\n\n# {CLAIM}", f"## Common misconceptions\n\n### {CLAIM}",
              f"---\ntitle: Seven Cold Water Myths Debunked\n---\n\n## {CLAIM}"],
+    # a disclaimer, labelled or under its heading
+    "disclaimer": [f"Disclaimer: {CLAIM}", f"## Medical disclaimer\n\n{CLAIM}", f"**Disclaimer.** {CLAIM}"],
     # style sheet rules left in the text
     "code": [f".box {{ width: 40%; }} .wide {{ width: {CLAIM} }}",
              ".video { position: relative; padding-bottom: 56.25%; height: 0; } .video iframe { width: 100%; }"],
@@ -48,6 +50,8 @@ CLAIMED = [
     f"## Myth 1: cold is bad\n\n### {CLAIM}",  # a myth label names one myth, it announces no list
     f"## Winter myths\n\n{CLAIM}",  # prose under the list heading is the writer's
     f"{CLAIM} Set the heater to {{low}}: it saves power.",  # braces in prose are no style sheet
+    f"## Disclaimer\n\nText.\n\n## Next\n\n{CLAIM}",  # a heading at its level ends the disclaimer
+    f"Our disclaimer policy changed. {CLAIM}",
     f"Cold showers help in three ways:\n\n- {CLAIM}",  # a lead-in with no condition
     f"See your doctor if:\n\n- A rash\n\nAfter that:\n\n- {CLAIM}",  # a new lead-in ends the conditions
     f"See your doctor if:\n\n- A rash\n\n{CLAIM}",  # prose after the list is the writer's

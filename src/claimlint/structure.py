@@ -13,6 +13,8 @@ whatever its wording, and the annotation policy says so:
   ("## Common misconceptions") or one below it, up to a heading that outranks it, or the top-level
   headings of a draft whose title announces them ("10 Diet Myths"). A myth label ("Myth 1: ...")
   names one myth and announces no list;
+- a disclaimer ("Disclaimer: ...", or the prose under a "Disclaimer" heading) limits what the draft
+  claims; it states none;
 - style sheet rules left in the text by a publishing system (".video { padding-bottom: 56.25%; }") are
   code, not prose;
 - the items of a list that completes a lead-in ending in a condition ("See a doctor if:", "Stop when
@@ -58,6 +60,8 @@ _TITLE = re.compile(r"^title\s*:\s*(.*)$", re.MULTILINE)
 _MYTH_LABEL = re.compile(
     r"^\W*(?:the\s+)?(?:myths?|claims?|misconceptions?|fiction|rumou?rs?|fallacy)(?:\s*(?:#|no\.?)?\s*\d+)?\s*[:—–-]",
     re.IGNORECASE)
+# A disclaimer, labelled as one: "Disclaimer: ...", "## Medical disclaimer".
+_DISCLAIMER = re.compile(r"^\W*(?:(?:medical|legal|health|important)\s+)?disclaimers?\b(?:\W*$|\s*[:.—–-])", re.IGNORECASE)
 # The declarations of a style sheet rule, in braces ("{ padding-bottom: 56.25%; }").
 _DECLARATIONS = re.compile(r"\{\s*[\w-]+\s*:[^{}]*\}")
 # A lead-in whose last clause is a condition that its list completes: "Consider seeing a doctor if:".
@@ -68,6 +72,7 @@ def unclaimed(document: Document) -> dict[int, str]:
     """Index in `document.segments` -> why that segment states no claim of the draft's own."""
     reasons: dict[int, str] = {}
     in_references = False
+    in_disclaimer = 0  # the level of a "Disclaimer" heading whose section this is, else 0
     title = _TITLE.search(document.front_matter or "")
     myth_level = 1 if title and _MYTH_LIST.search(title.group(1)) else None  # the level of the list's heading
     conditions = False  # inside a list that completes a conditional lead-in
@@ -79,6 +84,12 @@ def unclaimed(document: Document) -> dict[int, str]:
             continue
         if segment.kind == "heading":
             in_references = bool(_REFERENCE_HEADING.match(segment.text.strip()))
+            if in_disclaimer and segment.level <= in_disclaimer:
+                in_disclaimer = 0  # a heading at its level or above ends the disclaimer's section
+            if _DISCLAIMER.match(segment.text):
+                in_disclaimer = segment.level or 1
+                reasons[index] = "disclaimer"
+                continue
             if myth_level is not None and segment.level < myth_level:
                 myth_level = None  # a heading that outranks the list ends it
             if _MYTH_LIST.search(segment.text) and not _MYTH_LABEL.match(segment.text):
@@ -87,7 +98,7 @@ def unclaimed(document: Document) -> dict[int, str]:
             if myth_level is not None and segment.level <= myth_level + 1:
                 reasons[index] = "myth"  # a myth at the list's level or one below; deeper headings are the writer's
                 continue
-        reason = _reason(segment, in_references)
+        reason = "disclaimer" if in_disclaimer or _DISCLAIMER.match(segment.text) else _reason(segment, in_references)
         if reason:
             reasons[index] = reason
     return reasons
