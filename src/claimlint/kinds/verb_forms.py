@@ -51,7 +51,7 @@ DETERMINERS = frozenset(
 PREPOSITIONS = frozenset(
     "of in on at by for with from to into onto over under about after before during between among "
     "through throughout across against within without since until upon via per than as like around "
-    "toward towards despite".split()
+    "toward towards despite versus vs".split()
 )
 
 
@@ -203,6 +203,8 @@ def change_of_state(tokens, index: int, verb: Verb, item: bool) -> int:
         return 0  # an imperative, a noun ("the rise in"), or a description ("levels that fall")
     if verb.form == "base" and not (future or item and not is_punct(before) and before not in _BE):
         return 0
+    if verb.form == "base" and not future and before.endswith(_ADJECTIVE_ENDINGS[:-1]):
+        return 0  # a noun after an adjective: "- Cognitive decline", "a sharp drop" is no verb with a subject
     if verb.form == "ing" or verb.form == "ed" and (before in _BE or before in _HAVE and not verb.particle):
         return 0  # "rising levels", "are gone", "has fallen" (a report of the past, not an effect)
     following = context.following
@@ -336,6 +338,8 @@ def nominal(tokens, index: int, context: _Context, verb: Verb) -> bool:
             return True  # "the cause", "a reduced dose", "2 increases" (not "this one fights")
         if _participle(before) and before not in HELP and (verb.form != "s" or verb.particle):
             return True  # "identified increased markers" (but "staying hydrated prevents stones")
+        if verb.form == "s" and before in _OBJECT_VERBS and before not in FINITE:
+            return True  # the object of a verb that takes one: "you see results in weeks", "get results"
     if not verb.particle and (context.following in FINITE or _relative_follows(tokens, context)):
         return True  # "external influences were", "the benefit suggests", "delays that could ..."
     return _is_name(tokens, index)
