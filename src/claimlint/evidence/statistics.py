@@ -37,7 +37,8 @@ STATISTIC = compile_folded(
     | (?<![\w.])(?:{_AMOUNT})\s+(?:extra|more|fewer|additional|excess)\s+[a-z]+   # 300–400 extra calories
     | \b(?:an?\s+)?(?:extra|additional)\s+(?:{_AMOUNT})\s+[a-z]+                  # an extra 300 calories
     | (?<![\w.])(?:{_AMOUNT})\s+(?:[a-z]+\s+)?(?:faster|slower|younger|longer|shorter)\b
-    | (?<![\w.])(?:{_AMOUNT})\s+(?:[a-z]+\s+)?(?:sooner|later|earlier|older)\s+than\b
+    | (?<![\w.])(?:{_AMOUNT}|{_NUMBER_WORDS})\s+(?:[a-z]+\s+)?(?:sooner|later|earlier|older|better|worse|faster|slower
+        |shorter|longer)\s+than\b
                                                                                # 23 minutes faster, 4 years later than
     | \b(?:an\s+)?average\s+of\s+(?:{_AMOUNT})(?:\s+[a-z]+)?                    # an average of 5 kg
     | \bby\s+(?:about\s+|up\s+to\s+|nearly\s+)?(?:{_AMOUNT})\s+(?:days?|weeks?|months?|years?|hours?|minutes?
