@@ -148,6 +148,9 @@ def analyser(model: str | None = None) -> Analyser:
 
 
 _QUESTION_WORDS = frozenset("how why what when which where who whether does do is are can should will".split())
+# A clause boundary after which a question begins: ", but what happens if ...?", "; is it ...?".
+_ASKED_CLAUSE = re.compile(rf"(?:,|;|\s[—–])\s*(?:(?:but|and|so|yet)\s+)?(?=(?:{'|'.join(sorted(_QUESTION_WORDS))}|did|has|have)\b)",
+                           re.IGNORECASE)
 
 
 @dataclass
@@ -173,16 +176,21 @@ class Sentence:
         return has_citation(self.text, self.evidence)
 
     @property
-    def is_question(self) -> bool:
-        """A question, or a heading worded as one ("How sleep affects your immune system", "Two years
-        in: what finally calmed my skin")."""
+    def question_start(self) -> int | None:
+        """Where the question in the sentence begins: 0 for a question, or a heading worded as one ("How
+        sleep affects your immune system", "Two years in: what finally calmed my skin"); the start of the
+        last clause when a statement runs into a question ("Science says we need 8 hours, but what happens
+        if we don't?"), since the clauses before it assert; None for no question."""
         text = self.text.rstrip(" \t\n_*–—-\"')]")
-        if text.endswith("?"):
-            return True  # also with markup or a dash after the mark: "Is a cleanse the right idea? _–_"
+        if text.endswith("?"):  # also with markup or a dash after the mark: "Is a cleanse the right idea? _–_"
+            asked = None
+            for asked in _ASKED_CLAUSE.finditer(text):
+                pass
+            return asked.end() if asked else 0
         if self.segment.kind != "heading":
-            return False
-        return any(part.split(maxsplit=1)[0].lower() in _QUESTION_WORDS
-                   for part in re.split(r"[:—–]", text) if part.strip())
+            return None
+        return 0 if any(part.split(maxsplit=1)[0].lower() in _QUESTION_WORDS
+                        for part in re.split(r"[:—–]", text) if part.strip()) else None
 
 
 # The longest run of tokens read as one sentence. Hedge scope and clause starts look back within a

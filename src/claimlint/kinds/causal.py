@@ -108,7 +108,8 @@ class CausalClaim(Kind):
                 for name, excluded in table.items()]
 
     def check_sentence(self, sentence):
-        if sentence.is_question or sentence.cited(self.option["scope"]):
+        asked = sentence.question_start
+        if asked == 0 or sentence.cited(self.option["scope"]):
             return
         tokens = sentence.tokens
         kind = sentence.segment.kind
@@ -124,6 +125,8 @@ class CausalClaim(Kind):
                                                        kind in ("heading", "list_item")):
             if quoted(sentence.text, tokens[index].idx - tokens.start_char):
                 continue  # a claim in quotation marks is mentioned, not made: 'the myth that "sugar causes ADHD"'
+            if asked is not None and tokens[index].idx - tokens.start_char >= asked:
+                continue  # in the question a statement runs into
             hedged = hedge_before(tokens, index, self.option["can_is_hedge"], self.option["reporting_verbs_hedge"])
             if hedged or qualified_after(tokens, index):
                 continue  # hedged or qualified in its own clause

@@ -89,10 +89,12 @@ class Phrase(Kind):
             return
         if "citation" in self.evidence and sentence.cited(self.option["scope"]):
             return
-        if "question" in self.evidence and sentence.is_question:
+        asked = sentence.question_start if "question" in self.evidence else None
+        if asked == 0:
             return
         for match in self.pattern.finditer(text):
-            if match.start() == match.end() or self._cleared(sentence, match):
+            if match.start() == match.end() or asked is not None and match.start() >= asked \
+                    or self._cleared(sentence, match):
                 continue
             yield Hit(sentence.start + match.start(), sentence.start + match.end(), pattern=self._name(text, match),
                       fixes=self._fixes(sentence, match.start(), match.end()))
