@@ -10,8 +10,8 @@ those exclusions ask. A verb's reading comes from its form and neighbours:
 - "-s" forms are verbs unless "of"/"in" follows ("causes of"); after "this" they have a pronoun
   subject ("This leads to ...");
 - base forms need a subject-like word before them (not a preposition or the start of the sentence,
-  which would make an imperative: "Reduce salt", nor a comma closing a fronted condition: "If possible,
-  raise your legs"); after "to" they are infinitives, which claim
+  which would make an imperative: "Reduce salt", nor a comma closing a fronted condition or adverbial:
+  "If possible, raise your legs", "In the morning, lower the blinds"); after "to" they are infinitives, which claim
   only after a verb of showing or ability ("shown to reduce", "found the drug to reduce") or an
   efficacy adjective ("is essential to lower"), never as a purpose ("needed to reduce"); a base form
   coordinated with such an infinitive shares its reading;
@@ -417,7 +417,7 @@ def _base_form(tokens, index: int, context: _Context) -> bool:
         return claims and _takes_object(context)
     if before in _BE or before in _HAVE or before in _OBJECT_VERBS:
         return False  # a comparative: "patients have lower scores", "is lower"
-    if before in ("please", "then") or before == "," and _closes_fronted_condition(tokens, context.previous_index):
+    if before in ("please", "then") or before == "," and _closes_fronted_adverbial(tokens, context.previous_index):
         return False  # an imperative: "please treat it with care", "then lower it slowly", "If possible, raise it"
     if _modifies_subject(tokens, context) or _singular_noun(tokens, context.previous_index, index):
         return False  # "increased BMI is ...", or no agreement with a singular noun: "nerve block evaluation"
@@ -434,12 +434,19 @@ def _base_form(tokens, index: int, context: _Context) -> bool:
     return before not in PREPOSITIONS and _takes_object(context)
 
 
-def _closes_fronted_condition(tokens, comma: int) -> bool:
-    """Is the comma at `comma` the first of a sentence that opens with a condition or time clause ("If
-    possible,", "When you can,")? A verb right after it has no subject: an imperative."""
+# Sentence adverbs and connectives that open a fronted adverbial ("Ideally,", "Or more accurately,").
+_CONNECTIVES = frozenset("or and so then instead ideally also next finally first second third otherwise again".split())
+
+
+def _closes_fronted_adverbial(tokens, comma: int) -> bool:
+    """Is the comma at `comma` the first of a sentence that opens with a condition or time clause, a
+    prepositional phrase or a sentence adverb ("If possible,", "When you can,", "In the morning,", "Or
+    more accurately,")? A verb right after it has no subject: an imperative."""
     first = next((i for i, token in enumerate(tokens) if not is_punct(token.lower_)), None)
-    return first is not None and tokens[first].lower_ in clauses.CONDITIONS \
-        and not any(token.lower_ == "," for token in tokens[first:comma])
+    if first is None or any(token.lower_ == "," for token in tokens[first:comma]):
+        return False
+    word = tokens[first].lower_
+    return word in clauses.CONDITIONS or word in PREPOSITIONS or word in _CONNECTIVES or word.endswith("ly")
 
 
 def _ed_form(tokens, index: int, context: _Context, adjectival: bool) -> bool:
