@@ -52,6 +52,7 @@ CLAIMED = [
     f"{CLAIM} Set the heater to {{low}}: it saves power.",  # braces in prose are no style sheet
     f"## Disclaimer\n\nText.\n\n## Next\n\n{CLAIM}",  # a heading at its level ends the disclaimer
     f"Our disclaimer policy changed. {CLAIM}",
+    f"Cold showers save lives. {CLAIM}",  # saving lives is no sale
     f"Cold showers help in three ways:\n\n- {CLAIM}",  # a lead-in with no condition
     f"See your doctor if:\n\n- A rash\n\nAfter that:\n\n- {CLAIM}",  # a new lead-in ends the conditions
     f"See your doctor if:\n\n- A rash\n\n{CLAIM}",  # prose after the list is the writer's

@@ -46,9 +46,10 @@ _REFERENCE_ENTRY = re.compile(
 # in quotation marks may be the writer's own claim set off for emphasis, or a quoted line of a dataset.)
 _QUOTED_WHOLE = re.compile(r"^[\W_]*[\"“”][^\"“”]+[\"“”][\W_]*$")
 _ENTRY_WORDS = 80  # an entry is a line or two; a long paragraph that cites a paper still makes claims
-# Selling, not reporting: "15% off", "save 20%", "use code SLEEP10", "free shipping over $50".
+# Selling, not reporting: "15% off", "save 20%", "use code SLEEP10", "free shipping over $50" ("save lives" is
+# no sale).
 _SHOP = re.compile(
-    r"\b\d+(?:\.\d+)?\s*(?:%|percent)\s+off\b|\b(?:save|discount|coupon|promo(?:\s+code)?|use\s+code|voucher)\b"
+    r"\b\d+(?:\.\d+)?\s*(?:%|percent)\s+off\b|\bsave\s+(?:up\s+to\s+)?(?:[$£€]|\d)|\b(?:discount|coupon|promo(?:\s+code)?|use\s+code|voucher)\b"
     r"|\bfree\s+(?:shipping|delivery)\b|\badd\s+to\s+(?:cart|basket)\b|[$£€]\s?\d",
     re.IGNORECASE,
 )
