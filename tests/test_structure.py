@@ -80,6 +80,12 @@ def test_the_engine_offers_unclaimed_segments_to_no_sentence_rule(lint):
     assert all(f.line == 1 for f in lint(f"{CLAIM}\n\n> {CLAIM}\n") if f.rule != "missing-disclaimer")
 
 
+def test_a_shop_lines_numbers_are_no_statistics_but_its_claims_stand(lint):
+    rules = {f.rule for f in lint("Save 20% today: our $30 elderberry syrup prevents the flu.\n")}
+    assert "unsourced-statistic" not in rules
+    assert {"unhedged-causal-claim", "supplement-disease-claim"} <= rules
+
+
 def test_a_quoted_disclaimer_still_counts(lint):
     draft = f"{CLAIM}\n\n> This article is not medical advice: talk to your doctor.\n"
     assert "missing-disclaimer" not in {f.rule for f in lint(draft)}

@@ -6,7 +6,8 @@ whatever its wording, and the annotation policy says so:
   an expert, a motto);
 - an entry of a reference list names a cited work, and a cited paper's title is not a claim;
 - a line of shop furniture (a price, a discount or promo code, a delivery time) sells, it does not
-  report;
+  report: its numbers are no statistics, though a claim in it is still one ("Our $30 syrup prevents
+  the flu");
 - a heading, paragraph or list item labelled as the claim a text debunks ("Myth 2: Eggs raise
   cholesterol", "**The claim:** detox teas flush out toxins") reports what others say;
 - so does each heading of a myth list: the headings at the level of a heading that announces myths
@@ -67,6 +68,10 @@ _DISCLAIMER = re.compile(r"^\W*(?:(?:medical|legal|health|important)\s+)?disclai
 _DECLARATIONS = re.compile(r"\{\s*[\w-]+\s*:[^{}]*\}")
 # A lead-in whose last clause is a condition that its list completes: "Consider seeing a doctor if:".
 _CONDITION_LEAD = re.compile(r"\b(?:if|when|whenever|unless)\b[^.;!?:]{0,40}:\s*$", re.IGNORECASE)
+
+
+# Reasons that take only a segment's numbers out of the claims: its other claims stand.
+NUMBERS_ONLY = frozenset({"shop"})
 
 
 def unclaimed(document: Document) -> dict[int, str]:
