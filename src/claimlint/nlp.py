@@ -148,8 +148,9 @@ def analyser(model: str | None = None) -> Analyser:
 
 
 _QUESTION_WORDS = frozenset("how why what when which where who whether does do is are can should will".split())
-# A clause boundary after which a question begins: ", but what happens if ...?", "; is it ...?".
-_ASKED_CLAUSE = re.compile(rf"(?:,|;|\s[—–])\s*(?:(?:but|and|so|yet)\s+)?(?=(?:{'|'.join(sorted(_QUESTION_WORDS))}|did|has|have)\b)",
+# Words a question opens with, and a clause boundary after which a question begins (", but what happens if ...?").
+_ASKING = _QUESTION_WORDS | {"did", "has", "have", "was", "were", "could", "would", "may", "might"}
+_ASKED_CLAUSE = re.compile(rf"(?:,|;|\s[—–])\s*(?:(?:but|and|so|yet)\s+)?(?=(?:{'|'.join(sorted(_ASKING))})\b)",
                            re.IGNORECASE)
 
 
@@ -183,6 +184,9 @@ class Sentence:
         if we don't?"), since the clauses before it assert; None for no question."""
         text = self.text.rstrip(" \t\n_*–—-\"')]")
         if text.endswith("?"):  # also with markup or a dash after the mark: "Is a cleanse the right idea? _–_"
+            words = text.split(maxsplit=1)
+            if not words or words[0].strip("*_\"'“(").lower() in _ASKING:
+                return 0  # it opens as a question: "Does sugar cause acne, and what can you do?"
             asked = None
             for asked in _ASKED_CLAUSE.finditer(text):
                 pass
