@@ -28,7 +28,8 @@ def test_citations_found(text):
 @pytest.mark.parametrize("text", [
     "Studies show sleep matters.", "(1) Eat more fibre.", "In 2019 a survey ran.", "Sleep (and rest) matter.",
     "Call (555) 123 4567.", "The American Heart Association says so.", "Version 2.1 is out.",
-    "In 2019 we moved house.",
+    "In 2019 we moved house.", "Our Wellness Center has helped 2000 patients.",
+    "The American Heart Association says 2000 people die of it.",
 ])
 def test_not_citations(text):
     assert not has_citation(text, [])

@@ -29,12 +29,18 @@ CITATION = re.compile(
 
 # A named institution with a year, as the policy counts a source: "In 2016, the Centers for Disease Control
 # reported ...", "according to the American Heart Association in 2017".
+# A name of capitalised words (each at most 30 characters long, so a run such as "A.A.A." stays linear) before
+# the institution's word, or "<word> of/for <Name>"; not "our/my/your/this <Name> Center", the writer's own.
 _INSTITUTION = re.compile(
-    r"\b(?:[A-Z][\w'’.-]*\s+(?:(?:of|for|and|&|on)\s+)?){1,6}(?:Association|Cent(?:er|re)s?|Institutes?|Organi[sz]ation"
-    r"|Foundation|Society|Council|Agency|Department|Academy|College|Ministry|Commission)\b"
+    r"(?<!\bour )(?<!\bmy )(?<!\byour )(?<!\bthis )\b(?:[A-Z][\w'’.-]{0,30}\s+(?:(?:of|for|and|&|on)\s+)?){1,6}"
+    r"(?:Association|Cent(?:er|re)s?|Institutes?|Organi[sz]ation|Foundation|Society|Council|Agency|Department|Academy"
+    r"|College|Ministry|Commission)\b"
     r"|\b(?:University|Institutes?|Department|Ministry|Cent(?:er|re)s?|Council|Society|Academy|College|Association"
     r"|Foundation|Agency)\s+(?:of|for|on)\s+(?:the\s+)?[A-Z]")
-_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d%])")
+# A year as a date: "in 2016", "(2016)", "a 2016 report"; not "2000 patients".
+_YEAR = re.compile(r"(?:\b(?:in|since|by|from|of|during)\s+|\(\s*)(?:19|20)\d\d\b"
+                   r"|\b(?:19|20)\d\d\s+(?:study|report|survey|review|guidelines?|data|statistics|figures|analysis)\b",
+                   re.IGNORECASE)
 _MARKS = ("link", "footnote", "superscript")
 
 
