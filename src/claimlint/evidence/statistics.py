@@ -37,8 +37,8 @@ STATISTIC = compile_folded(
     | (?<![\w.])(?:{_AMOUNT})\s+(?:extra|more|fewer|additional|excess)\s+[a-z]+   # 300–400 extra calories
     | \b(?:an?\s+)?(?:extra|additional)\s+(?:{_AMOUNT})\s+[a-z]+                  # an extra 300 calories
     | (?<![\w.])(?:{_AMOUNT})\s+(?:[a-z]+\s+)?(?:faster|slower|younger|longer|shorter)\b
-    | (?<![\w.])(?:{_AMOUNT}|{_NUMBER_WORDS})\s+(?:[a-z]+\s+)?(?:sooner|later|earlier|older|better|worse|faster|slower
-        |shorter|longer)\s+than\b
+    | (?<![\w.])(?:(?:{_AMOUNT})\s+(?:[a-z]+\s+)?|(?:{_NUMBER_WORDS})\s+(?:days?|weeks?|months?|years?|hours?|minutes?|times
+        |points?|percent)\s+)(?:sooner|later|earlier|older|better|worse|faster|slower|shorter|longer)\s+than\b
                                                                                # 23 minutes faster, 4 years later than
     | \b(?:an\s+)?average\s+of\s+(?:{_AMOUNT})(?:\s+[a-z]+)?                    # an average of 5 kg
     | \bby\s+(?:about\s+|up\s+to\s+|nearly\s+)?(?:{_AMOUNT})\s+(?:days?|weeks?|months?|years?|hours?|minutes?
@@ -94,14 +94,20 @@ _COMPOSITION = compile_folded(
     r"|effort|intensity|engagement)\b)", re.IGNORECASE)
 _PERCENTAGE = compile_folded(r"(?:%|percent|per\s?cent)$", re.IGNORECASE)
 # Money back, not a finding: "10-30% back in product credits", "5% cashback", "20% off".
-_COMMERCE = compile_folded(r"\s*(?:additional\s+|extra\s+)?(?:off|back|cash\s*back|discount|rebate|store\s+credit)\b",
-                           re.IGNORECASE)
+_COMMERCE = compile_folded(r"\s*(?:additional\s+|extra\s+)?(?:off|back(?!\s+(?:pain|problems?|injur\w*|ache\w*|muscles?|of)\b)"
+                           r"|cash\s*back|discount|rebate|store\s+credit)\b", re.IGNORECASE)
+# "save 20%", "a discount of 15%": a price cut.
+_SAVE = compile_folded(r"\b(?:save|(?:discount|saving|savings|rebate)\s+of)\s+(?:up\s+to\s+|an?\s+extra\s+)?$",
+                       re.IGNORECASE)
+_SAVE_REACH = 20
 # A threshold a product or choice should meet, not a finding: "at least 30% EPA" (but "at least 30% of adults",
 # "at least 30% more likely", "cuts pain by at least 50%").
 _THRESHOLD = compile_folded(r"(?<!\bby\s)\b(?:at\s+least|at\s+most|no\s+(?:more|less)\s+than|a\s+minimum\s+of|a\s+maximum\s+of)\s+$",
                             re.IGNORECASE)
 _NOT_A_THRESHOLD = compile_folded(r"\s*(?:of|more|less|fewer|higher|lower|greater|smaller|increase|decrease|"
-                                  r"reduction|drop|rise|chance|risk)\b", re.IGNORECASE)
+                                  r"reduction|drop|rise|chance|risk|likely|safe|accurate|successful|\w+(?:ive|ful|able|ible|ous))\b",
+                                  re.IGNORECASE)
+_THRESHOLD_REACH = 24  # the longest lead-in _THRESHOLD can match
 # A split: percentages of one-word shares coordinated in a list ("5% carbs, 30% protein and 65% fat")
 # share a reading, so one composition makes every share a composition, whatever the others' words.
 _SPLIT = compile_folded(r"(?<![\w.])\d+(?:\.\d+)?\s?%\+?\s+[a-z][\w-]*"
@@ -118,8 +124,10 @@ _SPECIFIED = compile_folded(r"\w\s*\(\s*(?:about\s+|over\s+|at\s+least\s+)?\d+(?
 # between them, which would make it a fact the writer reports or the writer's arithmetic ("I worked out that it
 # would be 10% slower").
 _CLAUSE_REACH = 200  # how far back the subject of a figure's clause is looked for
-_WRITERS_OWN = compile_folded(r"(?-i:\bI\b)(?:['’](?:m|ve|d))?(?![^.;:]*?\b(?:that|how|what|whether|would|could|if|f(?:ind|inds|ound)|see|seen|saw)\b)"
-                              r"[^.;:]*$", re.IGNORECASE)
+_WRITERS_OWN = compile_folded(r"(?<!type )(?<!phase )(?<!stage )(?<!class )(?<!grade )(?<!level )(?-i:\bI\b)(?!\s+(?-i:[A-Z]))"
+                              r"(?:['’](?:m|ve|d))?"
+                              r"(?!(?:[^.;:,]|,\s*(?:and|but|so)\b)*?\b(?:that|how|what|whether|would|could|if|f(?:ind|inds|ound)|see|seen|saw)\b)"
+                              r"(?:[^.;:,]|,\s*(?:and|but|so)\b)*$", re.IGNORECASE)
 # "100% safe", "100% natural": an intensifier; "100% of patients" is a figure.
 _HUNDRED_PERCENT = compile_folded(r"100\s?(?:%|percent|per\s?cent)", re.IGNORECASE)
 _OF = compile_folded(r"\s+of\b", re.IGNORECASE)
@@ -135,6 +143,7 @@ def find_statistics(text: str) -> list[tuple[int, int]]:
     spans = [(m.start(), m.end()) for m in STATISTIC.finditer(text) if m.group().strip()
              and not _intensifier(text, m) and not _composition(text, m) and not shares.cover(m.start())
              and not _COMMERCE.match(text, m.end()) and not _threshold(text, m)
+             and not _SAVE.search(text, max(0, m.start() - _SAVE_REACH), m.start())
              and not _SPECIFICATION.search(text, max(0, m.start() - _SPECIFICATION_REACH), m.start())
              and not _WRITERS_OWN.search(text, max(0, m.start() - _CLAUSE_REACH), m.start())]
     if _ABOUT_BODIES.search(text) and not _NOT_A_FACT.search(text):
@@ -162,13 +171,20 @@ class _Spans:
 
 
 def _threshold(text: str, match: re.Match) -> bool:
-    return _PERCENTAGE.search(match.group()) is not None and not _NOT_A_THRESHOLD.match(text, match.end()) \
-        and _THRESHOLD.search(text, max(0, match.start() - 24), match.start()) is not None
+    return _PERCENTAGE.search(text, match.start(), match.end()) is not None \
+        and not _NOT_A_THRESHOLD.match(text, match.end()) \
+        and _THRESHOLD.search(text, max(0, match.start() - _THRESHOLD_REACH), match.start()) is not None
 
 
 def _composition(text: str, match: re.Match) -> bool:
-    return _PERCENTAGE.search(match.group()) is not None and _COMPOSITION.match(text, match.end()) is not None
+    return _PERCENTAGE.search(text, match.start(), match.end()) is not None and _COMPOSITION.match(text, match.end()) is not None
 
 
 def _intensifier(text: str, match: re.Match) -> bool:
-    return _HUNDRED_PERCENT.fullmatch(match.group().strip()) is not None and not _OF.match(text, match.end())
+    # Searched in `text` itself, not a copy of the match: the folded text is kept for one string at a time.
+    start, end = match.start(), match.end()
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return _HUNDRED_PERCENT.fullmatch(text, start, end) is not None and not _OF.match(text, match.end())
