@@ -1,4 +1,4 @@
-"""Document structure is evidence: quotations, reference entries, shop lines and debunked claims state no claim."""
+"""Document structure is evidence: quotations, reference entries, disclaimers and debunked claims state no claim."""
 
 from __future__ import annotations
 
@@ -18,7 +18,6 @@ UNCLAIMED = {
         f"Marsh, A. B., and Lee, K. (2018). {CLAIM} Journal of Cold.",
         f"- Grey T et al. {CLAIM} PMID: 31234567",
     ],
-    "shop": ["Get 15% off your first order with code COLD15!", "Save 20% today: free shipping on orders over $40."],
     "myth": [f"## Myth 2: {CLAIM}", f"**The claim:** {CLAIM}", f"- Misconception #3 - {CLAIM}", f"Myth: {CLAIM}",
              # the headings of a myth list, announced by a heading or by the title
              f"# Winter Health Myths\n\nIntro.\n\n# {CLAIM}", f"## Common misconceptions\n\n### {CLAIM}",
@@ -30,7 +29,7 @@ UNCLAIMED = {
              ".video { position: relative; padding-bottom: 56.25%; height: 0; } .video iframe { width: 100%; }"],
     # the items of a list completing a conditional lead-in
     "condition": [f"See your doctor if:\n\n- {CLAIM}", f"Stop the course when you notice:\n\n- A rash\n- {CLAIM}",
-                  f"Call a nurse if any of these apply:\n\n1. {CLAIM}"],
+                  f"Call a nurse if you have any of these symptoms:\n\n1. {CLAIM}"],
 }
 CLAIMED = [
     CLAIM,
@@ -52,6 +51,8 @@ CLAIMED = [
     f"{CLAIM} Set the heater to {{low}}: it saves power.",  # braces in prose are no style sheet
     f"## Disclaimer\n\nText.\n\n## Next\n\n{CLAIM}",  # a heading at its level ends the disclaimer
     f"Our disclaimer policy changed. {CLAIM}",
+    f"Here is what happens to your body when you quit sugar:\n\n- {CLAIM}",  # a time clause, not an open condition
+    f"Benefits of fasting when done right:\n\n- {CLAIM}",
     f"Cold showers save lives. {CLAIM}",  # saving lives is no sale
     f"Cold showers help in three ways:\n\n- {CLAIM}",  # a lead-in with no condition
     f"See your doctor if:\n\n- A rash\n\nAfter that:\n\n- {CLAIM}",  # a new lead-in ends the conditions
@@ -80,10 +81,10 @@ def test_the_engine_offers_unclaimed_segments_to_no_sentence_rule(lint):
     assert all(f.line == 1 for f in lint(f"{CLAIM}\n\n> {CLAIM}\n") if f.rule != "missing-disclaimer")
 
 
-def test_a_shop_lines_numbers_are_no_statistics_but_its_claims_stand(lint):
-    rules = {f.rule for f in lint("Save 20% today: our $30 elderberry syrup prevents the flu.\n")}
-    assert "unsourced-statistic" not in rules
-    assert {"unhedged-causal-claim", "supplement-disease-claim"} <= rules
+def test_a_shop_lines_prices_are_no_statistics_but_its_claims_stand(lint):
+    findings = lint("Save 20% today: our $30 elderberry syrup prevents the flu and cuts colds by 40%.\n")
+    assert [f.match for f in findings if f.rule == "unsourced-statistic"] == ["40%"]
+    assert {"unhedged-causal-claim", "supplement-disease-claim"} <= {f.rule for f in findings}
 
 
 def test_a_quoted_disclaimer_still_counts(lint):

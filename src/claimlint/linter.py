@@ -12,7 +12,7 @@ from claimlint.nlp import analyser, pipeline_loaded, plain_quotes
 from claimlint.rules import Rule
 from claimlint.segment_memo import SegmentMemo
 from claimlint.source import LineIndex
-from claimlint.structure import NUMBERS_ONLY, unclaimed
+from claimlint.structure import unclaimed
 from claimlint.suppressions import ALL, parse_suppressions
 
 
@@ -99,13 +99,11 @@ class Linter:
         """The cheap pass over a draft: the prose that reaches spaCy, each piece with the rules whose
         trigger it matches (see _candidates)."""
         skipped = unclaimed(document)
-        return self._candidates([segment for index, segment in enumerate(document.segments)
-                                 if skipped.get(index, "") in ("", *NUMBERS_ONLY)], _shop_lines(document, skipped))
+        return self._candidates([segment for index, segment in enumerate(document.segments) if index not in skipped])
 
-    def _candidates(self, segments: list[Segment], shops: frozenset[int] = frozenset()) -> list[Candidate]:
+    def _candidates(self, segments: list[Segment]) -> list[Candidate]:
         """The prose of `segments` that reaches spaCy, in pieces of whole sentences, each with the
-        rules whose trigger it matches: pieces no trigger matches are never tokenized. The segments whose
-        ids are in `shops` are offered to no rule that counts numbers."""
+        rules whose trigger it matches: pieces no trigger matches are never tokenized."""
         if not self.sentence_rules:
             return []
         prose = [(segment, plain_quotes(segment.text)) for segment in segments]
@@ -118,20 +116,18 @@ class Linter:
             spans = pieces(plain)
             for number, (start, end) in enumerate(spans):
                 text = plain[start:end]
-                rules = [rule for rule in self.sentence_rules if _triggered(rule, text)
-                         and not (rule.checker.counts_numbers and id(segment) in shops)]
+                rules = [rule for rule in self.sentence_rules if _triggered(rule, text)]
                 if rules:
                     candidates.append(Candidate(segment, plain, start, end, number == len(spans) - 1, rules))
         return candidates
 
     def _hits(self, document: Document):
-        # Quotations and reference entries state no claim of the draft's own, so no sentence rule reads
-        # them, and a shop line's numbers are no statistics; a segment whose hits are remembered
-        # (SegmentMemo) is not read again.
+        # Quotations, reference entries and the like state no claim of the draft's own (structure.py), so
+        # no sentence rule reads them; a segment whose hits are remembered (SegmentMemo) is not read again.
         skipped = unclaimed(document)
         fresh = []
         for index, segment in enumerate(document.segments):
-            if skipped.get(index, "") not in ("", *NUMBERS_ONLY):
+            if index in skipped:
                 continue
             key = self.memo.key(segment) if self.memo else None
             remembered = self.memo.get(key, segment) if key else None
@@ -140,7 +136,7 @@ class Linter:
             else:
                 fresh.append((segment, key))
         found = {id(segment): [] for segment, _ in fresh}
-        candidates = self._candidates([segment for segment, _ in fresh], _shop_lines(document, skipped))
+        candidates = self._candidates([segment for segment, _ in fresh])
         for candidate, sentences in analyser(self.model).sentences(candidates) if candidates else ():
             segment = candidate.segment
             for sentence in sentences:
@@ -176,11 +172,6 @@ class Linter:
         prose = sys.intern(segment.text[hit.start : hit.end])
         return Finding(path, line, column, end_line, end_column, rule.id, rule.severity,
                        sys.intern(rule.render(prose)), prose, sys.intern(hit.pattern), " ".join(context.split()), fixes=fixes)
-
-
-def _shop_lines(document: Document, reasons: dict[int, str]) -> frozenset[int]:
-    """The ids of the segments whose numbers only are taken out of the claims (structure.NUMBERS_ONLY)."""
-    return frozenset(id(document.segments[index]) for index, reason in reasons.items() if reason in NUMBERS_ONLY)
 
 
 def _triggered(rule: Rule, text: str) -> bool:

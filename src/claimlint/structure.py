@@ -5,9 +5,6 @@ whatever its wording, and the annotation policy says so:
 - a blockquote, or a heading that is one quotation end to end, quotes someone else (an abstract,
   an expert, a motto);
 - an entry of a reference list names a cited work, and a cited paper's title is not a claim;
-- a line of shop furniture (a price, a discount or promo code, a delivery time) sells, it does not
-  report: its numbers are no statistics, though a claim in it is still one ("Our $30 syrup prevents
-  the flu");
 - a heading, paragraph or list item labelled as the claim a text debunks ("Myth 2: Eggs raise
   cholesterol", "**The claim:** detox teas flush out toxins") reports what others say;
 - so does each heading of a myth list: the headings at the level of a heading that announces myths
@@ -47,14 +44,6 @@ _REFERENCE_ENTRY = re.compile(
 # in quotation marks may be the writer's own claim set off for emphasis, or a quoted line of a dataset.)
 _QUOTED_WHOLE = re.compile(r"^[\W_]*[\"“”][^\"“”]+[\"“”][\W_]*$")
 _ENTRY_WORDS = 80  # an entry is a line or two; a long paragraph that cites a paper still makes claims
-# Selling, not reporting: "15% off", "save 20%", "use code SLEEP10", "free shipping over $50" ("save lives" is
-# no sale).
-_SHOP = re.compile(
-    r"\b\d+(?:\.\d+)?\s*(?:%|percent)\s+off\b|\bsave\s+(?:up\s+to\s+)?(?:[$£€]|\d)|\b(?:discount|coupon|promo(?:\s+code)?|use\s+code|voucher)\b"
-    r"|\bfree\s+(?:shipping|delivery)\b|\badd\s+to\s+(?:cart|basket)\b|[$£€]\s?\d",
-    re.IGNORECASE,
-)
-_SHOP_WORDS = 25  # a shop line is short: a long paragraph that mentions a price still makes claims
 # A title or heading announcing a list of myths: "10 Diet Myths That Keep You Heavy", "Misconceptions about fat".
 _MYTH_LIST = re.compile(r"\b(?:myths|misconceptions|misbeliefs|debunked)\b", re.IGNORECASE)
 _TITLE = re.compile(r"^title\s*:\s*(.*)$", re.MULTILINE)
@@ -67,11 +56,13 @@ _DISCLAIMER = re.compile(r"^\W*(?:(?:medical|legal|health|important)\s+)?disclai
 # The declarations of a style sheet rule, in braces ("{ padding-bottom: 56.25%; }").
 _DECLARATIONS = re.compile(r"\{\s*[\w-]+\s*:[^{}]*\}")
 # A lead-in whose last clause is a condition that its list completes: "Consider seeing a doctor if:".
-_CONDITION_LEAD = re.compile(r"\b(?:if|when|whenever|unless)\b[^.;!?:]{0,40}:\s*$", re.IGNORECASE)
-
-
-# Reasons that take only a segment's numbers out of the claims: its other claims stand.
-NUMBERS_ONLY = frozenset({"shop"})
+# The condition is left open for the items to complete: the conjunction right before the colon ("See a doctor
+# if:"), or the reader noticing or having something ("Stop when you notice:", "Call us if you have any of these:").
+_CONDITION_LEAD = re.compile(
+    r"\b(?:if|when|whenever|unless)\s*:\s*$"
+    r"|\b(?:if|when|whenever)\s+(?:you|your\s+\w+|they|he|she)\s+(?:\w+\s+){0,2}?(?:notice|have|has|experience|develop|get|feel"
+    r"|see|show)s?\b(?:\s+(?:any|one|all)\s+of\s+(?:these|the\s+following))?(?:\s+(?:signs|symptoms))?\s*:\s*$",
+    re.IGNORECASE)
 
 
 def unclaimed(document: Document) -> dict[int, str]:
@@ -119,12 +110,9 @@ def _reason(segment: Segment, in_references: bool) -> str:
         return ""
     if segment.quoted:
         return "quotation"
-    words = len(segment.text.split())
-    entry = words <= _ENTRY_WORDS and _REFERENCE_ENTRY.search(segment.text)
+    entry = len(segment.text.split()) <= _ENTRY_WORDS and _REFERENCE_ENTRY.search(segment.text)
     if in_references and segment.kind in ("list_item", "paragraph") or entry:
         return "reference"
-    if words <= _SHOP_WORDS and _SHOP.search(segment.text):  # (the count first: most prose is longer)
-        return "shop"
     if "{" in segment.text and 2 * _style_rules_length(segment.text) >= len(segment.text.strip()):
         return "code"  # mostly style sheet rules
     return ""

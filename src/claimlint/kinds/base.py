@@ -42,8 +42,6 @@ class Hit:
 class Kind:
     name: ClassVar[str]
     level: ClassVar[str] = "sentence"  # or "document"
-    # Does it read the numbers of prose (which a shop line's prices and discounts are not)?
-    counts_numbers: ClassVar[bool] = False
     fields: ClassVar[dict[str, Spec]] = {}
     options: ClassVar[dict[str, Spec]] = {}
     reports: ClassVar[str] = "At most one finding per sentence: the first match, since one hedge or citation answers it."

@@ -8,7 +8,6 @@ from claimlint.kinds.base import Hit, Kind, Spec
 
 class Statistic(Kind):
     name = "statistic"
-    counts_numbers = True
     options = {
         "scope": Spec(str, default="sentence", choices=("sentence", "paragraph"),
                       help="where a citation must stand to source the statistic"),
