@@ -51,9 +51,12 @@ class CausalClaim(Kind):
                              "heading or list item ('- Insulin sensitivity plunges')"),
         "structure_function_words": Spec(list, default=[], help="object qualifiers of structure/function wording "
                                          "('supports normal immune function'), which is not a causal claim"),
-        "training_subjects": Spec(list, default=[], help="words naming exercise: a clause about one whose object is a "
-                                  "training object states well-established advice ('this stretch improves mobility')"),
-        "training_objects": Spec(list, default=[], help="what exercise trains (muscles, strength, mobility, balance)"),
+        "training_subjects": Spec(list, default=[], help="words naming exercise: a clause about one whose training verb "
+                                  "acts on a training object states well-established advice ('this stretch improves "
+                                  "mobility')"),
+        "training_verbs": Spec(list, default=[], help="verbs of training (lemmas): 'improve', 'strengthen'"),
+        "training_objects": Spec(list, default=[], help="what exercise trains (muscles, strength, mobility, balance), as the "
+                                 "head of the object: 'muscle soreness' is no training object"),
         "general_objects": Spec(list, default=[], help="nouns for health in general: an effect on them as the head "
                                 "of the object ('has a direct effect on your health') names no outcome a source "
                                 "could back, so it is no causal claim"),
@@ -85,6 +88,7 @@ class CausalClaim(Kind):
         self.structure_function = {word.lower() for word in fields["structure_function_words"]}
         self.general_objects = {word.lower() for word in fields["general_objects"]}
         self.training_subjects = {word.lower() for word in fields["training_subjects"]}
+        self.training_verbs = {word.lower() for word in fields["training_verbs"]}
         self.training_objects = {word.lower() for word in fields["training_objects"]}
         self.benefit_objects = compile_patterns(fields["benefit_objects"], fields["terms"]) \
             if fields["benefit_objects"] else None
@@ -329,12 +333,15 @@ def _structure_function(kind, tokens, index: int, context, verb: Verb, heading: 
 
 def _training_effect(kind, tokens, index: int, context, verb: Verb, heading: bool) -> bool:
     """well-established advice, the effect of exercise on what it trains: "this stretch strengthens your core
-    muscles", "squats improve balance" """
+    muscles", "squats improve balance" (not "stretching prevents muscle soreness")"""
+    if verb.lemma not in kind.training_verbs:
+        return False
     subject = tokens[clauses.start(tokens, index, "speaker") : index]
     if not any(token.lower_ in kind.training_subjects for token in subject):
         return False
-    for token in tokens[context.next_index : context.next_index + 5]:
-        if token.lower_ in kind.training_objects:
+    for position in range(context.next_index, min(len(tokens), context.next_index + 5)):
+        token = tokens[position]
+        if token.lower_ in kind.training_objects and _heads_phrase(tokens, position):
             return True
         if token.is_punct or token.lower_ in PREPOSITIONS or token.lower_ in CONJUNCTIONS:
             return False

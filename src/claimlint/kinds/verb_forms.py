@@ -100,6 +100,8 @@ _FINDING = frozenset("find finds found show shows showed shown demonstrated repo
 
 
 _ADJECTIVE_ENDINGS = ("ble", "ive", "ous", "ful", "ent", "ant", "ic", "al", "ed")
+# The same without "-ed", which ends participles as often as adjectives.
+_ADJECTIVE_ENDINGS_NOT_PARTICIPLE = tuple(ending for ending in _ADJECTIVE_ENDINGS if ending != "ed")
 
 
 HELP = frozenset({"help", "helps", "helped"})
@@ -203,7 +205,7 @@ def change_of_state(tokens, index: int, verb: Verb, item: bool) -> int:
         return 0  # an imperative, a noun ("the rise in"), or a description ("levels that fall")
     if verb.form == "base" and not (future or item and not is_punct(before) and before not in _BE):
         return 0
-    if verb.form == "base" and not future and before.endswith(_ADJECTIVE_ENDINGS[:-1]):
+    if verb.form == "base" and not future and before.endswith(_ADJECTIVE_ENDINGS_NOT_PARTICIPLE):
         return 0  # a noun after an adjective: "- Cognitive decline", "a sharp drop" is no verb with a subject
     if verb.form == "ing" or verb.form == "ed" and (before in _BE or before in _HAVE and not verb.particle):
         return 0  # "rising levels", "are gone", "has fallen" (a report of the past, not an effect)
