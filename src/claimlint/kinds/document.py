@@ -15,7 +15,14 @@ from claimlint.kinds.base import Hit, Kind, Spec, compile_patterns
 from claimlint.nlp import plain_quotes
 
 _MARKUP = re.compile(r"<[^>]+>|[*_`]+")
-# Where a practice names itself: its images' file names ("dentist-fairfield-ca.jpg", as local SEO names them).
+# Where a practice names itself: the front matter's author, site, address or images ("author: Northgate
+# Chiropractic", "link: https://sydneychiropractor.example/..."), a title's site-name suffix ("8 Tips for Headaches
+# | Anttz Chiropractic"), and its images' file names ("dentist-fairfield-ca.jpg", as local SEO names them). A title's
+# topic ("When to see a dermatologist") is not one.
+_IDENTITY_KEYS = re.compile(r"^\s*(?:author|authors|site|site_?name|business|organi[sz]ation|publisher|company|brand|clinic"
+                            r"|practice|link|url|permalink|canonical(?:_?url)?|thumbnail|image|featured_?image|cover)\s*:\s*(.+)$",
+                            re.IGNORECASE | re.MULTILINE)
+_SITE_SUFFIX = re.compile(r"^\s*(?:title|seo_?title|meta_?title)\s*:.*?\s[|–—]\s+([^|–—\n]+)$", re.IGNORECASE | re.MULTILINE)
 _IMAGE_TARGETS = re.compile(r"!\[[^\]]{0,500}\]\(\s*<?([^)\s>]{1,500})|<img\b[^>]{0,500}?\bsrc\s*=\s*[\"']?([^\"'\s>]{1,500})",
                             re.IGNORECASE)
 
@@ -77,11 +84,13 @@ class DocumentRequirement(Kind):
         yield Hit(0, max(end, 1), first, fixes=self._append(document.text))
 
     def _own(self, document, prose: str) -> list[re.Pattern]:
-        """The professions the draft names as its own: in its front matter, its images' file names, or as
-        "our ..." in its prose."""
+        """The professions the draft names as its own: in its front matter's author or site, a title's site-name
+        suffix, its images' file names, or as "our ..." in its prose."""
         if not self.own_professions:
             return []
-        identity = " ".join([document.front_matter or "", *(a or b for a, b in _IMAGE_TARGETS.findall(document.text))])
+        front = document.front_matter or ""
+        identity = " ".join([*_IDENTITY_KEYS.findall(front), *_SITE_SUFFIX.findall(front),
+                             *(a or b for a, b in _IMAGE_TARGETS.findall(document.text))])
         return [profession for profession, ours in self.own_professions
                 if profession.search(identity) or ours.search(prose)]
 
