@@ -55,9 +55,9 @@ _MYTH_LABEL = re.compile(
 _DISCLAIMER = re.compile(r"^\W*(?:(?:medical|legal|health|important)\s+)?disclaimers?\b(?:\W*$|\s*[:.—–-])", re.IGNORECASE)
 # The declarations of a style sheet rule, in braces ("{ padding-bottom: 56.25%; }").
 _DECLARATIONS = re.compile(r"\{\s*[\w-]+\s*:[^{}]*\}")
-# A lead-in whose last clause is a condition that its list completes: "Consider seeing a doctor if:".
-# The condition is left open for the items to complete: the conjunction right before the colon ("See a doctor
-# if:"), or the reader noticing or having something ("Stop when you notice:", "Call us if you have any of these:").
+# A lead-in whose last clause is a condition its list completes, left open for the items: the conjunction
+# right before the colon ("See a doctor if:"), or the reader noticing or having something ("Stop when you notice:",
+# "Call us if you have any of these:").
 _CONDITION_LEAD = re.compile(
     r"\b(?:if|when|whenever|unless)\s*:\s*$"
     r"|\b(?:if|when|whenever)\s+(?:you|your\s+\w+|they|he|she)\s+(?:\w+\s+){0,2}?(?:notice|have|has|experience|develop|get|feel"

@@ -85,7 +85,6 @@ TRIGGER = compile_folded(rf"\d|%|\b(?:twice|doubl|tripl|halv|half|third|quarter|
 # "a bar with at least 70% cocoa solids".
 _SPECIFICATION = compile_folded(r"\b(?:contains?|containing|provides?|providing|delivers?|with)\s+"
                             r"(?:about\s+|at\s+(?:least|most)\s+|up\s+to\s+|over\s+)?$", re.IGNORECASE)
-_SPECIFICATION_REACH = 24  # the longest lead-in the pattern above can match
 # A percentage that names a share of a food or an effort is a composition or a target, not a finding:
 # "50% saturated", "75% fat, 20% protein and 5% carbs", "30% core engagement".
 _COMPOSITION = compile_folded(
@@ -99,15 +98,16 @@ _COMMERCE = compile_folded(r"\s*(?:additional\s+|extra\s+)?(?:off|back(?!\s+(?:p
 # "save 20%", "a discount of 15%": a price cut.
 _SAVE = compile_folded(r"\b(?:save|(?:discount|saving|savings|rebate)\s+of)\s+(?:up\s+to\s+|an?\s+extra\s+)?$",
                        re.IGNORECASE)
-_SAVE_REACH = 20
+# Words for a change, a chance or a comparison after a percentage: it is then a finding ("30% lower risk",
+# "at least 30% more likely"), never a share or a threshold.
+_CHANGE_WORDS = (r"of|risk|chance|odds|increase|decrease|reduction|drop|rise|fall|decline|gain|loss|improvement|success"
+                 r"|more|less|fewer|lower|higher|greater|smaller|better|worse")
 # A threshold a product or choice should meet, not a finding: "at least 30% EPA" (but "at least 30% of adults",
 # "at least 30% more likely", "cuts pain by at least 50%").
 _THRESHOLD = compile_folded(r"(?<!\bby\s)\b(?:at\s+least|at\s+most|no\s+(?:more|less)\s+than|a\s+minimum\s+of|a\s+maximum\s+of)\s+$",
                             re.IGNORECASE)
-_NOT_A_THRESHOLD = compile_folded(r"\s*(?:of|more|less|fewer|higher|lower|greater|smaller|increase|decrease|"
-                                  r"reduction|drop|rise|chance|risk|likely|safe|accurate|successful|\w+(?:ive|ful|able|ible|ous))\b",
+_NOT_A_THRESHOLD = compile_folded(rf"\s*(?:{_CHANGE_WORDS}|likely|safe|accurate|successful|\w+(?:ive|ful|able|ible|ous))\b",
                                   re.IGNORECASE)
-_THRESHOLD_REACH = 24  # the longest lead-in _THRESHOLD can match
 # A split: percentages of one-word shares coordinated in a list ("5% carbs, 30% protein and 65% fat")
 # share a reading, so one composition makes every share a composition, whatever the others' words.
 _SPLIT = compile_folded(r"(?<![\w.])\d+(?:\.\d+)?\s?%\+?\s+[a-z][\w-]*"
@@ -115,15 +115,12 @@ _SPLIT = compile_folded(r"(?<![\w.])\d+(?:\.\d+)?\s?%\+?\s+[a-z][\w-]*"
                         re.IGNORECASE)
 # A product's specification in parentheses after its name: "dark chocolate (70%+ cacao)", "an extract
 # (95% curcuminoids)". One noun follows the percentage, and it names no change or chance.
-_SPECIFIED = compile_folded(r"\w\s*\(\s*(?:about\s+|over\s+|at\s+least\s+)?\d+(?:\.\d+)?\s?%\+?\s+"
-                            r"(?!(?:risk|chance|odds|increase|decrease|reduction|drop|rise|fall|decline|gain|loss"
-                            r"|improvement|more|less|fewer|lower|higher|greater|better|worse|success|of)\b)"
-                            r"[a-z][\w-]*\s*\)", re.IGNORECASE)
+_SPECIFIED = compile_folded(rf"\w\s*\(\s*(?:about\s+|over\s+|at\s+least\s+)?\d+(?:\.\d+)?\s?%\+?\s+"
+                            rf"(?!(?:{_CHANGE_WORDS})\b)[a-z][\w-]*\s*\)", re.IGNORECASE)
 # The writer's own measurement: a figure in a clause whose subject is "I" ("I have lost about 2%"), with no
 # report or finding ("I read that ...", "I've found it works 90% of the time"), question word or conditional
 # between them, which would make it a fact the writer reports or the writer's arithmetic ("I worked out that it
 # would be 10% slower").
-_CLAUSE_REACH = 200  # how far back the subject of a figure's clause is looked for
 _WRITERS_OWN = compile_folded(r"(?<!type )(?<!phase )(?<!stage )(?<!class )(?<!grade )(?<!level )(?-i:\bI\b)(?!\s+(?-i:[A-Z]))"
                               r"(?:['’](?:m|ve|d))?"
                               r"(?!(?:[^.;:,]|,\s*(?:and|but|so)\b)*?\b(?:that|how|what|whether|would|could|if|f(?:ind|inds|ound)|see|seen|saw)\b)"
@@ -131,6 +128,9 @@ _WRITERS_OWN = compile_folded(r"(?<!type )(?<!phase )(?<!stage )(?<!class )(?<!g
 # "100% safe", "100% natural": an intensifier; "100% of patients" is a figure.
 _HUNDRED_PERCENT = compile_folded(r"100\s?(?:%|percent|per\s?cent)", re.IGNORECASE)
 _OF = compile_folded(r"\s+of\b", re.IGNORECASE)
+# Lead-ins that take the figure after them out of the statistics, each with how far back it is looked for:
+# a price cut, a product's specification, and the writer's own measurement (its clause's subject).
+_LEAD_INS = ((_SAVE, 24), (_SPECIFICATION, 24), (_WRITERS_OWN, 200))
 
 
 def find_statistics(text: str) -> list[tuple[int, int]]:
@@ -143,9 +143,7 @@ def find_statistics(text: str) -> list[tuple[int, int]]:
     spans = [(m.start(), m.end()) for m in STATISTIC.finditer(text) if m.group().strip()
              and not _intensifier(text, m) and not _composition(text, m) and not shares.cover(m.start())
              and not _COMMERCE.match(text, m.end()) and not _threshold(text, m)
-             and not _SAVE.search(text, max(0, m.start() - _SAVE_REACH), m.start())
-             and not _SPECIFICATION.search(text, max(0, m.start() - _SPECIFICATION_REACH), m.start())
-             and not _WRITERS_OWN.search(text, max(0, m.start() - _CLAUSE_REACH), m.start())]
+             and not any(_led_in(lead_in, reach, text, m.start()) for lead_in, reach in _LEAD_INS)]
     if _ABOUT_BODIES.search(text) and not _NOT_A_FACT.search(text):
         spans += [(m.start(), m.end()) for m in _BODY_QUANTITY.finditer(text)
                   if not any(start < m.end() and m.start() < end for start, end in spans)]
@@ -170,10 +168,14 @@ class _Spans:
         return found >= 0 and position < self.ends[found]
 
 
+def _led_in(lead_in, reach: int, text: str, start: int) -> bool:
+    """Does `lead_in` end right before `start`, within `reach` characters?"""
+    return lead_in.search(text, max(0, start - reach), start) is not None
+
+
 def _threshold(text: str, match: re.Match) -> bool:
     return _PERCENTAGE.search(text, match.start(), match.end()) is not None \
-        and not _NOT_A_THRESHOLD.match(text, match.end()) \
-        and _THRESHOLD.search(text, max(0, match.start() - _THRESHOLD_REACH), match.start()) is not None
+        and not _NOT_A_THRESHOLD.match(text, match.end()) and _led_in(_THRESHOLD, 24, text, match.start())
 
 
 def _composition(text: str, match: re.Match) -> bool:
