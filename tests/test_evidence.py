@@ -30,6 +30,7 @@ def test_citations_found(text):
     "Call (555) 123 4567.", "The American Heart Association says so.", "Version 2.1 is out.",
     "In 2019 we moved house.", "Our Wellness Center has helped 2000 patients.",
     "The American Heart Association says 2000 people die of it.",
+    "The Journal is a fine read (see the 2019 figures).",
 ])
 def test_not_citations(text):
     assert not has_citation(text, [])

@@ -17,9 +17,6 @@ CITATION = re.compile(
     | \(\s*(?:e\.g\.,?\s*)?(?!{_DATE_WORDS}\b)[A-Z][\w'’-]+     # (Smith et al., 2019) (Smith & Lee 2020), not (March 2021)
        (?:\s+(?:et\s+al\.?|and|&)(?:\s+[A-Z][\w'’-]+)?)?,?\s+(?:19|20)\d\d[a-z]?(?:\s*[;,][^)]*)?\)
     | \b[A-Z][\w'’-]+\s+et\s+al\.?,?\s+\(?(?:19|20)\d\d      # Smith et al. (2019)
-    | \b(?:Journal|University|Institute|Association|Society|Foundation|Organi[sz]ation|Cent(?:er|re)|College|Council
-       |Academy|Agency|Department|Ministry|Hospital)\b(?:\s+(?:of|for|and|&|the|[A-Z][\w'’.-]*)){{0,8}}
-       \s*\(\s*(?:19|20)\d\d\s*\)                              # a journal or institution with a year: the Journal of Sleep Research (2019)
     | \bdoi:\s*10\.\d{{4,9}}/\S+ | \b10\.\d{{4,9}}/[-._;()/:\w]+  # DOIs
     | \bPMID:?\s*\d{{5,}} | \bPMC\d{{5,}}                        # PubMed ids
     | \bhttps?://\S+ | \bwww\.[\w-]+\.\w\S*                   # bare URLs
@@ -27,16 +24,18 @@ CITATION = re.compile(
     re.VERBOSE,
 )
 
-# A named institution with a year, as the policy counts a source: "In 2016, the Centers for Disease Control
-# reported ...", "according to the American Heart Association in 2017".
+# A named journal or institution with a year, as the policy counts a source: "the Journal of Sleep Research
+# (2019)", "In 2016, the Centers for Disease Control reported ...", "according to the American Heart Association
+# in 2017".
 # A name of capitalised words (each at most 30 characters long, so a run such as "A.A.A." stays linear) before
-# the institution's word, or "<word> of/for <Name>"; not "our/my/your/this <Name> Center", the writer's own.
+# the institution's word ("the American Heart Association", "Harvard University"), or the word then "of/for
+# <Name>" ("the Journal of Sleep Research"); not "our/my/your/this <Name> Center", the writer's own.
+_BODY = (r"(?:Association|Cent(?:er|re)s?|Institutes?|Organi[sz]ation|Foundation|Society|Council|Agency|Department"
+         r"|Academy|College|Ministry|Commission|University|Journal|Hospital)")
 _INSTITUTION = re.compile(
-    r"(?<!\bour )(?<!\bmy )(?<!\byour )(?<!\bthis )\b(?:[A-Z][\w'’.-]{0,30}\s+(?:(?:of|for|and|&|on)\s+)?){1,6}"
-    r"(?:Association|Cent(?:er|re)s?|Institutes?|Organi[sz]ation|Foundation|Society|Council|Agency|Department|Academy"
-    r"|College|Ministry|Commission)\b"
-    r"|\b(?:University|Institutes?|Department|Ministry|Cent(?:er|re)s?|Council|Society|Academy|College|Association"
-    r"|Foundation|Agency)\s+(?:of|for|on)\s+(?:the\s+)?[A-Z]")
+    rf"(?<!\bour )(?<!\bmy )(?<!\byour )(?<!\bthis )\b(?:(?!(?:The|A|An|This|That|Our|My|Your)\b)[A-Z][\w'’.-]{{0,30}}\s+(?:(?:of|for|and|&|on)\s+)?){{1,6}}"
+    rf"{_BODY}\b"
+    rf"|\b{_BODY}\s+(?:of|for|on)\s+(?:the\s+)?[A-Z]")
 # A year as a date: "in 2016", "(2016)", "a 2016 report"; not "2000 patients".
 _YEAR = re.compile(r"(?:\b(?:in|since|by|from|of|during)\s+|\(\s*)(?:19|20)\d\d\b"
                    r"|\b(?:19|20)\d\d\s+(?:study|report|survey|review|guidelines?|data|statistics|figures|analysis)\b",
