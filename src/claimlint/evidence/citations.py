@@ -46,4 +46,4 @@ _MARKS = ("link", "footnote", "superscript")
 def has_citation(text: str, evidence) -> bool:
     """True when the text, or a mark removed from it, cites a source."""
     return any(mark.kind in _MARKS for mark in evidence) or CITATION.search(text) is not None \
-        or _INSTITUTION.search(text) is not None and _YEAR.search(text) is not None
+        or _YEAR.search(text) is not None and _INSTITUTION.search(text) is not None  # (a year is the rarer)
