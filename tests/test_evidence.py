@@ -176,6 +176,7 @@ def test_reported_beliefs_and_animal_scoped_results_are_not_claims(lint, text):
 
 @pytest.mark.parametrize("text", [
     "If you get heartburn at night, late dinners make it worse.",  # the condition closes before the claim
+    "If you smoke, or you drink heavily, quitting cuts your risk of cancer.",  # "or" adds a second condition
     "Ginger may be worth a try because it eases travel sickness.",  # a reason clause is asserted
     "Doctors may offer it, as it lowers the chance of a second stroke.",
     "The new gel reduced itching and was generally well tolerated.",  # "generally" qualifies "well tolerated"
@@ -190,6 +191,8 @@ def test_a_hedge_or_condition_elsewhere_leaves_the_claim_unhedged(lint, text):
     "A survey cannot show that green tea prevents colds.",
     "Two in three patients say the balm makes their skin feel better.",
     "SPF is a measure of how well a cream protects against sunburn.",
+    # a fronted condition ends at its first comma: "may" governs both coordinated predicates after it
+    "If your knees ache, a short daily ride may loosen the joints, and ease the pain.",
 ])
 def test_conditions_degree_questions_and_negated_evidence_are_not_claims(lint, text):
     assert [f.rule for f in lint(text + "\n") if f.rule == "unhedged-causal-claim"] == []

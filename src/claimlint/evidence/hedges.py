@@ -70,10 +70,13 @@ def hedge_before(tokens, index: int, can_is_hedge: bool = False, reporting_verbs
 def _main_clause(tokens, start: int, index: int) -> int:
     """Where the main clause begins when a fronted condition opens the clause at `start`: a hedge inside
     the condition ("If you would like other care, there are options that are effective") qualifies the
-    condition, not the claim after its comma."""
+    condition, not the claim after its comma. The condition ends at its first comma, unless "and" or "or"
+    adds another condition there ("If X, or you would like Y, ..."): later commas separate the main
+    clause's own coordinated predicates ("As exercise, running can ease stress, lift mood, and relieve ...")."""
     if start >= index or tokens[start].lower_ not in clauses.CONDITIONS:
         return start
-    comma = next((p for p in range(index - 1, start, -1) if tokens[p].text == ","), None)
+    comma = next((p for p in range(start + 1, index)
+                  if tokens[p].text == "," and tokens[p + 1].lower_ not in ("and", "or")), None)
     return start if comma is None else comma + 1
 
 
