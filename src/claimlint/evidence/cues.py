@@ -75,8 +75,10 @@ CUES: tuple[Cue, ...] = (
     # Reporting verbs that frame a finding ("our data suggest that ..."): speculation to BioScope, looked past by
     # claim-strength coding (the option reporting_verbs_hedge).
     Cue(r"(?:suggest|indicat(?!or|ion|ive))\w*", "reporting", "clause"),
-    # "help" softens the verb it governs: "helps lower" hedges even where a bare "can" does not.
+    # "help" softens the verb it governs: "helps lower" hedges even where a bare "can" does not. A claim rule may
+    # read a bare "help" as no hedge ("helps fight cancer"); "can help" always hedges.
     Cue(r"help(?:s|ed|ing)?", "help", "before"),
+    Cue(r"can\s+help", "can help", "before"),
     # Approximators (Hyland). "some" and "certain" restrict a claim's subject; after it they pick out part of
     # its object ("reduced some symptoms"), so they count only before the claim.
     Cue("some|certain", "approximator", "before"),

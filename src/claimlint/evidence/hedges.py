@@ -39,6 +39,7 @@ _REPORTING = cues.pattern("reporting")
 _NOT_SPECULATION = cues.pattern("certainty")
 # Before a claim: "help", approximators and a condition with no comma before the claim.
 _QUALIFIERS = cues.pattern("help", "approximator")
+_QUALIFIERS_BUT_HELP = cues.pattern("can help", "approximator")
 _CONDITION = cues.pattern("condition", after="[^,]*$")
 # After a claim: approximators of frequency and scope.
 _APPROXIMATOR_AFTER = cues.pattern("approximator", scopes=("around",))
@@ -55,15 +56,18 @@ def _speculates(text: str, can_is_hedge: bool, reporting_verbs: bool = True) -> 
     return any(not any(start <= cue.start() < end for start, end in certain) for cue in _SPECULATION.finditer(text))
 
 
-def hedge_before(tokens, index: int, can_is_hedge: bool = False, reporting_verbs: bool = True) -> bool:
+def hedge_before(tokens, index: int, can_is_hedge: bool = False, reporting_verbs: bool = True,
+                 help_hedges: bool = True) -> bool:
     """Is the token at `index` of the sentence `tokens` governed by a hedge cue before it in its clause?
-    `can_is_hedge` counts a bare "can"; `reporting_verbs=False` looks past "suggest"/"indicate" frames."""
+    `can_is_hedge` counts a bare "can"; `reporting_verbs=False` looks past "suggest"/"indicate" frames;
+    `help_hedges=False` looks past a bare "help" ("helps fight cancer"), but not "can help"."""
     start = _main_clause(tokens, clauses.start(tokens, index, "claim"), index)
     if start >= index:
         return False
     prefix = tokens[start:index].text
     # Qualifiers may end in the claim's own first word: "can help with" is hedged by "can help".
-    qualified = _QUALIFIERS.search(tokens[start : index + 1].text) is not None or _CONDITION.search(prefix)
+    qualifiers = _QUALIFIERS if help_hedges else _QUALIFIERS_BUT_HELP
+    qualified = qualifiers.search(tokens[start : index + 1].text) is not None or _CONDITION.search(prefix)
     return _speculates(prefix, can_is_hedge, reporting_verbs) or bool(qualified) or disowned(prefix)
 
 

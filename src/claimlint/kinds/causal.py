@@ -131,7 +131,9 @@ class CausalClaim(Kind):
                 continue  # a claim in quotation marks is mentioned, not made: 'the myth that "sugar causes ADHD"'
             if asked is not None and tokens[index].idx - tokens.start_char >= asked:
                 continue  # in the question a statement runs into
-            hedged = hedge_before(tokens, index, self.option["can_is_hedge"], self.option["reporting_verbs_hedge"])
+            # A bare "help" softens a mild claim, not one over a disease or symptom: "helps fight colds" (policy).
+            hedged = hedge_before(tokens, index, self.option["can_is_hedge"], self.option["reporting_verbs_hedge"],
+                                  help_hedges=not self._benefit_object(tokens, index + length))
             if hedged or qualified_after(tokens, index):
                 continue  # hedged or qualified in its own clause
             if (not self.option["flag_negated"] or kind == "heading") and negated_span(tokens, index, index + length):
