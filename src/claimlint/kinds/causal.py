@@ -94,9 +94,11 @@ class CausalClaim(Kind):
             if fields["benefit_objects"] else None
         self.verbs = verb_forms(fields["verbs"])
         self.change_verbs = verb_forms(fields["change_verbs"])
-        self.phrases = Family([NamedPattern.of(entry, tokens=True) for entry in fields["phrases"]], PHRASE_EXCLUSIONS)
+        self.phrase_exclusions = {**PHRASE_EXCLUSIONS, "mild object": self._mild_object}
+        self.phrases = Family([NamedPattern.of(entry, tokens=True) for entry in fields["phrases"]],
+                              self.phrase_exclusions)
         self.verb_phrases = Family([NamedPattern.of(entry, tokens=True) for entry in fields["verb_phrases"]],
-                                   PHRASE_EXCLUSIONS)
+                                   self.phrase_exclusions)
         self.benefit_label = _benefit_label(fields["benefit_nouns"], fields["benefit_objects"], fields["terms"])
         self.trigger = WordTrigger(self.verbs.keys() | self.change_verbs.keys() | set(fields["benefit_nouns"])
                                    | ({"less", "fewer", "reduced"} if self.benefit_label else set()),
@@ -108,7 +110,7 @@ class CausalClaim(Kind):
                 for entry in patterns.entries if entry.name]
 
     def exclusions(self):
-        return [(name, " ".join(excluded.__doc__.split())) for table in (VERB_EXCLUSIONS, PHRASE_EXCLUSIONS)
+        return [(name, " ".join(excluded.__doc__.split())) for table in (VERB_EXCLUSIONS, self.phrase_exclusions)
                 for name, excluded in table.items()]
 
     def check_sentence(self, sentence):
@@ -200,6 +202,11 @@ class CausalClaim(Kind):
         "leaky gut syndrome", "joint and knee pain")?"""
         return self.benefit_objects is not None and \
             self.benefit_objects.search(tokens[position : position + 6].text) is not None
+
+    def _mild_object(self, tokens, start: int, end: int) -> bool:
+        """no disease or symptom right after an evaluation of a remedy: "great for the whole family" (not
+        "excellent for arthritis", "a natural remedy for nausea")"""
+        return not self._benefit_object(tokens, end)
 
     def _general_object(self, tokens, end: int) -> bool:
         """Does a phrase ending before `end` act on structure/function wording or on health in general ("has a
