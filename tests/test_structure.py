@@ -30,6 +30,9 @@ UNCLAIMED = {
     # the items of a list completing a conditional lead-in
     "condition": [f"See your doctor if:\n\n- {CLAIM}", f"Stop the course when you notice:\n\n- A rash\n- {CLAIM}",
                   f"Call a nurse if you have any of these symptoms:\n\n1. {CLAIM}"],
+    # the items of a list completing a lead-in whose open verb a hedge or a negation governs
+    "hedged": [f"What cold showers probably do:\n\n- {CLAIM}", f"**What they don't do:**\n\n- {CLAIM}",
+               f"Cold water may help:\n\n1. Wake you up\n2. {CLAIM}", f"It can help you:\n\n- {CLAIM}"],
 }
 CLAIMED = [
     CLAIM,
@@ -57,6 +60,10 @@ CLAIMED = [
     f"Cold showers help in three ways:\n\n- {CLAIM}",  # a lead-in with no condition
     f"See your doctor if:\n\n- A rash\n\nAfter that:\n\n- {CLAIM}",  # a new lead-in ends the conditions
     f"See your doctor if:\n\n- A rash\n\n{CLAIM}",  # prose after the list is the writer's
+    f"Cold showers do three things:\n\n- {CLAIM}",  # an asserted lead-in
+    f"You may want to try it for these reasons:\n\n- {CLAIM}",  # the hedge governs the wanting, not the list
+    f"Effects of cold can show:\n\n- Alertness. {CLAIM}",  # an item with a sentence of its own asserts it
+    f"It may help:\n\n- Immunity: {CLAIM}",
 ]
 
 

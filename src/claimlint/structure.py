@@ -16,7 +16,10 @@ whatever its wording, and the annotation policy says so:
 - style sheet rules left in the text by a publishing system (".video { padding-bottom: 56.25%; }") are
   code, not prose;
 - the items of a list that completes a lead-in ending in a condition ("See a doctor if:", "Stop when
-  you notice:") are the conditions of that sentence, hypothetical rather than asserted.
+  you notice:") are the conditions of that sentence, hypothetical rather than asserted;
+- so are the items of a list that completes a lead-in whose open verb a hedge or a negation governs
+  ("What oil pulling probably does:", "It may help:", "What it does not do:"): each item is hedged or
+  denied by it, as it would be written out in one sentence.
 `unclaimed(document)` names, per segment, why it states no claim; the engine offers those segments
 to no sentence rule (document rules such as missing-disclaimer still read them).
 """
@@ -64,6 +67,17 @@ _CONDITION_LEAD = re.compile(
     r"|see|show)s?\b(?:\s+(?:any|one|all)\s+of\s+(?:these|the\s+following))?(?:\s+(?:signs|symptoms))?\s*:\s*$",
     re.IGNORECASE)
 
+# A lead-in whose verb its list completes, governed by a hedge or a negation: a modal, an epistemic adverb or a
+# negated auxiliary, then at most three words before the colon ("may:", "can help with:", "probably doesn't do:").
+_HEDGED_LEAD = re.compile(
+    r"\b(?:may|might|could|can|cannot|can[’']t|probably|possibly|likely|potentially|(?:appears?|seems?)\s+to|never"
+    r"|(?:does|do|did|will|would|is|are)\s*(?:not|n[’']t)|won[’']t)(?:\s+[\w’'-]+){0,3}\s*:\s*$",
+    re.IGNORECASE)
+# A sentence or a labelled clause inside a list item: "Fatigue. Most people ...", "COVID-19: evidence shows ...".
+_SENTENCE_INSIDE = re.compile(r"[.:;!?]\s+\S")
+# What the items of a list completing a lead-in are, by the lead-in's form.
+_LEAD_INS = (("condition", _CONDITION_LEAD), ("hedged", _HEDGED_LEAD))
+
 
 def unclaimed(document: Document) -> dict[int, str]:
     """Index in `document.segments` -> why that segment states no claim of the draft's own."""
@@ -72,13 +86,15 @@ def unclaimed(document: Document) -> dict[int, str]:
     in_disclaimer = 0  # the level of a "Disclaimer" heading whose section this is, else 0
     title = _TITLE.search(document.front_matter or "")
     myth_level = 1 if title and _MYTH_LIST.search(title.group(1)) else None  # the level of the list's heading
-    conditions = False  # inside a list that completes a conditional lead-in
+    completing = ""  # inside a list that completes a conditional or hedged lead-in: what its items are
     for index, segment in enumerate(document.segments):
-        conditions = segment.kind == "list_item" and (conditions or index > 0 and bool(
-            document.segments[index - 1].kind != "list_item" and _CONDITION_LEAD.search(document.segments[index - 1].text)))
-        if conditions:
-            reasons[index] = "condition"
-            continue
+        if segment.kind != "list_item":
+            completing = ""
+        elif index > 0 and document.segments[index - 1].kind != "list_item":
+            completing = _lead_in(document.segments[index - 1].text)
+        if completing and not _SENTENCE_INSIDE.search(segment.text.strip()):
+            reasons[index] = completing  # an item that is one phrase completes the lead-in; one with
+            continue  # sentences of its own ("Poor sleep. It costs you 30% ...") asserts them
         if segment.kind == "heading":
             in_references = bool(_REFERENCE_HEADING.match(segment.text.strip()))
             if in_disclaimer and segment.level <= in_disclaimer:
@@ -99,6 +115,11 @@ def unclaimed(document: Document) -> dict[int, str]:
         if reason:
             reasons[index] = reason
     return reasons
+
+
+def _lead_in(text: str) -> str:
+    """What the items of a list that this lead-in opens are ("condition", "hedged"), or "" for asserted."""
+    return next((items for items, lead in _LEAD_INS if lead.search(text)), "")
 
 
 def _reason(segment: Segment, in_references: bool) -> str:
