@@ -20,6 +20,15 @@ def test_code_front_matter_scripts_and_urls_are_not_prose():
     assert texts(draft) == ["Read  and the guide ."]
 
 
+def test_toml_front_matter_is_not_prose():
+    draft = '+++\ntitle = "Sugar causes cancer"\ndescription = "Sugar causes cancer."\n+++\nBody text.\n'
+    document = parse(draft)
+    assert texts(draft) == ["Body text."]
+    assert document.front_matter_format == "toml" and 'title = "Sugar causes cancer"' in document.front_matter
+    assert texts("+++\ntitle = 1\nBody text.\n") == ['+++ title = 1 Body text.']  # unclosed: prose
+    assert texts("Intro.\n\n+++\ntitle = 1\n+++\n") == ["Intro.", "+++ title = 1 +++"]  # not at the start
+
+
 def test_html_blocks_are_prose_as_the_policy_reads_them():
     assert texts("<div>\nhtml block text\n</div>\n") == [" html block text "]
 

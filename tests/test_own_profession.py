@@ -15,6 +15,7 @@ def _disclaimer_missing(lint, draft: str) -> bool:
 @pytest.mark.parametrize("identity", [
     "---\ntitle: Headache tips | Northgate Chiropractic\n---\n\n",  # the title's site-name suffix names the practice
     "---\nauthor: Northgate Chiropractic\n---\n\n",
+    '+++\nauthor = "Northgate Chiropractic"\n+++\n\n',  # TOML front matter (Hugo)
     "---\nlink: https://leedschiropractor.example/neck-pain/\n---\n\n",  # the practice's own address
     "![](/images/headache-chiropractor-leeds.jpg)\n\n",  # an image named the way a local practice names them
     '<img src="/img/chiropractic-care-neck.png" alt="">\n\n',

@@ -21,7 +21,8 @@ UNCLAIMED = {
     "myth": [f"## Myth 2: {CLAIM}", f"**The claim:** {CLAIM}", f"- Misconception #3 - {CLAIM}", f"Myth: {CLAIM}",
              # the headings of a myth list, announced by a heading or by the title
              f"# Winter Health Myths\n\nIntro.\n\n# {CLAIM}", f"## Common misconceptions\n\n### {CLAIM}",
-             f"---\ntitle: Seven Cold Water Myths Debunked\n---\n\n## {CLAIM}"],
+             f"---\ntitle: Seven Cold Water Myths Debunked\n---\n\n## {CLAIM}",
+             f'+++\ntitle = "Seven Cold Water Myths Debunked"\n+++\n\n## {CLAIM}'],
     # a disclaimer, labelled or under its heading
     "disclaimer": [f"Disclaimer: {CLAIM}", f"## Medical disclaimer\n\n{CLAIM}", f"**Disclaimer.** {CLAIM}"],
     # style sheet rules left in the text

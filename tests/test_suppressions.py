@@ -53,6 +53,21 @@ def test_front_matter_ignore(strict):
     assert found(strict, text) == [(6, "unhedged-causal-claim")]
 
 
+def test_toml_front_matter_ignore(strict):
+    text = ('+++\ntitle = "x"\n[claimlint]\nignore = ["unsourced-statistic"]\nreason = "a glossary"\n+++\n'
+            "Sugar causes cavities in 30% of kids.\n")
+    assert found(strict, text) == [(7, "unhedged-causal-claim")]
+
+
+def test_invalid_toml_front_matter_with_settings_is_an_input_error(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text('+++\ntitle = \nclaimlint = 1\n+++\nText.\n')
+    result = cli("check", "a.md")
+    assert result.exit_code == 2
+    assert "a.md: line 2: front matter is not valid TOML (Invalid value)" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_bad_front_matter_setting_is_an_input_error(cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "a.md").write_text("---\nclaimlint: [oops]\n---\nText.\n")
@@ -183,3 +198,15 @@ def test_sarif_reports_suppressed_findings_with_their_reason(cli, tmp_path, monk
         (2, [{"kind": "inSource", "justification": "figures from table 2"}]), (5, [{"kind": "inSource"}]), (7, None)]
     text = cli("check", "--no-cache", "--format", "json", "--select", "unsourced-statistic", "a.md").stdout
     assert [f["line"] for f in json.loads(text)["findings"]] == [7]
+
+
+@pytest.mark.parametrize("front", ["---\ntitle: x\n---\n", '+++\ntitle = "x"\n+++\n'])
+def test_a_file_suppression_goes_after_yaml_or_toml_front_matter(front):
+    from claimlint.fixes import Suppressing, apply_edits
+    from claimlint.markdown import parse
+    from claimlint.source import LineIndex
+
+    text = front + "Sugar causes cavities.\n"
+    fix = Suppressing(parse(text), LineIndex(text)).file("unhedged-causal-claim")
+    assert apply_edits(text, fix.edits) == (
+        front + "<!-- claimlint-disable-file unhedged-causal-claim -- <reason> -->\n\nSugar causes cavities.\n")

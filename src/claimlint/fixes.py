@@ -20,7 +20,7 @@ from claimlint.source import LineIndex
 
 REASON = "<reason>"  # the placeholder a suppression's reason replaces
 _ATX_CLOSED = re.compile(r"^ {0,3}#{1,6}\s.*\s#+\s*$")
-_FRONT_MATTER = re.compile(r"---[ \t]*\n(?:.*?\n)?---[ \t]*(?:\n|$)", re.DOTALL)
+_FRONT_MATTER = re.compile(r"(---|\+\+\+)[ \t]*\n(?:.*?\n)?\1[ \t]*(?:\n|$)", re.DOTALL)  # YAML or TOML
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from claimlint.nesting import deep_nesting_plugin
+from claimlint.toml_front_matter import toml_front_matter_plugin
 
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _BACKTICKS = re.compile(r"`+")
@@ -150,11 +151,12 @@ class Document:
     segments: list[Segment]
     comments: list[Comment]
     front_matter: str | None
+    front_matter_format: str = "yaml"  # "toml" for front matter between `+++` lines
 
 
 def _parser() -> MarkdownIt:
-    return (MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(front_matter_plugin).use(footnote_plugin)
-            .use(deep_nesting_plugin))
+    return (MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(front_matter_plugin)
+            .use(toml_front_matter_plugin).use(footnote_plugin).use(deep_nesting_plugin))
 
 
 _PARSER = _parser()
@@ -168,7 +170,7 @@ def parse(text: str) -> Document:
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
     segments: list[Segment] = []
     comments: list[Comment] = []
-    front_matter = None
+    front_matter, front_matter_format = None, "yaml"
     containers: list[str] = []
     cell_cursor: dict[int, int] = {}  # table row line -> column reached by earlier cells
     in_footnote = 0
@@ -188,6 +190,7 @@ def parse(text: str) -> Document:
             in_footnote -= 1
         elif kind == "front_matter":
             front_matter = token.content
+            front_matter_format = "toml" if token.markup == "+++" else "yaml"
         elif kind == "html_block" and token.map:
             start = line_starts[token.map[0]]
             for match in re.finditer(r"<!--.*?-->", token.content, re.S):
@@ -209,7 +212,7 @@ def parse(text: str) -> Document:
                 segment.level = 7
             if segment.text.strip():
                 segments.append(segment)
-    return Document(text, segments, comments, front_matter)
+    return Document(text, segments, comments, front_matter, front_matter_format)
 
 
 def _emphasis_only(token) -> bool:

@@ -49,7 +49,7 @@ _QUOTED_WHOLE = re.compile(r"^[\W_]*[\"“”][^\"“”]+[\"“”][\W_]*$")
 _ENTRY_WORDS = 80  # an entry is a line or two; a long paragraph that cites a paper still makes claims
 # A title or heading announcing a list of myths: "10 Diet Myths That Keep You Heavy", "Misconceptions about fat".
 _MYTH_LIST = re.compile(r"\b(?:myths|misconceptions|misbeliefs|debunked)\b", re.IGNORECASE)
-_TITLE = re.compile(r"^title\s*:\s*(.*)$", re.MULTILINE)
+_TITLE = re.compile(r"^title\s*[:=]\s*(.*)$", re.MULTILINE)  # YAML or TOML front matter
 # A label naming what follows as the claim being debunked: "Myth #2:", "The claim:", "Misconception 3 -".
 _MYTH_LABEL = re.compile(
     r"^\W*(?:the\s+)?(?:myths?|claims?|misconceptions?|fiction|rumou?rs?|fallacy)(?:\s*(?:#|no\.?)?\s*\d+)?\s*[:—–-]",

@@ -11,6 +11,7 @@ ones can be reported.
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass, field
 
 import yaml
@@ -153,13 +154,7 @@ def _front_matter_ignore(document: Document, path: str) -> FrontMatterIgnore:
         return FrontMatterIgnore()
     if "claimlint" not in front_matter:
         return FrontMatterIgnore()
-    try:
-        data = yaml.safe_load(front_matter)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        at = f"line {mark.line + 2}: " if mark else ""  # the content starts after the opening '---'
-        raise InputError(path, f"{at}front matter is not valid YAML ({getattr(exc, 'problem', None) or exc}), "
-                               "so its 'claimlint' settings cannot be read") from None
+    data = _front_matter_data(front_matter, document.front_matter_format, path)
     settings = data.get("claimlint") if isinstance(data, dict) else None
     if settings is None:
         return FrontMatterIgnore()
@@ -168,6 +163,26 @@ def _front_matter_ignore(document: Document, path: str) -> FrontMatterIgnore:
     reason = settings.get("reason", "") if valid else None
     if not isinstance(ignore, list) or not all(isinstance(rule, str) for rule in ignore) or not isinstance(reason, str):
         raise InputError(path, "front matter 'claimlint' must be a mapping like {ignore: [rule-id], reason: why}")
-    key = re.search(r"^claimlint[ \t]*:", front_matter, re.MULTILINE)
+    key = re.search(r"^\[?claimlint\]?[ \t]*[:=]?", front_matter, re.MULTILINE)
     line = 2 + front_matter.count("\n", 0, key.start()) if key else 1  # the content starts after the opening '---'
     return FrontMatterIgnore(frozenset(ignore), " ".join(reason.split()), line)
+
+
+def _front_matter_data(front_matter: str, form: str, path: str):
+    """The front matter read as YAML or, between `+++` lines, as TOML; an error names the line."""
+    if form == "toml":
+        try:
+            return tomllib.loads(front_matter)
+        except tomllib.TOMLDecodeError as exc:
+            line = re.search(r"at line (\d+)", str(exc))
+            at = f"line {int(line.group(1)) + 1}: " if line else ""  # the content starts after the opening '+++'
+            problem = re.sub(r"\s*\(at line.*\)$", "", str(exc))
+            raise InputError(path, f"{at}front matter is not valid TOML ({problem}), so its 'claimlint' settings "
+                                   "cannot be read") from None
+    try:
+        return yaml.safe_load(front_matter)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        at = f"line {mark.line + 2}: " if mark else ""  # the content starts after the opening '---'
+        raise InputError(path, f"{at}front matter is not valid YAML ({getattr(exc, 'problem', None) or exc}), "
+                               "so its 'claimlint' settings cannot be read") from None

@@ -20,9 +20,9 @@ _MARKUP = re.compile(r"<[^>]+>|[*_`]+")
 # | Anttz Chiropractic"), and its images' file names ("dentist-fairfield-ca.jpg", as local SEO names them). A title's
 # topic ("When to see a dermatologist") is not one.
 _IDENTITY_KEYS = re.compile(r"^\s*(?:author|authors|site|site_?name|business|organi[sz]ation|publisher|company|brand|clinic"
-                            r"|practice|link|url|permalink|canonical(?:_?url)?|thumbnail|image|featured_?image|cover)\s*:\s*(.+)$",
+                            r"|practice|link|url|permalink|canonical(?:_?url)?|thumbnail|image|featured_?image|cover)\s*[:=]\s*(.+)$",
                             re.IGNORECASE | re.MULTILINE)
-_SITE_SUFFIX = re.compile(r"^\s*(?:title|seo_?title|meta_?title)\s*:.*?\s[|–—]\s+([^|–—\n]+)$", re.IGNORECASE | re.MULTILINE)
+_SITE_SUFFIX = re.compile(r"^\s*(?:title|seo_?title|meta_?title)\s*[:=].*?\s[|–—]\s+([^|–—\n]+)$", re.IGNORECASE | re.MULTILINE)
 _IMAGE_TARGETS = re.compile(r"!\[[^\]]{0,500}\]\(\s*<?([^)\s>]{1,500})|<img\b[^>]{0,500}?\bsrc\s*=\s*[\"']?([^\"'\s>]{1,500})",
                             re.IGNORECASE)
 
