@@ -29,6 +29,8 @@ from claimlint.kinds.verb_forms import (CONJUNCTIONS, FINITE, HELP, PREPOSITIONS
 
 
 _LABEL_WORDS = 7  # a label is a short noun phrase: a longer item is a sentence
+# Words of decrease that make a benefit label of a disease or symptom after them: "- Less bloating", "* Decreased nausea".
+_DECREASE = ("less", "fewer", "reduced", "decreased", "lowered", "diminished")
 
 
 class CausalClaim(Kind):
@@ -101,7 +103,7 @@ class CausalClaim(Kind):
                                    self.phrase_exclusions)
         self.benefit_label = _benefit_label(fields["benefit_nouns"], fields["benefit_objects"], fields["terms"])
         self.trigger = WordTrigger(self.verbs.keys() | self.change_verbs.keys() | set(fields["benefit_nouns"])
-                                   | ({"less", "fewer", "reduced"} if self.benefit_label else set()),
+                                   | (set(_DECREASE) if self.benefit_label else set()),
                                    _phrase_trigger([self.phrases, self.verb_phrases]))
 
     def named_patterns(self):
@@ -243,7 +245,7 @@ def _benefit_label(nouns: list[str], objects: list[str], terms: dict) -> re.Patt
     number, words = r"^\W*(?:\d+\W+)?(?:[\w'’-]+(?:\s+[\w'’-]+){0,2}:\s+)?", r"(?:[\w'’&-]+\s+){0,3}?"
     return compile_patterns([rf"{number}{words}{target}\s+{noun}\W*$",
                              rf"{number}{noun}\s+(?:for|from|against|of)\s+{words}{target}\W*$",
-                             rf"{number}(?:less|fewer|reduced)\s+{words}{target}\W*$"], terms)
+                             rf"{number}(?:{'|'.join(_DECREASE)})\s+{words}{target}\W*$"], terms)
 
 
 def _heads_phrase(tokens, position: int) -> bool:
