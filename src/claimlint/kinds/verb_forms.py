@@ -79,7 +79,7 @@ _OBJECT_VERBS = frozenset(
 )
 
 
-_INFINITIVE_CLAIMS = frozenset("shown proven proved known found demonstrated reported able help helps helped".split())
+_INFINITIVE_CLAIMS = frozenset("shown proven proved known found demonstrated reported able help helps helped helping".split())
 
 
 # Predicates whose "in/at/for/to + -ing" complement asserts an effect: "effective in reducing".
@@ -104,7 +104,7 @@ _ADJECTIVE_ENDINGS = ("ble", "ive", "ous", "ful", "ent", "ant", "ic", "al", "ed"
 _ADJECTIVE_ENDINGS_NOT_PARTICIPLE = tuple(ending for ending in _ADJECTIVE_ENDINGS if ending != "ed")
 
 
-HELP = frozenset({"help", "helps", "helped"})
+HELP = frozenset({"help", "helps", "helped", "helping"})
 
 
 # Degree adjectives: a word after one is a noun ("higher impact sports", "big benefits"), never a verb.
