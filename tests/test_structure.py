@@ -31,6 +31,9 @@ UNCLAIMED = {
     # the items of a list completing a conditional lead-in
     "condition": [f"See your doctor if:\n\n- {CLAIM}", f"Stop the course when you notice:\n\n- A rash\n- {CLAIM}",
                   f"Call a nurse if you have any of these symptoms:\n\n1. {CLAIM}"],
+    # a row of a log table, opening with a date or a day count
+    "record": [f"Date | Note\n--- | ---\nJuly 4 | {CLAIM}", f"Day | Weight | Note\n--- | --- | ---\nDay 3 | 80 kg | {CLAIM}",
+               f"| When | Note |\n|---|---|\n| 2021-07-04 | x |\n| 2021-07-09 | {CLAIM} |"],
     # the items of a list completing a lead-in whose open verb a hedge or a negation governs
     "hedged": [f"What cold showers probably do:\n\n- {CLAIM}", f"**What they don't do:**\n\n- {CLAIM}",
                f"Cold water may help:\n\n1. Wake you up\n2. {CLAIM}", f"It can help you:\n\n- {CLAIM}"],
@@ -62,6 +65,9 @@ CLAIMED = [
     f"See your doctor if:\n\n- A rash\n\nAfter that:\n\n- {CLAIM}",  # a new lead-in ends the conditions
     f"See your doctor if:\n\n- A rash\n\n{CLAIM}",  # prose after the list is the writer's
     f"Cold showers do three things:\n\n- {CLAIM}",  # an asserted lead-in
+    f"Country | Fact\n--- | ---\nUK | {CLAIM}",  # a table row that is no log entry
+    f"Year | Fact\n--- | ---\n2019 | {CLAIM}",  # a year alone dates a fact, not a measurement
+    f"Date | Note\n--- | ---\nJuly 4 | x\n\nFact | Note\n--- | ---\nUK | {CLAIM}",  # a new table, a new row
     f"You may want to try it for these reasons:\n\n- {CLAIM}",  # the hedge governs the wanting, not the list
     f"Effects of cold can show:\n\n- Alertness. {CLAIM}",  # an item with a sentence of its own asserts it
     f"It may help:\n\n- Immunity: {CLAIM}",

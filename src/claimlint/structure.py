@@ -19,7 +19,9 @@ whatever its wording, and the annotation policy says so:
   you notice:") are the conditions of that sentence, hypothetical rather than asserted;
 - so are the items of a list that completes a lead-in whose open verb a hedge or a negation governs
   ("What oil pulling probably does:", "It may help:", "What it does not do:"): each item is hedged or
-  denied by it, as it would be written out in one sentence.
+  denied by it, as it would be written out in one sentence;
+- a row of a log, a table whose row opens with a date or a day count ("July 4 | 81.8kg | 21%"), records
+  measurements, as a diary does: the writer's own figures, not statistics about anyone else.
 `unclaimed(document)` names, per segment, why it states no claim; the engine offers those segments
 to no sentence rule (document rules such as missing-disclaimer still read them).
 """
@@ -75,6 +77,12 @@ _HEDGED_LEAD = re.compile(
     re.IGNORECASE)
 # A sentence or a labelled clause inside a list item: "Fatigue. Most people ...", "COVID-19: evidence shows ...".
 _SENTENCE_INSIDE = re.compile(r"[.:;!?]\s+\S")
+# The first cell of a log's row: a date ("July 4", "4 Jul 2021", "2021-07-04", "7/4") or a day count ("Day 3").
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_LOG_DATE = re.compile(
+    rf"^\W*(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+\d{{4}})?"
+    rf"|\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|(?:day|week)\s+\d{{1,3}})\W*$",
+    re.IGNORECASE)
 # What the items of a list completing a lead-in are, by the lead-in's form.
 _LEAD_INS = (("condition", _CONDITION_LEAD), ("hedged", _HEDGED_LEAD))
 
@@ -87,7 +95,19 @@ def unclaimed(document: Document) -> dict[int, str]:
     title = _TITLE.search(document.front_matter or "")
     myth_level = 1 if title and _MYTH_LIST.search(title.group(1)) else None  # the level of the list's heading
     completing = ""  # inside a list that completes a conditional or hedged lead-in: what its items are
+    logged = False  # inside a row of a log table
+    previous_cell = -1  # the source offset of the table cell before, to tell a new row by a line break
     for index, segment in enumerate(document.segments):
+        if segment.kind == "table_cell" and segment.starts:
+            start = segment.starts[0]
+            if previous_cell < 0 or document.text.find("\n", previous_cell, start) >= 0:
+                logged = bool(_LOG_DATE.match(segment.text))  # a new row: its first cell says what it is
+            previous_cell = start
+            if logged:
+                reasons[index] = "record"
+                continue
+        elif segment.kind != "table_cell":
+            previous_cell = -1
         if segment.kind != "list_item":
             completing = ""
         elif index > 0 and document.segments[index - 1].kind != "list_item":
