@@ -29,7 +29,7 @@ UNCLAIMED = {
     "code": [f".box {{ width: 40%; }} .wide {{ width: {CLAIM} }}",
              ".video { position: relative; padding-bottom: 56.25%; height: 0; } .video iframe { width: 100%; }"],
     # the items of a list completing a conditional lead-in
-    "condition": [f"See your doctor if:\n\n- {CLAIM}", f"Stop the course when you notice:\n\n- A rash\n- {CLAIM}",
+    "condition": [f"See your doctor if:\n\n- {CLAIM}", f"See your doctor if:\n\n- You notice, e.g. at night, that {CLAIM}", f"Stop the course when you notice:\n\n- A rash\n- {CLAIM}",
                   f"Call a nurse if you have any of these symptoms:\n\n1. {CLAIM}"],
     # a row of a log table, opening with a date or a day count
     "record": [f"Date | Note\n--- | ---\nJuly 4 | {CLAIM}", f"Day | Weight | Note\n--- | --- | ---\nDay 3 | 80 kg | {CLAIM}",
@@ -71,6 +71,10 @@ CLAIMED = [
     f"You may want to try it for these reasons:\n\n- {CLAIM}",  # the hedge governs the wanting, not the list
     f"Effects of cold can show:\n\n- Alertness. {CLAIM}",  # an item with a sentence of its own asserts it
     f"It may help:\n\n- Immunity: {CLAIM}",
+    f"Why you can't sleep:\n\n- {CLAIM}",  # a full verb of the lead-in's own: the items are asserted
+    f"Don't forget:\n\n- {CLAIM}",
+    f"Things your doctor won't tell you:\n\n- {CLAIM}",
+    f"Why you should never skip breakfast:\n\n- {CLAIM}",
 ]
 
 

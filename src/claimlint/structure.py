@@ -70,13 +70,18 @@ _CONDITION_LEAD = re.compile(
     re.IGNORECASE)
 
 # A lead-in whose verb its list completes, governed by a hedge or a negation: a modal, an epistemic adverb or a
-# negated auxiliary, then at most three words before the colon ("may:", "can help with:", "probably doesn't do:").
+# negated auxiliary, then at most a light verb of effect and its open preposition or object ("may:", "can help
+# with:", "probably doesn't do:", "It may help you:"). A full verb there is the lead-in's own ("Why you can't
+# sleep:", "Don't forget:", "Things your doctor won't tell you:") and leaves the items asserted.
 _HEDGED_LEAD = re.compile(
-    r"\b(?:may|might|could|can|cannot|can[’']t|probably|possibly|likely|potentially|(?:appears?|seems?)\s+to|never"
-    r"|(?:does|do|did|will|would|is|are)\s*(?:not|n[’']t)|won[’']t)(?:\s+[\w’'-]+){0,3}\s*:\s*$",
+    r"\b(?:may|might|could|can|probably|possibly|likely|potentially|(?:appears?|seems?)\s+to"
+    r"|(?:does|do|did|will|would|can)\s*(?:not|n[’']t)|won[’']t|cannot)(?:\s+(?:also|not|n[’']t))?"
+    r"(?:\s+(?:help|do|does|did|be|offer|provide|bring|give|cause|include|lead\s+to|result\s+in))?"
+    r"(?:\s+(?:you|with|to|in|for|by))?\s*:\s*$",
     re.IGNORECASE)
 # A sentence or a labelled clause inside a list item: "Fatigue. Most people ...", "COVID-19: evidence shows ...".
-_SENTENCE_INSIDE = re.compile(r"[.:;!?]\s+\S")
+_SENTENCE_INSIDE = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\betc)(?<!\bvs)(?<!\bapprox)(?<!\bca)[.:;!?]\s+\S",
+                              re.IGNORECASE)  # not after an abbreviation: "e.g. at night"
 # The first cell of a log's row: a date ("July 4", "4 Jul 2021", "2021-07-04", "7/4") or a day count ("Day 3").
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _LOG_DATE = re.compile(
