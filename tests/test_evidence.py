@@ -96,7 +96,8 @@ def test_reporting_verbs_hedge_unless_told_otherwise(text):
     assert has_hedge(text)  # still speculation for the sentence-level detector
 
 
-@pytest.mark.parametrize("text", ["Magnesium can help lower blood pressure.", "Zinc can help fight colds."])
+@pytest.mark.parametrize("text", ["Magnesium can help lower blood pressure.", "Zinc can help fight colds.",
+                                  "Zinc can also help fight colds."])
 @pytest.mark.parametrize("can_is_hedge", [True, False])
 def test_can_help_always_hedges_a_claim(text, can_is_hedge):
     config = Config(rules={"unhedged-causal-claim": {"options": {"can_is_hedge": can_is_hedge}}})
@@ -108,6 +109,9 @@ def test_can_help_always_hedges_a_claim(text, can_is_hedge):
     ("This stretch helps relieve sciatica.", True),
     ("Zinc helps keep your energy up.", False),  # a mild claim: "help" softens it
     ("A walk after lunch helps lower blood sugar.", False),
+    ("A walk after lunch helps lower blood sugar in people with diabetes.", False),  # the disease names who, not what
+    ("Your donation helps raise funds for cancer research.", False),
+    ("Elderberry helps protect the body against colds.", True),
 ])
 def test_a_bare_help_hedges_only_a_mild_claim(lint, text, flagged):
     assert bool([f for f in lint(text + "\n") if f.rule == "unhedged-causal-claim"]) is flagged

@@ -78,7 +78,7 @@ CUES: tuple[Cue, ...] = (
     # "help" softens the verb it governs: "helps lower" hedges even where a bare "can" does not. A claim rule may
     # read a bare "help" as no hedge ("helps fight cancer"); "can help" always hedges.
     Cue(r"help(?:s|ed|ing)?", "help", "before"),
-    Cue(r"can\s+help", "can help", "before"),
+    Cue(r"can\s+(?:also\s+|even\s+|really\s+|\w+ly\s+)?help", "can help", "before"),
     # Approximators (Hyland). "some" and "certain" restrict a claim's subject; after it they pick out part of
     # its object ("reduced some symptoms"), so they count only before the claim.
     Cue("some|certain", "approximator", "before"),

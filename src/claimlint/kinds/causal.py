@@ -29,6 +29,9 @@ from claimlint.kinds.verb_forms import (CONJUNCTIONS, FINITE, HELP, PREPOSITIONS
 
 
 _LABEL_WORDS = 7  # a label is a short noun phrase: a longer item is a sentence
+# Prepositions inside an object that still name what is acted on: "the risk of", "protect the body against".
+_OBJECT_PREPOSITIONS = frozenset({"of", "against", "from"})
+_CLAUSE_ENDS = frozenset({".", ";", ":", "!", "?", "(", ")"})
 # Words of decrease that make a benefit label of a disease or symptom after them: "- Less bloating", "* Decreased nausea".
 _DECREASE = ("less", "fewer", "reduced", "decreased", "lowered", "diminished")
 
@@ -200,15 +203,25 @@ class CausalClaim(Kind):
         return start, len(text.rstrip(" \t.!:*_"))
 
     def _benefit_object(self, tokens, position: int) -> bool:
-        """Does a disease or symptom stand at `position`, maybe after a determiner and modifiers ("A Cold",
-        "leaky gut syndrome", "joint and knee pain")?"""
-        return self.benefit_objects is not None and \
-            self.benefit_objects.search(tokens[position : position + 6].text) is not None
+        """Does a disease or symptom head the object at `position`, maybe after a determiner and modifiers ("A Cold",
+        "leaky gut syndrome", "a crusty, cracking eczema", "the risk of heart disease", "the body against colds")? The
+        object ends at the end of a clause or at another preposition: "funds for cancer research", "blood sugar in
+        people with diabetes" name no disease as what is acted on."""
+        if self.benefit_objects is None:
+            return False
+        end = position
+        while end < min(len(tokens), position + 6):
+            word = tokens[end].lower_
+            if end > position and (word in PREPOSITIONS and word not in _OBJECT_PREPOSITIONS or word in _CLAUSE_ENDS):
+                break
+            end += 1
+        return self.benefit_objects.search(tokens[position:end].text) is not None
 
     def _mild_object(self, tokens, start: int, end: int) -> bool:
-        """no disease or symptom right after an evaluation of a remedy: "great for the whole family" (not
-        "excellent for arthritis", "a natural remedy for nausea")"""
-        return not self._benefit_object(tokens, end)
+        """no disease or symptom as the object of an evaluation of a remedy: "great for the whole family", "useful
+        for tracking migraines" (an activity: its own verb is read as any verb is), not "excellent for arthritis" """
+        gerund = end < len(tokens) and tokens[end].is_alpha and tokens[end].lower_.endswith("ing")
+        return gerund or not self._benefit_object(tokens, end)
 
     def _general_object(self, tokens, end: int) -> bool:
         """Does a phrase ending before `end` act on structure/function wording or on health in general ("has a
@@ -317,8 +330,15 @@ def _infinitive(tokens, start: int, end: int) -> bool:
     return start > 0 and tokens[start - 1].lower_ == "to" and tokens[start - 1].whitespace_ == " "
 
 
+def _asked(tokens, start: int, end: int) -> bool:
+    """an embedded question of choice: "Ask which cream is best for eczema", "what remedy is good for colds" """
+    window = tokens[max(clauses.start(tokens, start, "claim"), start - 3) : start]
+    return any(t.lower_ in ("which", "what", "whichever", "whatever") and (i == 0 or window[i - 1].text != ",")
+               for i, t in enumerate(window))
+
+
 # Exclusions a named token pattern may list in `unless`.
-PHRASE_EXCLUSIONS = {"perfect": _perfect, "infinitive": _infinitive}
+PHRASE_EXCLUSIONS = {"perfect": _perfect, "infinitive": _infinitive, "question": _asked}
 
 
 # What a listed verb is not, whatever its form: each exclusion is asked of every candidate verb.
