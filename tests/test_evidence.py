@@ -193,7 +193,9 @@ def test_reported_beliefs_and_animal_scoped_results_are_not_claims(lint, text):
 
 @pytest.mark.parametrize("text", [
     "If you get heartburn at night, late dinners make it worse.",  # the condition closes before the claim
-    "If you smoke, or you drink heavily, quitting cuts your risk of cancer.",  # "or" adds a second condition
+    "If you smoke, or you may be at risk, quitting cuts your risk of cancer.",  # "or" adds a second condition
+    "If you are over 50, overweight, or may have prediabetes, cutting sugar reverses insulin resistance.",
+    "When you are tired, stressed, or can't sleep, magnesium calms the nervous system.",
     "Ginger may be worth a try because it eases travel sickness.",  # a reason clause is asserted
     "Doctors may offer it, as it lowers the chance of a second stroke.",
     "The new gel reduced itching and was generally well tolerated.",  # "generally" qualifies "well tolerated"

@@ -74,14 +74,18 @@ def hedge_before(tokens, index: int, can_is_hedge: bool = False, reporting_verbs
 def _main_clause(tokens, start: int, index: int) -> int:
     """Where the main clause begins when a fronted condition opens the clause at `start`: a hedge inside
     the condition ("If you would like other care, there are options that are effective") qualifies the
-    condition, not the claim after its comma. The condition ends at its first comma, unless "and" or "or"
-    adds another condition there ("If X, or you would like Y, ..."): later commas separate the main
-    clause's own coordinated predicates ("As exercise, running can ease stress, lift mood, and relieve ...")."""
+    condition, not the claim after its comma. A condition may list several ("If you are over 50, overweight, or may
+    have prediabetes, ..."): it ends at the comma after the last one that "and" or "or" adds. Otherwise it ends at
+    its first comma, and later commas separate the main clause's own coordinated predicates ("As exercise, running
+    can ease stress, lift mood, and relieve ..."), as they do when the claim itself is the last of a list."""
     if start >= index or tokens[start].lower_ not in clauses.CONDITIONS:
         return start
-    comma = next((p for p in range(start + 1, index)
-                  if tokens[p].text == "," and tokens[p + 1].lower_ not in ("and", "or")), None)
-    return start if comma is None else comma + 1
+    commas = [p for p in range(start + 1, index) if tokens[p].text == ","]
+    if not commas:
+        return start
+    added = [p for p in commas if tokens[p + 1].lower_ in ("and", "or")]
+    after = [p for p in commas if added and p > added[-1]]
+    return (after[0] if after else commas[0]) + 1
 
 
 def qualified_after(tokens, index: int) -> bool:
