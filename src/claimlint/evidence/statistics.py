@@ -27,7 +27,8 @@ STATISTIC = compile_folded(
         (?!\s*(?:days?|weeks?|months?|years?|hours?|minutes?)\b)                # one in five, 3 in 10
     | (?<![\w.])(?:{_NUM}|{_NUMBER_WORDS})(?:\s+times\s+(?:more|less|higher|lower|greater|as|the)\b
         |(?:\s+|-)fold\b)                                                      # 3 times more likely, 2-fold
-    | (?<![\w.])(?:{_RANGE})\s?[×x]\s+(?:more|less|higher|lower|greater|increased|decreased|as|the)\b  # 2-3× higher
+    | (?<![\w.])(?:{_RANGE})\s?[×x]\s+(?:higher|lower|greater|increased|decreased|(?:more|less)\s+likely)\b
+                                                                               # 2-3× higher risk (not "2x the water")
     | \b(?:twice|(?:a\s+)?half|a\s+third|a\s+quarter)(?:\s+to\s+(?:a\s+)?(?:half|third|quarter))?
         \s+as\s+(?!(?:a|an|the|well|soon|part|such|if|though|to)\b)[a-z]+\b  # half as likely, twice as effectively
     | \baverage\s+[a-z]+(?:\s+[a-z]+){{0,6}}?\s+(?:{_AMOUNT})\s*
