@@ -43,6 +43,8 @@ def test_whitespace_only_lines_in_containers_keep_positions(text):
 
 BROKEN_FRONT_MATTER = "---\ntitle: Sugar: the truth\nclaimlint:\n  ignore: [unhedged-causal-claim]\n---\n" + CLAIM + "\n"
 UNCLOSED_FRONT_MATTER = "---\ntitle: Sugar\nclaimlint:\n  ignore: [unhedged-causal-claim]\n\n" + CLAIM + "\n"
+UNCLOSED_TOML = '+++\ntitle = "Sugar"\n[claimlint]\nignore = ["unhedged-causal-claim"]\n\n' + CLAIM + "\n"
+BROKEN_TOML = '+++\ntitle = \n[claimlint]\nignore = ["unhedged-causal-claim"]\n+++\n' + CLAIM + "\n"
 
 
 @pytest.fixture
@@ -54,7 +56,9 @@ def in_tmp(tmp_path, monkeypatch):
 @pytest.mark.parametrize("text, where, problem", [
     (BROKEN_FRONT_MATTER, "line 2", "front matter is not valid YAML (mapping values are not allowed here)"),
     (UNCLOSED_FRONT_MATTER, "line 1", "front matter has no closing '---' line"),
-], ids=["invalid-yaml", "unclosed"])
+    (UNCLOSED_TOML, "line 1", "front matter has no closing '+++' line"),
+    (BROKEN_TOML, "line 2", "front matter is not valid TOML (Invalid value)"),
+], ids=["invalid-yaml", "unclosed", "unclosed-toml", "invalid-toml"])
 def test_front_matter_settings_are_never_dropped_silently(cli, in_tmp, text, where, problem):
     (in_tmp / "bad.md").write_text(text)
     (in_tmp / "good.md").write_text(CLAIM + "\n")

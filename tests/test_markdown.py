@@ -27,6 +27,8 @@ def test_toml_front_matter_is_not_prose():
     assert document.front_matter_format == "toml" and 'title = "Sugar causes cancer"' in document.front_matter
     assert texts("+++\ntitle = 1\nBody text.\n") == ['+++ title = 1 Body text.']  # unclosed: prose
     assert texts("Intro.\n\n+++\ntitle = 1\n+++\n") == ["Intro.", "+++ title = 1 +++"]  # not at the start
+    assert texts("> +++\n> Sugar causes acne.\n> +++\n") == ["+++ Sugar causes acne. +++"]  # a quotation's lines
+    assert parse(draft).front_matter_end == draft.index("Body")
 
 
 def test_html_blocks_are_prose_as_the_policy_reads_them():

@@ -184,6 +184,22 @@ def test_require_suppression_reason(cli, tmp_path, monkeypatch):
     assert cli("check", "--no-cache", "--require-suppression-reason", "a.md").exit_code == 0
 
 
+@pytest.mark.parametrize("front, line, end, message", [
+    ("---\ntitle: t\nclaimlint_version: 2\nclaimlint:\n  ignore: [missing-disclaimer]\n---\n", 4, 10,
+     "Front matter 'claimlint: {ignore: ...}' gives no reason: add 'reason: ...'."),
+    ('+++\ntitle = "t"\n[claimlint]\nignore = ["missing-disclaimer"]\n+++\n', 3, 12,
+     "Front matter '[claimlint] ignore = [...]' gives no reason: add 'reason = \"...\"'."),
+])
+def test_front_matter_without_a_reason_is_reported_at_its_key(cli, tmp_path, monkeypatch, front, line, end, message):
+    import json
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text(front + "Hi.\n")
+    result = cli("check", "--no-cache", "--require-suppression-reason", "--format", "json", "a.md")
+    (finding,) = [f for f in json.loads(result.stdout)["findings"] if f["rule"] == "suppression-without-reason"]
+    assert (finding["line"], finding["column"], finding["end_column"], finding["message"]) == (line, 1, end, message)
+
+
 def test_sarif_reports_suppressed_findings_with_their_reason(cli, tmp_path, monkeypatch):
     import json
 

@@ -20,7 +20,6 @@ from claimlint.source import LineIndex
 
 REASON = "<reason>"  # the placeholder a suppression's reason replaces
 _ATX_CLOSED = re.compile(r"^ {0,3}#{1,6}\s.*\s#+\s*$")
-_FRONT_MATTER = re.compile(r"(---|\+\+\+)[ \t]*\n(?:.*?\n)?\1[ \t]*(?:\n|$)", re.DOTALL)  # YAML or TOML
 
 
 @dataclass(frozen=True)
@@ -117,8 +116,7 @@ class Suppressing:
         """Suppress `rule` in the whole draft with a reason to fill in: a comment at its top, after
         any front matter."""
         text = self.document.text
-        match = _FRONT_MATTER.match(text) if self.document.front_matter is not None else None
-        at = match.end() if match else 0
+        at = self.document.front_matter_end
         comment = f"<!-- claimlint-disable-file {rule} -- {REASON} -->\n\n"
         if at and not text[:at].endswith("\n"):
             comment = "\n" + comment

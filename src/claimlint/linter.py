@@ -90,9 +90,9 @@ class Linter:
                          for d in suppressions.directives if d.action != "enable" and not d.reason]
             front = suppressions.front_matter
             if front.rules and not front.reason:
-                findings.append(Finding(path, front.line, 1, front.line, 10, SUPPRESSION_WITHOUT_REASON, "warning",
-                                        "Front matter 'claimlint: {ignore: ...}' gives no reason: add 'reason: ...'.",
-                                        "claimlint", context="claimlint"))
+                findings.append(Finding(path, front.line, front.column, front.line, front.column + len(front.key),
+                                        SUPPRESSION_WITHOUT_REASON, "warning", front.missing_reason(), front.key,
+                                        context=front.key))
         return sorted(findings, key=lambda finding: finding.sort_key)
 
     def candidates(self, document: Document) -> list[Candidate]:

@@ -152,6 +152,7 @@ class Document:
     comments: list[Comment]
     front_matter: str | None
     front_matter_format: str = "yaml"  # "toml" for front matter between `+++` lines
+    front_matter_end: int = 0  # the source offset just past the front matter's closing line (0: none)
 
 
 def _parser() -> MarkdownIt:
@@ -170,7 +171,7 @@ def parse(text: str) -> Document:
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
     segments: list[Segment] = []
     comments: list[Comment] = []
-    front_matter, front_matter_format = None, "yaml"
+    front_matter, front_matter_format, front_matter_end = None, "yaml", 0
     containers: list[str] = []
     cell_cursor: dict[int, int] = {}  # table row line -> column reached by earlier cells
     in_footnote = 0
@@ -191,6 +192,8 @@ def parse(text: str) -> Document:
         elif kind == "front_matter":
             front_matter = token.content
             front_matter_format = "toml" if token.markup == "+++" else "yaml"
+            close = token.map[1] if token.map else 0
+            front_matter_end = line_starts[close] if close < len(line_starts) else len(text)
         elif kind == "html_block" and token.map:
             start = line_starts[token.map[0]]
             for match in re.finditer(r"<!--.*?-->", token.content, re.S):
@@ -212,7 +215,7 @@ def parse(text: str) -> Document:
                 segment.level = 7
             if segment.text.strip():
                 segments.append(segment)
-    return Document(text, segments, comments, front_matter, front_matter_format)
+    return Document(text, segments, comments, front_matter, front_matter_format, front_matter_end)
 
 
 def _emphasis_only(token) -> bool:

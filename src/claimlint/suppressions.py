@@ -28,7 +28,13 @@ ALL = "*"
 # `ids -- reason`: the reason follows the first `--` standing alone
 _REASON = re.compile(r"(?:^|\s)--(?:\s|$)")
 # A draft that opens like front matter holding claimlint settings, but that never closes it
-_UNCLOSED_SETTINGS = re.compile(r"---[ \t]*\n(?:[ \t]*\S[^\n]*\n)*?claimlint[ \t]*:")
+_UNCLOSED_SETTINGS = re.compile(r"(---|\+\+\+)[ \t]*\n(?:[ \t]*\S[^\n]*\n)*?(?:claimlint[ \t]*[:=.]|\[claimlint\])")
+# The settings' key, per front matter format: `claimlint:` in YAML, `[claimlint]` or `claimlint = ` in TOML.
+_SETTINGS_KEY = {"yaml": re.compile(r"^claimlint[ \t]*:", re.MULTILINE),
+                 "toml": re.compile(r"^(?:\[claimlint\]|claimlint[ \t]*[=.])", re.MULTILINE)}
+# How each format writes the settings, for messages.
+_SETTINGS_SHAPE = {"yaml": ("claimlint: {ignore: ...}", "reason: ..."),
+                   "toml": ("[claimlint] ignore = [...]", 'reason = "..."')}
 
 
 @dataclass
@@ -55,11 +61,19 @@ class Directive:
 
 @dataclass
 class FrontMatterIgnore:
-    """`claimlint: {ignore: [...], reason: ...}` in front matter, on `line` of the draft."""
+    """`claimlint: {ignore: [...], reason: ...}` in front matter (or TOML's `[claimlint]` table), its key at
+    `line` and `column` of the draft."""
 
     rules: frozenset[str] = frozenset()
     reason: str = ""
     line: int = 1
+    column: int = 1
+    key: str = "claimlint"
+    form: str = "yaml"
+
+    def missing_reason(self) -> str:
+        settings, reason = _SETTINGS_SHAPE[self.form]
+        return f"Front matter '{settings}' gives no reason: add '{reason}'."
 
 
 @dataclass
@@ -148,9 +162,10 @@ def _front_matter_ignore(document: Document, path: str) -> FrontMatterIgnore:
     unless it holds claimlint settings: those are never dropped without a word."""
     front_matter = document.front_matter
     if front_matter is None:
-        if _UNCLOSED_SETTINGS.match(document.text):
-            raise InputError(path, "line 1: front matter has no closing '---' line, so its 'claimlint' settings "
-                                   "would be ignored")
+        unclosed = _UNCLOSED_SETTINGS.match(document.text)
+        if unclosed:
+            raise InputError(path, f"line 1: front matter has no closing '{unclosed.group(1)}' line, so its "
+                                   "'claimlint' settings would be ignored")
         return FrontMatterIgnore()
     if "claimlint" not in front_matter:
         return FrontMatterIgnore()
@@ -162,10 +177,16 @@ def _front_matter_ignore(document: Document, path: str) -> FrontMatterIgnore:
     ignore = settings.get("ignore") if valid else None
     reason = settings.get("reason", "") if valid else None
     if not isinstance(ignore, list) or not all(isinstance(rule, str) for rule in ignore) or not isinstance(reason, str):
-        raise InputError(path, "front matter 'claimlint' must be a mapping like {ignore: [rule-id], reason: why}")
-    key = re.search(r"^\[?claimlint\]?[ \t]*[:=]?", front_matter, re.MULTILINE)
-    line = 2 + front_matter.count("\n", 0, key.start()) if key else 1  # the content starts after the opening '---'
-    return FrontMatterIgnore(frozenset(ignore), " ".join(reason.split()), line)
+        shape = ("a mapping like {ignore: [rule-id], reason: why}" if document.front_matter_format == "yaml"
+                 else 'a table like [claimlint] ignore = ["rule-id"], reason = "why"')
+        raise InputError(path, f"front matter 'claimlint' must be {shape}")
+    form = document.front_matter_format
+    key = _SETTINGS_KEY[form].search(front_matter)
+    if key is None:
+        return FrontMatterIgnore(frozenset(ignore), " ".join(reason.split()), form=form)
+    line = 2 + front_matter.count("\n", 0, key.start())  # the content starts after the opening fence
+    text = key.group().rstrip(" \t:=.")
+    return FrontMatterIgnore(frozenset(ignore), " ".join(reason.split()), line, 1, text, form)
 
 
 def _front_matter_data(front_matter: str, form: str, path: str):

@@ -23,8 +23,9 @@ def _line(state, line: int) -> str:
 
 
 def _toml_front_matter(state, start_line: int, end_line: int, silent: bool) -> bool:
-    if start_line != 0 or state.tShift[0] != 0 or _line(state, 0).rstrip() != _FENCE:
-        return False
+    if start_line != 0 or state.parentType != "root" or state.bMarks[0] + state.tShift[0] != 0 \
+            or _line(state, 0).rstrip() != _FENCE:
+        return False  # only the draft's own first line opens it, not a blockquote's: "> +++"
     close = next((line for line in range(1, end_line) if _line(state, line).rstrip() == _FENCE
                   and state.sCount[line] == 0), None)
     if close is None:
