@@ -86,7 +86,6 @@ class Cache:
         rows = [{**finding.to_dict(), "context": finding.context} for finding in findings]
         for row in rows:
             del row["path"]
-        temporary = file.with_suffix(f".{os.getpid()}.tmp")
         try:
             if not self.folder.exists():
                 self.folder.mkdir(parents=True)
@@ -94,43 +93,56 @@ class Cache:
             file.parent.mkdir(exist_ok=True)
             if self.folder.is_symlink() or file.parent.is_symlink():
                 return  # a cache folder committed with links must not make us write elsewhere
-            # Never through a link planted where the temporary file goes, nor over an existing file.
-            descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
         except OSError:
             return  # a read-only tree just runs uncached
-        try:
-            with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-                handle.write(json.dumps(rows, ensure_ascii=False))
-            temporary.replace(file)  # atomic: parallel runs never read half a file
-        except OSError:  # a full disk: run uncached, and leave no partial file behind
-            with contextlib.suppress(OSError):
-                temporary.unlink(missing_ok=True)
+        write_new(file, json.dumps(rows, ensure_ascii=False).encode("utf-8"))
 
     def prune(self):
-        """At most once a day: remove entries unused for MAX_AGE, then the least recently used
-        beyond MAX_BYTES, and temporary files left by killed runs."""
-        stamp, now = self.folder / ".pruned", time.time()
-        try:
-            if now - stamp.stat().st_mtime < PRUNE_EVERY:
-                return
-        except FileNotFoundError:
-            pass
-        except OSError:
-            return
-        entries = []
-        for file in self.folder.glob("??/*"):
-            with contextlib.suppress(OSError):
-                status = file.stat()
-                entries.append((status.st_mtime, status.st_size, file))
-        total = 0
-        for used, size, file in sorted(entries, reverse=True):  # the most recently used first
-            total += size
-            expired = now - used > (STALE_TEMPORARY if file.suffix == ".tmp" else MAX_AGE)
-            if expired or total > MAX_BYTES:
-                with contextlib.suppress(OSError):
-                    file.unlink()
+        prune(self.folder)
+
+
+def write_new(file: Path, data: bytes):
+    """Write `file` whole or not at all (parallel runs never read half a file), never through a link
+    planted where its temporary file goes; a full disk or a read-only folder just leaves it unwritten."""
+    temporary = file.with_suffix(f".{os.getpid()}.tmp")
+    try:
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
+    except OSError:
+        return
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+        temporary.replace(file)  # atomic
+    except OSError:  # a full disk: leave no partial file behind
         with contextlib.suppress(OSError):
-            stamp.touch()
+            temporary.unlink(missing_ok=True)
+
+
+def prune(folder: Path):
+    """At most once a day: remove the entries of a cache folder (laid out as `??/<key>`) unused for
+    MAX_AGE, then the least recently used beyond MAX_BYTES, and temporary files left by killed runs."""
+    stamp, now = folder / ".pruned", time.time()
+    try:
+        if now - stamp.stat().st_mtime < PRUNE_EVERY:
+            return
+    except FileNotFoundError:
+        pass
+    except OSError:
+        return
+    entries = []
+    for file in folder.glob("??/*"):
+        with contextlib.suppress(OSError):
+            status = file.stat()
+            entries.append((status.st_mtime, status.st_size, file))
+    total = 0
+    for used, size, file in sorted(entries, reverse=True):  # the most recently used first
+        total += size
+        expired = now - used > (STALE_TEMPORARY if file.suffix == ".tmp" else MAX_AGE)
+        if expired or total > MAX_BYTES:
+            with contextlib.suppress(OSError):
+                file.unlink()
+    with contextlib.suppress(OSError):
+        stamp.touch()
 
 
 def remove_cache(folder: Path) -> tuple[int, int] | None:

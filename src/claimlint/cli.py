@@ -16,6 +16,7 @@ from typing import Iterable
 import click
 
 from claimlint import __version__
+from claimlint import compiled_patterns
 from claimlint.cache import FOLDER, dependency_versions, remove_cache
 from claimlint.config import Configs, available_rules, find_config, load_config, resolve_rules
 from claimlint.errors import ClaimlintError
@@ -266,6 +267,7 @@ def check(paths, select, ignore, output_formats, output_file, output_dir, statis
         if debug and detail:
             _traceback(detail)
 
+    compiled_patterns.use(compiled_patterns.user_cache() / "patterns")  # as Python's __pycache__
     try:
         configs = Configs(config_path)
         folder = prepare(output_dir) if output_dir else None  # before anything is fixed or linted

@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import re
 
+from claimlint.compiled_patterns import Arguments, compiled
+
 try:  # the parser and compiler `re` uses (private: any surprise leaves patterns unfolded)
     import _sre
     from re import _compiler, _constants, _parser
@@ -72,14 +74,14 @@ class Folded:
     def original(self) -> re.Pattern:
         """The pattern as `re` compiles it."""
         if self._original is None:
-            self._original = re.compile(self.pattern, self.flags)
+            self._original = _compiled_as_re(self.pattern, self.flags)
         return self._original
 
     @property
     def folds(self) -> bool:
         """Does it run over lower-cased text (else it runs as `re` compiles it)?"""
         if self._folded is None:
-            self._folded = _folded(self.pattern, self.flags) or False
+            self._folded = compiled("folded", self.pattern, self.flags, lambda: _folded(self.pattern, self.flags)) or False
         return self._folded is not False
 
     def search(self, text: str, pos: int = 0, endpos: int = _END):
@@ -219,8 +221,27 @@ def fold(pattern: re.Pattern | Folded) -> re.Pattern | Folded:
     return Folded(pattern.pattern, pattern.flags, pattern)
 
 
-def _folded(source: str, flags: int) -> re.Pattern | None:
-    """The pattern rewritten to run case-sensitively over folded text, or None where it cannot be."""
+def _compiled_as_re(source: str, flags: int) -> re.Pattern:
+    """`re.compile(source, flags)`, from the store of compiled patterns where it has it."""
+    if _sre is None or not isinstance(flags, int):
+        return re.compile(source, flags)
+    return compiled("re", source, int(flags), lambda: _arguments(_parser.parse(source, flags), flags, source))
+
+
+def _arguments(parsed, flags: int, source: str | None = None) -> Arguments:
+    """What `re`'s compiler hands `_sre.compile` for a parsed pattern (re._compiler.compile, whose
+    last step this is)."""
+    code = _compiler._code(parsed, flags)
+    groupindex = parsed.state.groupdict
+    indexgroup = [None] * parsed.state.groups
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    return source, flags | parsed.state.flags, code, parsed.state.groups - 1, groupindex, tuple(indexgroup)
+
+
+def _folded(source: str, flags: int) -> Arguments | None:
+    """The pattern rewritten to run case-sensitively over folded text (what `_sre.compile` takes to
+    compile it), or None where it cannot be."""
     if _sre is None or not flags & re.IGNORECASE or flags & (re.LOCALE | re.ASCII):
         return None
     parsed = _parser.parse(source, flags)
@@ -231,7 +252,7 @@ def _folded(source: str, flags: int) -> re.Pattern | None:
     except _Unfoldable:
         return None
     parsed.state.flags &= ~re.IGNORECASE
-    return _compiler.compile(rewritten, flags & ~re.IGNORECASE)
+    return _arguments(rewritten, flags & ~re.IGNORECASE)
 
 
 class _Unfoldable(Exception):
