@@ -44,3 +44,18 @@ def test_spacy_imported_without_its_command_line_package_still_has_it():
             "print(json.dumps({'before': before, 'version': info['spacy_version'] == spacy.__version__,\n"
             "    'info_module': spacy.cli.info.__module__, 'download': callable(spacy.cli.download)}))")
     assert _run(code) == {"before": False, "version": True, "info_module": "spacy.cli.info", "download": True}
+
+
+def test_a_check_of_one_cached_draft_loads_neither_spacy_nor_workers(tmp_path):
+    draft = tmp_path / "claim.md"
+    draft.write_text("# Sleep\n\nChronic stress worsens inflammation.\n")
+    code = ("import json, sys, contextlib, io\nfrom claimlint.cli import main\n"
+            "sys.argv = ['claimlint', 'check', '--cache-dir', sys.argv[2], '--format', 'json', sys.argv[1]]\n"
+            "out = io.StringIO()\n"
+            "with contextlib.redirect_stdout(out):\n    try:\n        main()\n    except SystemExit:\n        pass\n"
+            "print(json.dumps({'rules': sorted({f['rule'] for f in json.loads(out.getvalue())['findings']}),\n"
+            "    'loaded': [name for name in ('spacy', 'multiprocessing') if name in sys.modules]}))")
+    cold = _run(code, str(draft), str(tmp_path / "cache"))
+    warm = _run(code, str(draft), str(tmp_path / "cache"))
+    assert cold["rules"] == warm["rules"] == ["unhedged-causal-claim"] and "spacy" in cold["loaded"]
+    assert warm["loaded"] == []

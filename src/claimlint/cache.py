@@ -16,7 +16,6 @@ import os
 import shutil
 import time
 from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
 
 from claimlint.errors import ClaimlintError
@@ -45,6 +44,8 @@ def _code_hash() -> str:
 
 @lru_cache(maxsize=1)
 def dependency_versions() -> dict[str, str | None]:
+    from importlib import metadata  # here: a run without a cache never asks
+
     versions = {}
     for name in DEPENDENCIES:
         try:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import platform
 import sys
 import traceback
 from pathlib import Path
@@ -147,6 +146,8 @@ def _ids(values: tuple[str, ...]) -> list[str]:
 def _version(ctx, param, value):
     if not value or ctx.resilient_parsing:
         return
+    import platform
+
     versions = dependency_versions()
     click.echo(f"claimlint {__version__} (spaCy {versions['spacy']}, markdown-it-py {versions['markdown-it-py']}, "
                f"mdit-py-plugins {versions['mdit-py-plugins']}, Python {platform.python_version()})")

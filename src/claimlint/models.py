@@ -13,7 +13,6 @@ import json
 import os
 import re
 import sys
-from importlib import metadata
 from pathlib import Path
 
 from claimlint.errors import ConfigError
@@ -46,6 +45,8 @@ def pipeline_path(name: str) -> Path:
 
 def installed_distribution(name: str):
     """The distribution `name` found on sys.path without the working directory and sys.path[0]."""
+    from importlib import metadata  # here: a run without a model never reads package metadata
+
     untrusted = {os.path.realpath(entry or ".") for entry in ("", *sys.path[:1])}
     path = [entry for entry in sys.path if os.path.realpath(entry or ".") not in untrusted]
     return next(iter(metadata.distributions(name=name, path=path)), None)

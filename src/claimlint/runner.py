@@ -14,7 +14,6 @@ are linted on a Dask cluster (dask.py), which gives its results in order too.
 from __future__ import annotations
 
 import itertools
-import multiprocessing
 import os
 import sys
 import traceback
@@ -89,7 +88,7 @@ def run(paths: list[str], config: Config | Configs, options: RunOptions,
         if key not in linters:
             rules = resolve_rules(config, options.select, options.ignore, path)
             flags = (options.report_unused_suppressions, options.require_suppression_reason, options.keep_suppressed)
-            fingerprint = linter_fingerprint(rules, config.model, flags)
+            fingerprint = linter_fingerprint(rules, config.model, flags) if cache else ""  # hashes claimlint's code
             known = frozenset(available_rules(config))  # what a suppression may name
             linters[key] = (Linter(rules, config.model, options.report_unused_suppressions, known,
                                    options.require_suppression_reason, options.keep_suppressed), fingerprint)
@@ -206,16 +205,19 @@ def lint_in_order(work: Iterable[FileResult | Job], files: int, linters: dict[tu
         yield from lint_on_cluster(options.dask, rest, linters, cache, options.whole_drafts)
         return
     workers = options.jobs or min(os.cpu_count() or 1, left // FILES_PER_WORKER)
-    if workers <= 1 or left < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        yield from (lint_job(item, linters, cache, options.whole_drafts) if isinstance(item, Job) else item
-                    for item in rest)
-        return
-    for model in {linter.model for linter, _ in linters.values() if linter.sentence_rules}:
-        analyser(model)  # the pipeline loaded once, before forking, and shared by every worker
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        waits = (pool.apply_async(_lint_one, (item, options.whole_drafts)).get if isinstance(item, Job)
-                 else _ready(item) for item in rest)
-        yield from in_order(waits, workers * WINDOW_PER_WORKER)
+    if workers > 1 and left >= 2:
+        import multiprocessing  # here: a run of a few drafts forks no worker
+
+        if "fork" in multiprocessing.get_all_start_methods():
+            for model in {linter.model for linter, _ in linters.values() if linter.sentence_rules}:
+                analyser(model)  # the pipeline loaded once, before forking, and shared by every worker
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                waits = (pool.apply_async(_lint_one, (item, options.whole_drafts)).get if isinstance(item, Job)
+                         else _ready(item) for item in rest)
+                yield from in_order(waits, workers * WINDOW_PER_WORKER)
+            return
+    yield from (lint_job(item, linters, cache, options.whole_drafts) if isinstance(item, Job) else item
+                for item in rest)
 
 
 def _ready(result: FileResult) -> Callable[[], FileResult]:
