@@ -11,15 +11,18 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimlint import __version__
 from claimlint.config import Config
 from claimlint.errors import InputError
 from claimlint.inert import inert_json
 from claimlint.linter import Linter
-from claimlint.streamed_json import StreamedJson
+from claimlint.streamed_json import StreamedJson, dumps
 from claimlint.runner import WINDOW_PER_WORKER, RunOptions, run
 from claimlint.source import read_source
+from conftest import ROOT
 
 SUBJECTS = ("Chronic stress", "Poor sleep", "Added sugar", "A sedentary day", "Cold exposure", "Café culture")
 
@@ -211,3 +214,26 @@ def test_a_baseline_is_written_sorted_by_path_and_filters_each_file(cli, tree, l
     Path(edited).write_text(read_source(edited) + "\nSugar causes cavities.\n", encoding="utf-8")
     result = cli("check", "--no-cache", "--format", "json", "--baseline", "baseline.json", *paths)
     assert [(f["path"], f["match"]) for f in json.loads(result.stdout)["findings"]] == [(edited, "causes")]
+
+
+_JSON_LEAVES = (st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text()
+                | st.sampled_from(["", "a\nb", "tab\there", "quote \" and \\ back", "\u2028", "é✓𝄞", "\ud800"]))
+_JSON_VALUES = st.recursive(
+    _JSON_LEAVES,
+    lambda children: (st.lists(children, max_size=4) | st.tuples(children, children)
+                      | st.dictionaries(st.text(max_size=5) | st.integers() | st.booleans() | st.none(), children,
+                                        max_size=4)),
+    max_leaves=20)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_JSON_VALUES)
+def test_json_written_fast_is_exactly_what_json_writes(value):
+    assert dumps(value) == json.dumps(value, indent=2, ensure_ascii=False)
+
+
+def test_json_of_findings_is_exactly_what_json_writes(lint):
+    findings = [finding.to_dict() for path in sorted(Path(ROOT / "fixtures" / "eval").glob("*.md"))[:20]
+                for finding in lint(path.read_text(encoding="utf-8"), str(path))]
+    assert len(findings) > 50 and any(finding["fixes"] for finding in findings)
+    assert [dumps(finding) for finding in findings] == [json.dumps(f, indent=2, ensure_ascii=False) for f in findings]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import secrets
+from json.encoder import encode_basestring
 from typing import Callable
 
 from claimlint.inert import inert_json
@@ -44,7 +45,7 @@ class StreamedJson:
         return [self.held, self._around_mark()[2]]
 
     def _dumps(self, value) -> str:
-        text = json.dumps(value, indent=2, ensure_ascii=False)
+        text = dumps(value)
         return inert_json(text) if self.inert else text
 
     def _around_mark(self) -> tuple[str, str, str]:
@@ -54,3 +55,49 @@ class StreamedJson:
         (number,) = [number for number, line in enumerate(lines) if line.strip() == f'"{mark}"']
         line = lines[number]
         return "\n".join(lines[:number]), line[: len(line) - len(line.lstrip())], "\n".join(lines[number + 1:])
+
+
+def dumps(value) -> str:
+    """`json.dumps(value, indent=2, ensure_ascii=False)`, about four times faster on plain data.
+
+    With an indent, `json` encodes in Python, a generator per list and mapping; a report's findings
+    took seconds of a large run's main process. Strings, integers, true, false, null, lists and
+    mappings with string keys are written here with `json`'s own string escaping; anything else
+    (a float, a key that is no string, a subclass of int) is left to `json`."""
+    try:
+        return _dumped(value, "\n")
+    except (_Unusual, RecursionError):
+        return json.dumps(value, indent=2, ensure_ascii=False)
+
+
+class _Unusual(Exception):
+    pass
+
+
+def _dumped(value, newline: str) -> str:
+    """`value` as `json.dumps(..., indent=2)` writes it where `newline` starts its lines."""
+    if isinstance(value, str):
+        return encode_basestring(value)
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if type(value) is int:
+        return int.__repr__(value)
+    inner = newline + "  "
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        items = []
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise _Unusual
+            items.append(f"{encode_basestring(key)}: {_dumped(item, inner)}")
+        return "{" + inner + ("," + inner).join(items) + newline + "}"
+    if isinstance(value, (list, tuple)):
+        if not value:
+            return "[]"
+        return "[" + inner + ("," + inner).join([_dumped(item, inner) for item in value]) + newline + "]"
+    raise _Unusual
