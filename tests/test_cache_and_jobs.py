@@ -66,3 +66,25 @@ def test_workers_lint_later_drafts_with_their_own_overrides(cli, corpus):
     assert findings(cli, "--no-cache", "--jobs", "2") == serial
     legal = [(f["rule"], f["severity"]) for f in serial if "zz-legal" in f["path"]]
     assert legal and set(legal) <= {("unsourced-statistic", "error"), ("missing-disclaimer", "warning")}
+
+
+def test_workers_inherit_the_loaded_pipeline_frozen_and_the_main_process_collects_as_before(cli, corpus, monkeypatch):
+    """Workers leave what they inherit out of garbage collection (no pass copies its pages); the main
+    process, which may be a long-lived caller of the API, keeps collecting everything."""
+    import gc
+
+    from claimlint import runner
+
+    lint_job = runner.lint_job
+
+    def reporting(job, *args, **kwargs):
+        result = lint_job(job, *args, **kwargs)
+        result.findings = [finding for finding in result.findings or []][:1]
+        if result.findings:
+            result.findings[0] = type(result.findings[0])(**{**vars(result.findings[0]), "message": str(gc.get_freeze_count())})
+        return result
+
+    monkeypatch.setattr(runner, "lint_job", reporting)
+    frozen = {int(finding["message"]) for finding in findings(cli, "--no-cache", "--jobs", "2")}
+    assert frozen and min(frozen) > 10_000  # the pipeline's and the rules' objects, in every worker
+    assert gc.get_freeze_count() == 0

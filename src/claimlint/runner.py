@@ -13,6 +13,7 @@ are linted on a Dask cluster (dask.py), which gives its results in order too.
 
 from __future__ import annotations
 
+import gc
 import itertools
 import os
 import sys
@@ -211,7 +212,12 @@ def lint_in_order(work: Iterable[FileResult | Job], files: int, linters: dict[tu
         if "fork" in multiprocessing.get_all_start_methods():
             for model in {linter.model for linter, _ in linters.values() if linter.sentence_rules}:
                 analyser(model)  # the pipeline loaded once, before forking, and shared by every worker
-            with multiprocessing.get_context("fork").Pool(workers) as pool:
+            # The workers' collector leaves what they inherit alone: its passes would touch every object (the
+            # pipeline, the rules) in each worker, copying their pages, and cost time over objects that stay.
+            gc.freeze()
+            pool = multiprocessing.get_context("fork").Pool(workers)
+            gc.unfreeze()  # this process collects as before
+            with pool:
                 waits = (pool.apply_async(_lint_one, (item, options.whole_drafts)).get if isinstance(item, Job)
                          else _ready(item) for item in rest)
                 yield from in_order(waits, workers * WINDOW_PER_WORKER)
