@@ -109,3 +109,61 @@ def test_a_draft_no_trigger_matches_never_loads_spacy(tmp_path):
             "try:\n    main()\nexcept SystemExit:\n    pass\nprint('spacy' in sys.modules, file=sys.stderr)")
     result = subprocess.run([sys.executable, "-c", code, str(draft)], capture_output=True, text=True, cwd=ROOT)
     assert result.stderr.strip().splitlines()[-1] == "False", result.stderr
+
+
+# Words of many tokens each (special cases, numbers with units, infixes, contractions, symbols), for
+# pieces long enough that the engine's cut at MAX_SENTENCE_TOKENS is in play.
+DENSE = ["Cantve", "gonna", "whaddya", "10km", "3.5", "(x)", "a/b", "don't", "co-op", "U.S.", "👍", "–", "…", "x+y",
+         "$5", "50%", "ok", "risk", "2019", "Ph.D.", "e.g.", ":)", "'em", "y'all", "o'clock", "\u00a0", "\n", "it’s"]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(DENSE), min_size=20, max_size=90), st.sampled_from(["", ".", "!\"", "?)", ".*"]),
+       st.lists(st.integers(0, 800), max_size=3))
+def test_a_long_piece_is_vouched_alone_only_when_it_is_one_sentence_the_engine_leaves_uncut(words, end, marks):
+    from claimlint.nlp import MAX_SENTENCE_TOKENS
+
+    text = " ".join(words).strip() + end
+    segment = _segment(text, [mark % (len(text) + 1) for mark in marks])
+    whole = _whole(segment)
+    if analyser().cuts.alone(text):
+        assert len(whole) == 1 and (whole[0][0], whole[0][1]) == (0, len(text))
+        assert len(whole[0][3]) <= MAX_SENTENCE_TOKENS
+    assert _pieced(segment) == whole
+
+
+def test_the_token_bound_of_a_piece_vouched_alone_is_reached_and_kept():
+    from claimlint.nlp import MAX_SENTENCE_TOKENS
+
+    # "Cantve" is three tokens, the most a special case makes of one run of letters.
+    for count in (MAX_SENTENCE_TOKENS // 3, MAX_SENTENCE_TOKENS // 3 + 1):
+        text = " ".join(["Cantve"] * count) + "."
+        tokens = len(load_pipeline().tokenizer(text))
+        assert analyser().cuts.alone(text) == (tokens <= MAX_SENTENCE_TOKENS)
+        assert _pieced(_segment(text, [])) == _whole(_segment(text, []))
+    assert len(_whole(_segment(text, []))) == 2  # cut at the limit: not one sentence
+
+
+def test_a_piece_vouched_alone_is_tokenized_only_when_its_tokens_are_read():
+    from claimlint.linter import Candidate
+
+    text = "About 70% of adults sleep badly."
+    segment = _segment(text, [len(text)])
+    (piece, (sentence,)), = analyser().sentences([Candidate(segment, text, 0, len(text), True, [])])
+    assert (sentence.start, sentence.end, [m.position for m in sentence.evidence]) == (0, len(text), [len(text)])
+    assert callable(sentence.made)  # not tokenized yet
+    assert [token.text for token in sentence.tokens][-2:] == ["badly", "."] and not callable(sentence.made)
+    assert sentence.tokens is sentence.tokens  # made once: helpers remember by the Span (nlp.memo)
+
+
+@pytest.mark.parametrize("text, alone", [
+    ("Sugar causes cavities.", True), ("It ends.\")", True), ("Why?!", True), ("70% of us", True),
+    ("It ends.  )", False),  # the second space is a token, and no punctuation: a sentence of its own
+    ("It ends.\n)", False), ("It ends.\u00a0)", False), ("Dr. Smith agrees.", False), ("It costs 3.5 mg.", False),
+    (" Leading space.", False), ("Trailing space. ", False), ("...", False),
+])
+def test_a_piece_is_vouched_alone_only_when_it_is_one_sentence(text, alone):
+    assert analyser().cuts.alone(text) == alone
+    if alone:
+        assert len(_whole(_segment(text, []))) == 1
+    assert _pieced(_segment(text, [])) == _whole(_segment(text, []))

@@ -11,7 +11,7 @@ import sys
 import types
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from claimlint.errors import ConfigError
 from claimlint.evidence.citations import has_citation
@@ -111,7 +111,9 @@ class Analyser:
 
     The blank pipeline cuts at the sentence ends `SentenceCuts` can vouch for, only tokenizes, and
     finds sentences as its sentencizer would, from each Doc's arrays (the sentencizer walks every
-    token in Python). A trained pipeline tags and parses in context and ends sentences as it likes,
+    token in Python). A piece `SentenceCuts.alone` vouches for is one sentence, tokenized only when
+    a rule first reads its tokens: many are read by rules of text alone (a statistic, a phrase that
+    does not match). A trained pipeline tags and parses in context and ends sentences as it likes,
     so it reads whole segments.
     """
 
@@ -120,7 +122,7 @@ class Analyser:
         self.blank = not model
         if self.blank:
             punct_chars = self.nlp.get_pipe("sentencizer").punct_chars
-            self.cuts = SentenceCuts(self.nlp.tokenizer, punct_chars)
+            self.cuts = SentenceCuts(self.nlp.tokenizer, punct_chars, MAX_SENTENCE_TOKENS)
             self.stops = frozenset(self.nlp.vocab.strings[char] for char in punct_chars)
 
     def pieces(self, text: str) -> list[tuple[int, int]]:
@@ -130,12 +132,26 @@ class Analyser:
     def sentences(self, pieces):
         """(piece, its sentences) for each piece: anything with the segment, its prose `plain`, the
         piece's `start`, `text` and whether it is the segment's `last`."""
-        pieces = list(pieces)
-        texts = (piece.tokenized for piece in pieces)
-        docs = self.nlp.tokenizer.pipe(texts) if self.blank else self.nlp.pipe(texts)
-        stops = self.stops if self.blank else None
-        for piece, doc in zip(pieces, docs):
-            yield piece, sentences(piece.segment, doc, piece, stops)
+        if not self.blank:
+            pieces = list(pieces)
+            for piece, doc in zip(pieces, self.nlp.pipe(piece.tokenized for piece in pieces)):
+                yield piece, sentences(piece.segment, doc, piece)
+            return
+        for piece in pieces:
+            if self.cuts.alone(piece.text):
+                tokens = partial(self._span, piece.tokenized)  # made when a rule first reads them
+                sentence = Sentence(piece.segment, piece.start, piece.end, tokens, [], piece.plain)
+                sentence.evidence = _marks(piece.segment, piece.start, piece.end, piece.last)
+                yield piece, [sentence]
+            else:
+                yield piece, sentences(piece.segment, self.tokenize(piece.tokenized), piece, self.stops)
+
+    def tokenize(self, text: str):
+        """The Doc of a piece's text: all that reaches spaCy (benchmarks count its words here)."""
+        return self.nlp.tokenizer(text)
+
+    def _span(self, text: str):
+        return self.tokenize(text)[:]
 
 
 _ANALYSERS: dict[str | None, Analyser] = {}
@@ -161,9 +177,16 @@ class Sentence:
     segment: Segment
     start: int
     end: int
-    tokens: object  # spacy.tokens.Span
+    made: object  # its tokens (a spacy.tokens.Span), or a function that makes them when first read
     evidence: list[Evidence]
     paragraph: str  # the whole segment as its tokens read it: plain quotes and apostrophes
+
+    @property
+    def tokens(self):
+        """The sentence's tokens (a spacy.tokens.Span)."""
+        if callable(self.made):
+            self.made = self.made()
+        return self.made
 
     @property
     def text(self) -> str:
@@ -229,17 +252,22 @@ def sentences(segment: Segment, doc, piece=None, stops: frozenset[int] | None = 
                                paragraph))
     if not result:
         return result
-    # Marks come in prose order. A piece's sentences take those after the end of the sentence before
-    # the piece (the space before its start) up to their own end, or all that follow if it is the last.
-    marks = segment.evidence
-    first = bisect_left(marks, offset, key=lambda mark: mark.position) if offset else 0
-    stop = len(marks) if last else bisect_right(marks, result[-1].end, key=lambda mark: mark.position)
     current = 0
-    for mark in marks[first:stop]:
+    for mark in _marks(segment, offset, result[-1].end, last):
         while current < len(result) - 1 and mark.position > result[current].end:
             current += 1
         result[current].evidence.append(mark)
     return result
+
+
+def _marks(segment: Segment, start: int, end: int, last: bool) -> list[Evidence]:
+    """The evidence marks of the piece of `segment` from `start` whose last sentence ends at `end`.
+    Marks come in prose order. A piece's sentences take those after the end of the sentence before
+    the piece (the space before its start) up to their own end, or all that follow if it is the last."""
+    marks = segment.evidence
+    first = bisect_left(marks, start, key=lambda mark: mark.position) if start else 0
+    stop = len(marks) if last else bisect_right(marks, end, key=lambda mark: mark.position)
+    return marks[first:stop]
 
 
 # What `sentences` reads of each token: where it starts and how long it is, its text's hash, and

@@ -10,27 +10,64 @@ word alone, so each side of a cut is asked of the tokenizer once per distinct wo
 
 Anywhere else (an abbreviation such as "e.g." or "Dr.", a stop inside a word, a quote or bracket
 after the stop) no cut is made: a piece may hold several sentences, never part of one.
+
+Most pieces are one sentence, and `alone` can vouch for many of them without tokenizing: then the
+sentence is the whole piece, and it is tokenized only if a rule reads its tokens.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # A stop, one space, a letter: each place a cut may be made (the rest is the tokenizer's to say).
 _CANDIDATE = re.compile(r"[.!?] (?=[^\W\d_])")
 _WORD = re.compile(r"\S+")
 _STOPS = frozenset(".!?")
+# What `alone` counts: runs of ASCII letters or digits (spaCy splits one only by a special case such as
+# "gonna"), and any other character but a space.
+_ALPHANUMERIC_RUN = re.compile(r"[A-Za-z]+|[0-9]+")
+_OTHER = re.compile(r"[^A-Za-z0-9 ]")
 _REMEMBERED_WORDS = 200_000  # the answers kept per side: a few MB, however long the run
 _LONGEST_REMEMBERED = 40
 
 
 class SentenceCuts:
-    def __init__(self, tokenizer, punct_chars):
+    def __init__(self, tokenizer, punct_chars, max_tokens: int):
+        """`max_tokens`: the most tokens a sentence may have before the engine cuts it (`alone`)."""
         self.tokenizer = tokenizer
         self.punct_chars = punct_chars
+        self.max_tokens = max_tokens
         self._closing: dict[str, str | None] = {}
         self._opening: dict[str, str | None] = {}
         self._junctions = _junctions(tokenizer)
+        self._stop = re.compile("[" + "".join(map(re.escape, sorted(punct_chars))) + "]")
+        # The most tokens a special case makes of a run of ASCII letters or digits ("Cantve": 3).
+        self._run_tokens = max((len(tokens) for string, tokens in tokenizer.rules.items()
+                                if string.isascii() and string.isalnum()), default=1)
+
+    def alone(self, text: str) -> bool:
+        """Can `text` (a piece, with no space before or after it) be vouched for as one sentence, as
+        the engine would find it in the piece's tokens, of at most `max_tokens` tokens?
+
+        The sentencizer starts a sentence at a token that is neither punctuation nor a stop, after a
+        stop: a token that is one of its characters. So there is one sentence when no such character
+        stands before the last character that is neither punctuation (Unicode P*) nor white space,
+        and only punctuation and single spaces follow that one (a line break or a second space is a
+        token of its own, and no punctuation). Tokens cover the text, so the sentence spans it. Its
+        tokens are at most: the number of runs of ASCII letters or digits times the most tokens a
+        special case makes of one, plus one for every other character but single spaces."""
+        if not text or text[0].isspace() or text[-1].isspace():
+            return False
+        last = len(text) - 1
+        while last >= 0 and (text[last] == " " or unicodedata.category(text[last])[0] == "P"):
+            last -= 1
+        if last < 0 or "  " in text[last:] or self._stop.search(text, 0, last + 1):
+            return False
+        if len(text) <= self.max_tokens:
+            return True
+        runs = len(_ALPHANUMERIC_RUN.findall(text))
+        return runs * self._run_tokens + len(_OTHER.findall(text)) + text.count("  ") <= self.max_tokens
 
     def pieces(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of consecutive pieces of `text`, each one or more whole sentences, the
