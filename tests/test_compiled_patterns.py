@@ -4,13 +4,16 @@ pattern `re` (or the folding rewrite) compiles, a damaged or foreign file is nev
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
 import sys
 
 import pytest
 
 from claimlint import compiled_patterns
 from claimlint.folded_regex import Folded, _folded
+from conftest import ROOT
 from test_folded_regex import PATTERNS, needs_folding
 
 
@@ -100,15 +103,22 @@ def test_without_the_store_nothing_is_written(tmp_path, monkeypatch, lint):
 
 
 @pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="the XDG cache folder is the Linux one")
-def test_check_keeps_patterns_in_the_user_cache_and_finds_the_same_with_them(cli, tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+def test_check_keeps_patterns_in_the_user_cache_and_a_later_run_reads_them(tmp_path):
     draft = tmp_path / "draft.md"
     draft.write_text("# Sugar\n\nSugar causes acne, and 70% of teens have it.\n")
-    try:
-        first = cli("check", "--no-cache", "--format", "json", str(draft))
-        files = _files(tmp_path / "cache" / "claimlint" / "patterns")
-        again = cli("check", "--no-cache", "--format", "json", str(draft))
-    finally:
-        compiled_patterns.use(None)
-    assert files and first.stdout == again.stdout and '"unhedged-causal-claim"' in first.stdout
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    command = [sys.executable, "-m", "claimlint", "check", "--no-cache", "--format", "json", str(draft)]
+
+    def run():
+        return subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT).stdout
+
+    first = run()
+    files = {path: path.stat().st_mtime_ns for path in _files(tmp_path / "cache" / "claimlint" / "patterns")}
+    again = run()
+    assert len(files) > 10 and first == again and '"unhedged-causal-claim"' in first
+    assert {path: path.stat().st_mtime_ns for path in _files(tmp_path / "cache" / "claimlint" / "patterns")} == files
+    for path in files:  # unusable now: a run compiles afresh and writes them again, as the second did not
+        path.write_bytes(b"garbage")
+    assert run() == first
+    assert all(path.read_bytes() != b"garbage" for path in files)
     assert sorted(path.name for path in tmp_path.iterdir()) == ["cache", "draft.md"]  # nothing beside the draft
