@@ -59,21 +59,14 @@ def test_toml_front_matter_ignore(strict):
     assert found(strict, text) == [(7, "unhedged-causal-claim")]
 
 
-def test_invalid_toml_front_matter_with_settings_is_an_input_error(cli, tmp_path, monkeypatch):
+@pytest.mark.parametrize("front, shape", [("---\nclaimlint: [oops]\n---\n", "a mapping like {ignore:"),
+                                          ('+++\nclaimlint = 1\n+++\n', 'a table like [claimlint] ignore = [')])
+def test_bad_front_matter_setting_is_an_input_error(cli, tmp_path, monkeypatch, front, shape):
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "a.md").write_text('+++\ntitle = \nclaimlint = 1\n+++\nText.\n')
+    (tmp_path / "a.md").write_text(front + "Text.\n")
     result = cli("check", "a.md")
     assert result.exit_code == 2
-    assert "a.md: line 2: front matter is not valid TOML (Invalid value)" in result.stderr
-    assert "Traceback" not in result.stderr
-
-
-def test_bad_front_matter_setting_is_an_input_error(cli, tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "a.md").write_text("---\nclaimlint: [oops]\n---\nText.\n")
-    result = cli("check", "a.md")
-    assert result.exit_code == 2
-    assert "a.md: front matter 'claimlint' must be a mapping" in result.stderr
+    assert f"a.md: front matter 'claimlint' must be {shape}" in result.stderr
 
 
 def test_suppressions_in_code_blocks_do_nothing(strict):
