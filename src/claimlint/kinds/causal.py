@@ -29,6 +29,7 @@ from claimlint.kinds.verb_forms import (CONJUNCTIONS, FINITE, HELP, PREPOSITIONS
 
 
 _LABEL_WORDS = 7  # a label is a short noun phrase: a longer item is a sentence
+_SUBJECT_WORDS = 8  # how far back a subject is read: bounded, so a long sentence costs no more per verb
 # Prepositions inside an object that still name what is acted on: "the risk of", "protect the body against".
 _OBJECT_PREPOSITIONS = frozenset({"of", "against", "from"})
 _CLAUSE_ENDS = frozenset({".", ";", ":", "!", "?", "(", ")"})
@@ -104,6 +105,11 @@ class CausalClaim(Kind):
                               self.phrase_exclusions)
         self.verb_phrases = Family([NamedPattern.of(entry, tokens=True) for entry in fields["verb_phrases"]],
                                    self.phrase_exclusions)
+        # Symptomatology, a disease causing its symptoms, is textbook medicine (VERB_EXCLUSIONS).
+        known = {"disease", "symptom"} <= fields["terms"].keys()
+        self.diseases = compile_patterns(["{disease}"], fields["terms"]) if known else None
+        self.symptoms = compile_patterns(["{symptom}", "symptoms?", "signs?", "feelings?"], fields["terms"]) if known \
+            else None
         self.benefit_label = _benefit_label(fields["benefit_nouns"], fields["benefit_objects"], fields["terms"])
         self.trigger = WordTrigger(self.verbs.keys() | self.change_verbs.keys() | set(fields["benefit_nouns"])
                                    | (set(_DECREASE) if self.benefit_label else set()),
@@ -379,6 +385,16 @@ def _training_effect(kind, tokens, index: int, context, verb: Verb, heading: boo
     return False
 
 
+def _symptomatology(kind, tokens, index: int, context, verb: Verb, heading: bool) -> bool:
+    """what a disease does to those who have it, textbook medicine: "Depression causes feelings of sadness",
+    "Flu causes aches and a fever" (not "Sugar causes acne")"""
+    if verb.lemma not in ("cause", "lead", "result", "trigger") or kind.diseases is None:
+        return False
+    subject = tokens[max(clauses.start(tokens, index, "claim"), index - _SUBJECT_WORDS) : index].text
+    obj = tokens[context.next_index : context.next_index + 4].text
+    return kind.diseases.search(subject) is not None and kind.symptoms.search(obj) is not None
+
+
 def _relative_clause(kind, tokens, index: int, context, verb: Verb, heading: bool) -> bool:
     """a description or definition of a noun: "runners who increase their mileage", "a disease that causes
     pain", a heading's "Foods that fight inflammation" """
@@ -399,5 +415,6 @@ def _anecdote(kind, tokens, index: int, context, verb: Verb, heading: bool) -> b
 
 VERB_EXCLUSIONS = {"noun": _noun, "object modifier": _object_modifier, "prevalence": _prevalence,
                    "structure/function": _structure_function, "training effect": _training_effect,
+                   "symptomatology": _symptomatology,
                    "relative clause": _relative_clause,
                    "question": _question, "anecdote": _anecdote}
