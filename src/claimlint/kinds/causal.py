@@ -25,7 +25,7 @@ from claimlint.kinds.token_patterns import Family
 from claimlint.kinds.verb_forms import (CONJUNCTIONS, FINITE, HELP, PREPOSITIONS, Verb, change_of_state, count_follows,
                                         defines, embedded_question, finite_verb, first_person, fragment, is_punct,
                                         nominal, particle_reach, phrase_verb, reading, read_context, relative_pronoun,
-                                        verb_forms, writer_speaks)
+                                        verb_forms, wh_subject, writer_speaks)
 
 
 _LABEL_WORDS = 7  # a label is a short noun phrase: a longer item is a sentence
@@ -338,9 +338,7 @@ def _infinitive(tokens, start: int, end: int) -> bool:
 
 def _asked(tokens, start: int, end: int) -> bool:
     """an embedded question of choice: "Ask which cream is best for eczema", "what remedy is good for colds" """
-    window = tokens[max(clauses.start(tokens, start, "claim"), start - 3) : start]
-    return any(t.lower_ in ("which", "what", "whichever", "whatever") and (i == 0 or window[i - 1].text != ",")
-               for i, t in enumerate(window))
+    return wh_subject(tokens, start - 1)
 
 
 # Exclusions a named token pattern may list in `unless`.

@@ -293,9 +293,13 @@ def _enumeration(tokens) -> bool:
 
 def embedded_question(tokens, context: _Context) -> bool:
     """Does a wh-phrase stand as the verb's subject ("what worsens it", "what foods worsen it")?"""
-    position = context.previous_index
-    return context.before == "what" or position > 0 and tokens[position].is_alpha \
-        and tokens[position - 1].lower_ in ("what", "which")
+    return wh_subject(tokens, context.previous_index)
+
+
+def wh_subject(tokens, position: int) -> bool:
+    """Is the word at `position`, just before a verb, a wh-phrase as its subject ("what", "which cream")?"""
+    return position >= 0 and (tokens[position].lower_ == "what" or position > 0 and tokens[position].is_alpha
+                               and tokens[position - 1].lower_ in ("what", "which"))
 
 
 def count_follows(tokens, position: int) -> bool:
