@@ -47,6 +47,9 @@ class CausalClaim(Kind):
         "verb_phrases": Spec(list, default=[], help="causal expressions led by a verb ('keeps colds away'), given as "
                              "`phrases` are; the leading verb is read like a listed verb, so instructions ('keep "
                              "tablets away from children') and definitions pass"),
+        "curative_verbs": Spec(list, default=[], help="lemmas that claim an effect only on a disease or symptom, read "
+                               "as the listed verbs are when one heads their object ('removes warts', 'overcomes "
+                               "depression'); 'remove the lid' and 'manage your time' pass"),
         "verbal_participles": Spec(list, default=[], help="lemmas whose '-ed' form never modifies a noun "
                                    "('caused', 'promoted'): read as a verb where others may be adjectives"),
         "prevalence_verbs": Spec(list, default=[], help="lemmas that state prevalence, not cause, when their "
@@ -100,6 +103,7 @@ class CausalClaim(Kind):
             if fields["benefit_objects"] else None
         self.verbs = verb_forms(fields["verbs"])
         self.change_verbs = verb_forms(fields["change_verbs"])
+        self.curative_verbs = verb_forms(fields["curative_verbs"])
         self.phrase_exclusions = {**PHRASE_EXCLUSIONS, "mild object": self._mild_object}
         self.phrases = Family([NamedPattern.of(entry, tokens=True) for entry in fields["phrases"]],
                               self.phrase_exclusions)
@@ -111,7 +115,8 @@ class CausalClaim(Kind):
         self.symptoms = compile_patterns(["{symptom}", "symptoms?", "signs?", "feelings?"], fields["terms"]) if known \
             else None
         self.benefit_label = _benefit_label(fields["benefit_nouns"], fields["benefit_objects"], fields["terms"])
-        self.trigger = WordTrigger(self.verbs.keys() | self.change_verbs.keys() | set(fields["benefit_nouns"])
+        self.trigger = WordTrigger(self.verbs.keys() | self.change_verbs.keys() | self.curative_verbs.keys()
+                                   | set(fields["benefit_nouns"])
                                    | (set(_DECREASE) if self.benefit_label else set()),
                                    _phrase_trigger([self.phrases, self.verb_phrases]))
 
@@ -179,17 +184,25 @@ class CausalClaim(Kind):
                     yield index, length, f"verb {' '.join((verb.lemma, *verb.particle))}", verb
                     break
             else:
-                for verb in self.change_verbs.get(token.lower_, ()):
-                    length = change_of_state(tokens, index, verb, item)
-                    if length:
-                        yield index, length, f"change {' '.join((verb.lemma, *verb.particle))}", verb
+                for verb in self.curative_verbs.get(token.lower_, ()):
+                    length = self._verbal(tokens, index, verb, heading, listing=listing, instructs=True)
+                    if length and self._benefit_object(tokens, index + length):
+                        yield index, length, f"verb {' '.join((verb.lemma, *verb.particle))}", verb
                         break
+                else:
+                    for verb in self.change_verbs.get(token.lower_, ()):
+                        length = change_of_state(tokens, index, verb, item)
+                        if length:
+                            yield index, length, f"change {' '.join((verb.lemma, *verb.particle))}", verb
+                            break
 
     def _verbal(self, tokens, index: int, verb: Verb, heading: bool = False, phrase: bool = False,
-                listing: bool = False) -> int:
+                listing: bool = False, instructs: bool = False) -> int:
         """Token count of the expression when the word at `index` reads as a causal verb, else 0.
         For the verb that leads a matched verb phrase (`phrase`), the phrase supplies its complement;
-        `listing` is a heading or list item, whose claims may leave their subject unstated."""
+        `listing` is a heading or list item, whose claims may leave their subject unstated. A verb that
+        `instructs` is one a reader can be told to do to a disease ("- Manage allergy symptoms"), so its
+        base form opening a heading or list item is an instruction, not a benefit label."""
         reach = particle_reach(tokens, index, verb.particle)
         if reach is None:
             return 0
@@ -197,7 +210,7 @@ class CausalClaim(Kind):
         if any(excluded(self, tokens, index, context, verb, heading) for excluded in VERB_EXCLUSIONS.values()):
             return 0
         return reading(tokens, index, context, verb, reach, listing, verb.lemma not in self.verbal_participles,
-                       self._benefit_object)
+                       _nothing if instructs else self._benefit_object)
 
     def _label(self, text: str, numbered: bool) -> tuple[int, int] | None:
         """The span of a benefit label that is the whole heading or list item, if it is one."""
@@ -274,6 +287,10 @@ def _heads_phrase(tokens, position: int) -> bool:
         return True
     after = tokens[position + 1].lower_
     return is_punct(after) or after in CONJUNCTIONS or after in PREPOSITIONS and after != "of"
+
+
+def _nothing(tokens, position: int) -> bool:
+    return False
 
 
 def _numbered(tokens) -> bool:

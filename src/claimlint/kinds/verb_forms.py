@@ -124,10 +124,11 @@ _FIRST_PERSON_OBJECTS = frozenset("me my myself".split())
 _TIME_ADVERBS = frozenset("later again too soon now today overnight instead afterwards".split())
 
 
-_APPROXIMATE = frozenset("up to roughly about around nearly almost approximately over more than an estimated".split())
+_APPROXIMATE = frozenset("up to roughly about around nearly almost approximately over more than an estimated virtually "
+                         "practically pretty much".split())
 
 
-_COUNTS = frozenset("millions thousands hundreds billions half".split())
+_COUNTS = frozenset("millions thousands hundreds billions half everyone everybody".split())
 
 
 _ADVERB_SKIP = frozenset("also further even still often directly actually really just only itself themselves "
@@ -303,7 +304,7 @@ def wh_subject(tokens, position: int) -> bool:
 
 
 def count_follows(tokens, position: int) -> bool:
-    """Does a count of people start here ("1 in 4", "up to 80%", "roughly 30 million")?"""
+    """Does a count of people start here ("1 in 4", "up to 80%", "roughly 30 million", "nearly everyone")?"""
     for token in tokens[position : position + 3]:
         if token.like_num or token.lower_ in _COUNTS:
             return True
