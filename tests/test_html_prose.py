@@ -59,3 +59,46 @@ def test_findings_in_html_point_at_the_exact_source_text(lint):
 
 def test_html_inside_a_container_is_left_alone():
     assert [s.text for s in parse("> <p>Sugar causes decay.</p>\n").segments] == []
+
+
+INDENTED = (
+    "Intro line.\n"
+    "\n"
+    "    <div class=\"card\">\n"
+    "        <h4>Relieves Migraines</h4>\n"
+    "        <p>Feverfew\tcures   colds.</p>\n"
+    "    </div>\n"
+    "\n"
+    "Code:\n"
+    "\n"
+    "    sugar = 'causes decay'\n"
+    "\n"
+    "```html\n"
+    "<p>Garlic cures colds.</p>\n"
+    "```\n"
+)
+
+
+def test_html_indented_for_readability_is_prose_that_maps_back_to_its_source():
+    segments = parse(INDENTED).segments
+    assert [(s.kind, s.text) for s in segments] == [
+        ("paragraph", "Intro line."),
+        ("heading", "Relieves Migraines"),
+        ("paragraph", "Feverfew cures colds."),
+        ("paragraph", "Code:"),
+    ]
+    for segment in segments[1:3]:
+        for start in range(len(segment.text)):
+            for end in range(start + 1, len(segment.text) + 1):
+                source = INDENTED[slice(*segment.source_span(start, end))]
+                assert _visible(source) == " ".join(segment.text[start:end].split())
+
+
+def test_indented_code_and_fenced_html_stay_code(lint):
+    found = {(f.line, INDENTED.splitlines()[f.line - 1][f.column - 1 : f.end_column - 1])
+             for f in lint(INDENTED) if f.rule == "unhedged-causal-claim"}
+    assert found == {(4, "Relieves"), (5, "cures")}
+
+
+def test_indented_html_inside_a_container_is_left_alone():
+    assert [s.text for s in parse("> text\n>\n>     <p>Sugar causes decay.</p>\n").segments] == ["text"]

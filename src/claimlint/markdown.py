@@ -162,6 +162,8 @@ def _parser() -> MarkdownIt:
 
 _PARSER = _parser()
 _CONTAINERS = {"blockquote_open": "blockquote", "list_item_open": "list_item"}
+# An indented code block that opens with an HTML tag or comment: "    <div class=...>", "    <p>".
+_INDENTED_HTML = re.compile(r"\s*<(?:[A-Za-z][A-Za-z0-9-]*[\s/>]|!--)")
 
 
 def parse(text: str) -> Document:
@@ -200,6 +202,13 @@ def parse(text: str) -> Document:
                 comments.append(Comment(start + match.start(), match.group()))
             if text.startswith(token.content, start) and not in_footnote:  # top level: offsets are exact
                 segments.extend(html_segments(token.content, start))
+        elif kind == "code_block" and token.map and not containers and not in_footnote \
+                and _INDENTED_HTML.match(token.content):
+            # HTML indented for readability, as CMS exports and hand-written pages indent it, is the page's
+            # markup, not code shown to the reader: CommonMark makes it a code block, MDX and the browser do not.
+            start = line_starts[token.map[0]]
+            end = line_starts[token.map[1]] if token.map[1] < len(line_starts) else len(text)
+            segments.extend(html_segments(text[start:end], start))
         elif kind in ("heading_open", "paragraph_open", "th_open", "td_open"):
             block = {"heading_open": "heading", "th_open": "table_cell", "td_open": "table_cell"}.get(
                 kind, containers[-1] if containers else "paragraph"
