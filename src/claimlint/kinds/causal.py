@@ -23,7 +23,7 @@ from claimlint.inflection import lemma_of
 from claimlint.kinds.base import Hit, Kind, NamedPattern, Spec, WordTrigger, compile_patterns
 from claimlint.kinds.token_patterns import Family
 from claimlint.kinds.verb_forms import (CONJUNCTIONS, FINITE, HELP, PREPOSITIONS, Verb, change_of_state, count_follows,
-                                        defines, embedded_question, finite_verb, first_person, fragment, is_punct,
+                                        defines, embedded_question, finite_verb, first_person, fragment, is_punct, item_label,
                                         nominal, particle_reach, phrase_verb, reading, read_context, relative_pronoun,
                                         verb_forms, wh_subject, writer_speaks)
 
@@ -135,8 +135,8 @@ class CausalClaim(Kind):
             return
         tokens = sentence.tokens
         kind = sentence.segment.kind
-        opening = sentence.start == 0
         lead = sentence.segment.text[: sentence.start]
+        opening = sentence.start == 0 or item_label(lead)  # "- **Allergy relief**: Reduces inflammation"
         if kind in ("heading", "list_item") and not lead.strip(" \t.:#)0123456789"):  # after any number ("9.")
             label = self._label(sentence.text, numbered=kind == "list_item" or bool(lead.strip()) or _numbered(tokens))
             if label:

@@ -128,6 +128,11 @@ _APPROXIMATE = frozenset("up to roughly about around nearly almost approximately
                          "practically pretty much".split())
 
 
+# A label: up to four words with no determiner, then a colon or a dash ("Liver health:", "Artery protection -").
+_LABEL = re.compile(r"\W*(?!(?:the|a|an|this|that|these|those|my|your|our|his|her|their|its)\b)"
+                    r"(?:[\w'’&/-]+\s+){0,3}[\w'’&/-]+\W*?\s*[:–—-]\s*$", re.IGNORECASE)
+
+
 _COUNTS = frozenset("millions thousands hundreds billions half everyone everybody".split())
 
 
@@ -288,8 +293,15 @@ def writer_speaks(tokens, index: int) -> bool:
 
 
 def _enumeration(tokens) -> bool:
-    """Are these words only a heading's or item's number ("2:", "#3 -", "Step 4.")?"""
-    return any(t.like_num for t in tokens) and all(t.like_num or t.is_punct or t.lower_ == "step" for t in tokens)
+    """Are these words only a heading's or item's number ("2:", "#3 -", "Step 4.") or its label?"""
+    return any(t.like_num for t in tokens) and all(t.like_num or t.is_punct or t.lower_ == "step" for t in tokens) \
+        or item_label(tokens.text)
+
+
+def item_label(text: str) -> bool:
+    """Is this text a heading's or list item's label, a short noun phrase before a colon or a dash
+    ("Neuroprotection -", "Alzheimer's prevention:"), after which a claim leaves its subject unstated?"""
+    return _LABEL.match(text) is not None and not any(word in FINITE for word in text.lower().split())
 
 
 def embedded_question(tokens, context: _Context) -> bool:
@@ -388,8 +400,9 @@ def _participle(word: str) -> bool:
 
 
 def _is_name(tokens, index: int) -> bool:
-    """A capitalised word inside a sentence that is not in title case ("our Gut Calm capsules")."""
-    if index == 0 or not tokens[index].text[:1].isupper():
+    """A capitalised word inside a sentence that is not in title case ("our Gut Calm capsules"); after a colon
+    or a dash it opens what follows ("Allergy relief: Reduces inflammation")."""
+    if index == 0 or not tokens[index].text[:1].isupper() or tokens[index - 1].text in (":", "-", "–", "—"):
         return False
     words = [t.text for t in tokens if t.is_alpha and len(t.text) > 3]
     return sum(w[:1].isupper() for w in words) * 2 < len(words)
@@ -424,8 +437,10 @@ def _base_form(tokens, index: int, context: _Context) -> bool:
         return claims and _takes_object(context)
     if before in _BE or before in _HAVE or before in _OBJECT_VERBS:
         return False  # a comparative: "patients have lower scores", "is lower"
-    if before in ("please", "then") or before == "," and _closes_fronted_adverbial(tokens, context.previous_index):
-        return False  # an imperative: "please treat it with care", "then lower it slowly", "If possible, raise it"
+    if before in ("please", "then", ":", "-", "–", "—") \
+            or before == "," and _closes_fronted_adverbial(tokens, context.previous_index):
+        return False  # an imperative: "please treat it with care", "then lower it slowly", "If possible, raise it",
+        # "Days 3-5: increase the vegetables"
     if _modifies_subject(tokens, context) or _singular_noun(tokens, context.previous_index, index):
         return False  # "increased BMI is ...", or no agreement with a singular noun: "nerve block evaluation"
     if _coordinated(context):
