@@ -214,7 +214,7 @@ class CausalClaim(Kind):
 
     def _label(self, text: str, numbered: bool) -> tuple[int, int] | None:
         """The span of a benefit label that is the whole heading or list item, if it is one."""
-        if self.benefit_label is None or not numbered or len(text.split()) > _LABEL_WORDS:
+        if self.benefit_label is None or not numbered or sum(w.strip("-–—") != "" for w in text.split()) > _LABEL_WORDS:
             return None
         if not self.benefit_label.search(text):
             return None
@@ -270,14 +270,15 @@ class CausalClaim(Kind):
 def _benefit_label(nouns: list[str], objects: list[str], terms: dict) -> re.Pattern | None:
     """A noun phrase naming a benefit over a disease or symptom, after any number and any name of what has the
     benefit: "Migraine Prevention", "Natural Diabetes Fighter", "Relief from Joint Pain", "Less Back Pain",
-    "5. Elderberry: Cold Fighter"."""
+    "5. Elderberry: Cold Fighter", "Menstrual pain - Natural relief for cramps"."""
     if not nouns or not objects:
         return None
     noun, target = f"(?:{'|'.join(nouns)})", f"(?:{'|'.join(objects)})"
-    number, words = r"^\W*(?:\d+\W+)?(?:[\w'’-]+(?:\s+[\w'’-]+){0,2}:\s+)?", r"(?:[\w'’&-]+\s+){0,3}?"
+    number, words = r"^\W*(?:\d+\W+)?(?:[\w'’-]+(?:\s+[\w'’-]+){0,2}(?::|\s+[-–—])\s+)?", r"(?:[\w'’&-]+\s+){0,3}?"
+    more = r"(?:(?:,\s*|\s+)(?:and|or|&)\s+[\w'’-]+)?"  # "Reduced inflammation and scaling"
     return compile_patterns([rf"{number}{words}{target}\s+{noun}\W*$",
-                             rf"{number}{noun}\s+(?:for|from|against|of)\s+{words}{target}\W*$",
-                             rf"{number}(?:{'|'.join(_DECREASE)})\s+{words}{target}\W*$"], terms)
+                             rf"{number}(?:[\w'’-]+\s+)?{noun}\s+(?:for|from|against|of)\s+{words}{target}{more}\W*$",
+                             rf"{number}(?:{'|'.join(_DECREASE)})\s+{words}{target}{more}\W*$"], terms)
 
 
 def _heads_phrase(tokens, position: int) -> bool:
