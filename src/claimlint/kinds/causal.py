@@ -47,9 +47,9 @@ class CausalClaim(Kind):
         "verb_phrases": Spec(list, default=[], help="causal expressions led by a verb ('keeps colds away'), given as "
                              "`phrases` are; the leading verb is read like a listed verb, so instructions ('keep "
                              "tablets away from children') and definitions pass"),
-        "curative_verbs": Spec(list, default=[], help="lemmas that claim an effect only on a disease or symptom, read "
-                               "as the listed verbs are when one heads their object ('removes warts', 'overcomes "
-                               "depression'); 'remove the lid' and 'manage your time' pass"),
+        "disease_verbs": Spec(list, default=[], help="lemmas that claim an effect only on a disease or symptom, read "
+                              "as the listed verbs are when one heads their object ('removes warts', 'feeds "
+                              "inflammation'); 'remove the lid' and 'feed the family' pass"),
         "verbal_participles": Spec(list, default=[], help="lemmas whose '-ed' form never modifies a noun "
                                    "('caused', 'promoted'): read as a verb where others may be adjectives"),
         "prevalence_verbs": Spec(list, default=[], help="lemmas that state prevalence, not cause, when their "
@@ -103,7 +103,7 @@ class CausalClaim(Kind):
             if fields["benefit_objects"] else None
         self.verbs = verb_forms(fields["verbs"])
         self.change_verbs = verb_forms(fields["change_verbs"])
-        self.curative_verbs = verb_forms(fields["curative_verbs"])
+        self.disease_verbs = verb_forms(fields["disease_verbs"])
         self.phrase_exclusions = {**PHRASE_EXCLUSIONS, "mild object": self._mild_object}
         self.phrases = Family([NamedPattern.of(entry, tokens=True) for entry in fields["phrases"]],
                               self.phrase_exclusions)
@@ -115,7 +115,7 @@ class CausalClaim(Kind):
         self.symptoms = compile_patterns(["{symptom}", "symptoms?", "signs?", "feelings?"], fields["terms"]) if known \
             else None
         self.benefit_label = _benefit_label(fields["benefit_nouns"], fields["benefit_objects"], fields["terms"])
-        self.trigger = WordTrigger(self.verbs.keys() | self.change_verbs.keys() | self.curative_verbs.keys()
+        self.trigger = WordTrigger(self.verbs.keys() | self.change_verbs.keys() | self.disease_verbs.keys()
                                    | set(fields["benefit_nouns"])
                                    | (set(_DECREASE) if self.benefit_label else set()),
                                    _phrase_trigger([self.phrases, self.verb_phrases]))
@@ -184,7 +184,7 @@ class CausalClaim(Kind):
                     yield index, length, f"verb {' '.join((verb.lemma, *verb.particle))}", verb
                     break
             else:
-                for verb in self.curative_verbs.get(token.lower_, ()):
+                for verb in self.disease_verbs.get(token.lower_, ()):
                     length = self._verbal(tokens, index, verb, heading, listing=listing, instructs=True)
                     if length and self._benefit_object(tokens, index + length):
                         yield index, length, f"verb {' '.join((verb.lemma, *verb.particle))}", verb
