@@ -97,6 +97,9 @@ _PERCENTAGE = compile_folded(r"(?:%|percent|per\s?cent)$", re.IGNORECASE)
 # Money back, not a finding: "10-30% back in product credits", "5% cashback", "20% off".
 _COMMERCE = compile_folded(r"\s*(?:additional\s+|extra\s+)?(?:off|back(?!\s+(?:pain|problems?|injur\w*|ache\w*|muscles?|of)\b)"
                            r"|cash\s*back|discount|rebate|store\s+credit)\b", re.IGNORECASE)
+# Money is a price or a budget, never a finding: "$2 million", "EUR 13.1 million", "one hundred dollars".
+_CURRENCY_BEFORE = compile_folded(r"(?:[$€£¥₹]|\b(?:usd|eur|gbp|aud|cad|nzd|chf|inr|us\$)\s?)$", re.IGNORECASE)
+_CURRENCY_WORD = compile_folded(r"\s*(?:dollars?|euros?|bucks|cents|usd|eur|gbp)\b", re.IGNORECASE)
 # "save 20%", "a discount of 15%": a price cut.
 _SAVE = compile_folded(r"\b(?:save|(?:discount|saving|savings|rebate)\s+of)\s+(?:up\s+to\s+|an?\s+extra\s+)?$",
                        re.IGNORECASE)
@@ -131,8 +134,8 @@ _WRITERS_OWN = compile_folded(r"(?<!type )(?<!phase )(?<!stage )(?<!class )(?<!g
 _HUNDRED_PERCENT = compile_folded(r"100\s?(?:%|percent|per\s?cent)", re.IGNORECASE)
 _OF = compile_folded(r"\s+of\b", re.IGNORECASE)
 # Lead-ins that take the figure after them out of the statistics, each with how far back it is looked for:
-# a price cut, a product's specification, and the writer's own measurement (its clause's subject).
-_LEAD_INS = ((_SAVE, 24), (_SPECIFICATION, 24), (_WRITERS_OWN, 200))
+# a price cut, an amount of money, a product's specification, and the writer's own measurement (its clause's subject).
+_LEAD_INS = ((_SAVE, 24), (_CURRENCY_BEFORE, 5), (_SPECIFICATION, 24), (_WRITERS_OWN, 200))
 
 
 def find_statistics(text: str) -> list[tuple[int, int]]:
@@ -144,7 +147,7 @@ def find_statistics(text: str) -> list[tuple[int, int]]:
                        if any(_composition(text, share) for share in STATISTIC.finditer(text, m.start(), m.end()))])
     spans = [(m.start(), m.end()) for m in STATISTIC.finditer(text) if m.group().strip()
              and not _intensifier(text, m) and not _composition(text, m) and not shares.cover(m.start())
-             and not _COMMERCE.match(text, m.end()) and not _threshold(text, m)
+             and not _COMMERCE.match(text, m.end()) and not _money(text, m) and not _threshold(text, m)
              and not any(_led_in(lead_in, reach, text, m.start()) for lead_in, reach in _LEAD_INS)]
     if _ABOUT_BODIES.search(text) and not _NOT_A_FACT.search(text):
         spans += [(m.start(), m.end()) for m in _BODY_QUANTITY.finditer(text)
@@ -178,6 +181,12 @@ def _led_in(lead_in, reach: int, text: str, start: int) -> bool:
 def _threshold(text: str, match: re.Match) -> bool:
     return _PERCENTAGE.search(text, match.start(), match.end()) is not None \
         and not _NOT_A_THRESHOLD.match(text, match.end()) and _led_in(_THRESHOLD, 24, text, match.start())
+
+
+def _money(text: str, match: re.Match) -> bool:
+    """Is the figure an amount in a currency named after it ("one hundred dollars", "5 million euros")?"""
+    last_word = match.start() + match.group().rstrip().rfind(" ") + 1  # the figure may have taken it
+    return any(_CURRENCY_WORD.match(text, at) for at in (last_word, match.end()))
 
 
 def _composition(text: str, match: re.Match) -> bool:
