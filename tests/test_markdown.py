@@ -88,3 +88,11 @@ def test_a_disclaimer_in_an_html_block_counts(lint):
 def test_a_line_in_bold_alone_is_a_heading():
     kinds = [s.kind for s in parse("**Lowers Cholesterol**\n\n**Bold** then plain words.\n\n- **Item**\n").segments]
     assert kinds == ["heading", "paragraph", "list_item"]
+
+
+def test_template_tags_are_not_prose_and_the_rest_keeps_its_positions():
+    text = "I cut sugar ([my log]({% post_url 2019-02-05-log %})) and {{ site.author }} lost 40% of it.\n"
+    segment = parse(text).segments[0]
+    assert "post_url" not in segment.text and "site.author" not in segment.text and "2019" not in segment.text
+    start = segment.text.index("40%")
+    assert text[slice(*segment.source_span(start, start + 3))] == "40%"

@@ -162,6 +162,9 @@ def _parser() -> MarkdownIt:
 
 _PARSER = _parser()
 _CONTAINERS = {"blockquote_open": "blockquote", "list_item_open": "list_item"}
+# A site generator's template tag inside prose: Liquid and Jinja "{% post_url 2019-02-05-x %}", "{{ site.url }}",
+# Hugo's "{{< figure src=... >}}". Captured, so that splitting keeps it.
+_TEMPLATE_TAG = re.compile(r"(\{%.*?%\}|\{\{.*?\}\})")
 # An indented code block that opens with an HTML tag or comment: "    <div class=...>", "    <p>".
 _INDENTED_HTML = re.compile(r"\s*<(?:[A-Za-z][A-Za-z0-9-]*[\s/>]|!--)")
 
@@ -413,7 +416,8 @@ def _prose(token, content_offsets: Offsets, block: str, comments: list[Comment])
                 builder.skip_to(">")
             continue
         if kind == "text":
-            builder.text(child.content, keep=not superscript)
+            for piece in _TEMPLATE_TAG.split(child.content):  # a template tag is the site generator's code
+                builder.text(piece, keep=not superscript and not _TEMPLATE_TAG.fullmatch(piece))
             if superscript:
                 builder.add_evidence("superscript", child.content)
         elif kind in ("softbreak", "hardbreak"):
