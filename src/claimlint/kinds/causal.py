@@ -359,8 +359,13 @@ def _asked(tokens, start: int, end: int) -> bool:
     return wh_subject(tokens, start - 1)
 
 
+def _existential(tokens, start: int, end: int) -> bool:
+    """what exists, not an evaluation of a subject: "there is no effective treatment for it" """
+    return start > 0 and tokens[start - 1].lower_ == "there"
+
+
 # Exclusions a named token pattern may list in `unless`.
-PHRASE_EXCLUSIONS = {"perfect": _perfect, "infinitive": _infinitive, "question": _asked}
+PHRASE_EXCLUSIONS = {"perfect": _perfect, "infinitive": _infinitive, "question": _asked, "existential": _existential}
 
 
 # What a listed verb is not, whatever its form: each exclusion is asked of every candidate verb.
