@@ -38,13 +38,17 @@ def test_every_built_in_pattern_from_the_store_is_the_pattern_compiled_afresh(st
     for pattern in PATTERNS:  # filled
         fresh = _fresh(pattern)
         fresh.folds, fresh.original
-    assert len(_files(store)) == 2 * len({(pattern.pattern, int(pattern.flags)) for pattern in PATTERNS})
+    # each pattern as `re` compiles it and folded; one that cannot be folded, also its first pass
+    distinct = {(pattern.pattern, int(pattern.flags)): pattern.folds for pattern in PATTERNS}
+    assert len(_files(store)) == 2 * len(distinct) + sum(not folds for folds in distinct.values())
     for pattern in PATTERNS:  # read back: equal patterns have equal flags, source and matcher code
         stored = _fresh(pattern)
         assert stored.original == re.compile(pattern.pattern, pattern.flags)
         made = _folded(pattern.pattern, pattern.flags)
         expected = made and compiled_patterns._sre.compile(*made)
         assert stored.folds == bool(expected) and (stored._folded or None) == expected
+        wider = None if made else _folded(pattern.pattern, pattern.flags, widen=True)
+        assert (stored._wider or None) == (wider and compiled_patterns._sre.compile(*wider))
 
 
 def _compile_twice(store, source: str):

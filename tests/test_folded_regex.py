@@ -127,3 +127,46 @@ def test_a_folded_pattern_travels_to_a_worker_as_its_source():
     for copied in (pickle.loads(pickle.dumps(pattern)), copy.deepcopy(pattern)):
         assert (copied.pattern, copied.flags) == (pattern.pattern, pattern.flags)
         assert copied.search("Sugar CAUSES it").span() == (0, 12)
+
+
+# Case-sensitive parts in the places a first pass may widen them, and in those it may not.
+WIDENED = [r"(?-i:I)\s+think", r"(?:a|an)\s+(?-i:[A-Z][\w.]*(?:\s+[A-Z]\w*)*)\s+study", r"(?-i:Stud(?:y|ies))\s+(?:show|find)s?",
+           r"(?<=\bso\s)(?-i:I)\b", r"x(?=(?-i:K))k?", r"(?-i:(?-i:a)B)|bb", r"(?-i:ſ)s+", r"(?-i:\bI\b)(?:['’]m)?"]
+NOT_WIDENED = [r"(?<!x)(?-i:\bI\b)(?!\s+(?-i:[A-Z]))", r"(?-i:[^A])b", r"(?-i:a[^b])", r"(?>(?-i:A)|ab)c", r"(?-i:A)++b",
+               r"(?-i:(?!b)a)", r"(?-i:(?i:a)B)", r"(?-i:I)(\w) \1", r"(?a:I)\s+x"]
+
+
+@needs_folding
+@pytest.mark.parametrize("source", WIDENED + NOT_WIDENED)
+def test_a_first_pass_widens_a_case_sensitive_part_only_where_it_cannot_lose_a_match(source):
+    pattern = compile_folded(source, re.IGNORECASE)
+    assert not pattern.folds and bool(pattern._wider) == (source in WIDENED)
+
+
+@needs_folding
+def test_a_text_the_first_pass_rejects_never_reaches_the_pattern():
+    class Untouchable:
+        def __getattr__(self, name):
+            raise AssertionError("the pattern ran where its first pass found nothing")
+
+    pattern = Folded(r"(?-i:Stud(?:y|ies))\s+(?:show|find)s?", re.IGNORECASE, Untouchable())
+    assert not pattern.folds and pattern._wider
+    text = "Most readers SHOW up for the recipes."
+    assert pattern.search(text) is None and pattern.match(text) is None and pattern.fullmatch(text) is None
+    assert list(pattern.finditer(text)) == [] and pattern.findall(text) == []
+    pattern = Folded(pattern.pattern, pattern.flags)
+    assert [m.span() for m in pattern.finditer("study shows. Studies SHOW")] == [(13, 25)]
+
+
+@needs_folding
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="aAbBiIkKxsSſtTuUdDyYhoOwWnNeE \u212a'’.", max_size=40), st.integers(0, 40), st.integers(0, 45))
+def test_widened_patterns_find_what_re_finds(text, pos, endpos):
+    for source in WIDENED + NOT_WIDENED:
+        pattern, expected = compile_folded(source, re.IGNORECASE), re.compile(source, re.IGNORECASE)
+        for method in ("search", "match", "fullmatch"):
+            found, wanted = getattr(pattern, method)(text, pos, endpos), getattr(expected, method)(text, pos, endpos)
+            assert (found and found.span()) == (wanted and wanted.span()), (source, method)
+        assert [m.span() for m in pattern.finditer(text, pos, endpos)] == \
+            [m.span() for m in expected.finditer(text, pos, endpos)], source
+        assert pattern.findall(text, pos, endpos) == expected.findall(text, pos, endpos), source

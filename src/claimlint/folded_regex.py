@@ -15,6 +15,14 @@ of every member (a class whose members differ as word characters stays a set of 
 Patterns the rewrite cannot vouch for (case-sensitive parts such as `(?-i:I)`, backreferences,
 sets beyond the Basic Multilingual Plane or spanning thousands of characters) run as they are.
 
+A pattern whose only obstacle is a case-sensitive part still gets a cheap first pass: the same
+rewrite with that part matched case-insensitively, over folded text. It matches wherever the
+pattern does, at least (the part then takes more texts, never fewer: it may stand nowhere a
+wider match could exclude a match, such as in a negative lookaround or an atomic group, and holds
+no negated set). Where the first pass finds nothing, neither can the pattern; else the pattern
+runs as it is from where the first pass matched, since no match of it starts before that. A
+search for a case-sensitive "Study" part over a sentence without "study" costs a folded scan.
+
 A `Folded` pattern answers `search`, `match`, `fullmatch`, `finditer` and `findall` like the
 pattern it stands for, with match objects over the original text (`group()` is the draft's own
 text), and anything else by the original pattern. It is compiled when first used.
@@ -62,12 +70,13 @@ class Folded:
     """A case-insensitive pattern run over lower-cased text (see the module's docstring), compiled
     when first used: a run that lints nothing (every draft cached) compiles no rule's pattern."""
 
-    __slots__ = ("pattern", "flags", "_folded", "_original")
+    __slots__ = ("pattern", "flags", "_folded", "_wider", "_original")
 
     def __init__(self, source: str, flags: int, original: re.Pattern | None = None):
         self.pattern = source
         self.flags = flags
         self._folded = None  # the rewritten pattern, or False where the rewrite cannot vouch for it
+        self._wider = False  # where it cannot: the first pass, rewritten with case-sensitive parts widened
         self._original = original
 
     @property
@@ -82,34 +91,52 @@ class Folded:
         """Does it run over lower-cased text (else it runs as `re` compiles it)?"""
         if self._folded is None:
             self._folded = compiled("folded", self.pattern, self.flags, lambda: _folded(self.pattern, self.flags)) or False
+            if self._folded is False:
+                self._wider = compiled("widened", self.pattern, self.flags,
+                                       lambda: _folded(self.pattern, self.flags, widen=True)) or False
         return self._folded is not False
+
+    def _first(self, text: str, pos: int, endpos: int) -> int | None:
+        """For a pattern that runs as it is: where its first match can start at the earliest (None: it
+        has none), as the first pass finds it."""
+        if not self._wider:
+            return pos
+        found = self._wider.search(fold_text(text), pos, endpos)
+        return None if found is None else found.start()
 
     def search(self, text: str, pos: int = 0, endpos: int = _END):
         if not (self._folded or self.folds):
-            return self.original.search(text, pos, endpos)
+            pos = self._first(text, pos, endpos)
+            return None if pos is None else self.original.search(text, pos, endpos)
         found = self._folded.search(fold_text(text), pos, endpos)
         return found and _Match(found, text)
 
     def match(self, text: str, pos: int = 0, endpos: int = _END):
         if not (self._folded or self.folds):
+            if self._wider and not self._wider.match(fold_text(text), pos, endpos):
+                return None
             return self.original.match(text, pos, endpos)
         found = self._folded.match(fold_text(text), pos, endpos)
         return found and _Match(found, text)
 
     def fullmatch(self, text: str, pos: int = 0, endpos: int = _END):
         if not (self._folded or self.folds):
+            if self._wider and not self._wider.fullmatch(fold_text(text), pos, endpos):
+                return None
             return self.original.fullmatch(text, pos, endpos)
         found = self._folded.fullmatch(fold_text(text), pos, endpos)
         return found and _Match(found, text)
 
     def finditer(self, text: str, pos: int = 0, endpos: int = _END):
         if not (self._folded or self.folds):
-            return self.original.finditer(text, pos, endpos)
+            pos = self._first(text, pos, endpos)
+            return iter(()) if pos is None else self.original.finditer(text, pos, endpos)
         return (_Match(found, text) for found in self._folded.finditer(fold_text(text), pos, endpos))
 
     def findall(self, text: str, pos: int = 0, endpos: int = _END):
         if not (self._folded or self.folds):
-            return self.original.findall(text, pos, endpos)
+            pos = self._first(text, pos, endpos)
+            return [] if pos is None else self.original.findall(text, pos, endpos)
         groups = self._folded.groups
         return [found.group() if not groups else found.group(1) if groups == 1 else found.groups()
                 for found in self.finditer(text, pos, endpos)]
@@ -239,16 +266,17 @@ def _arguments(parsed, flags: int, source: str | None = None) -> Arguments:
     return source, flags | parsed.state.flags, code, parsed.state.groups - 1, groupindex, tuple(indexgroup)
 
 
-def _folded(source: str, flags: int) -> Arguments | None:
+def _folded(source: str, flags: int, widen: bool = False) -> Arguments | None:
     """The pattern rewritten to run case-sensitively over folded text (what `_sre.compile` takes to
-    compile it), or None where it cannot be."""
+    compile it), or None where it cannot be. `widen`: its case-sensitive parts rewritten as if they
+    were not, for the first pass (see the module's docstring), or None where that cannot vouch for it."""
     if _sre is None or not flags & re.IGNORECASE or flags & (re.LOCALE | re.ASCII):
         return None
     parsed = _parser.parse(source, flags)
     if parsed.state.flags & re.ASCII:  # an inline (?a)
         return None
     try:
-        rewritten = _parser.SubPattern(parsed.state, _rewrite(parsed.data))
+        rewritten = _parser.SubPattern(parsed.state, _rewrite(parsed.data, _OPEN if widen else _EXACT))
     except _Unfoldable:
         return None
     parsed.state.flags &= ~re.IGNORECASE
@@ -259,10 +287,19 @@ class _Unfoldable(Exception):
     pass
 
 
-def _rewrite(items) -> list:
+# Where a part of a pattern stands, for widening its case-sensitive parts: no part may be widened
+# (_EXACT: the rewrite proper, or where a wider part could exclude a match), a case-sensitive part may
+# be (_OPEN), or within one that is (_WIDE: what it matches must only grow).
+_EXACT, _OPEN, _WIDE = "exact", "open", "wide"
+_CASE_FLAGS = re.IGNORECASE | re.LOCALE | re.ASCII
+
+
+def _rewrite(items, where: str = _EXACT) -> list:
     c = _constants
     out = []
     for op, av in items:
+        if where is _WIDE and (op is c.NOT_LITERAL or op is c.IN and any(item[0] is c.NEGATE for item in av)):
+            raise _Unfoldable  # "[^A]" takes "a" case-sensitively, not once widened
         if op in (c.LITERAL, c.NOT_LITERAL):
             equals = _equals(av)
             if len(equals) == 1:
@@ -275,25 +312,40 @@ def _rewrite(items) -> list:
         elif op in (c.ANY, c.AT, c.CATEGORY):
             out.append((op, av))
         elif op is c.BRANCH:
-            out.append((op, (av[0], [_sub(branch) for branch in av[1]])))
+            out.append((op, (av[0], [_sub(branch, where) for branch in av[1]])))
         elif op is c.SUBPATTERN:
             group, add_flags, del_flags, pattern = av
-            if (add_flags | del_flags) & (re.IGNORECASE | re.LOCALE | re.ASCII):
-                raise _Unfoldable  # a part with its own case rules: "(?-i:I)"
-            out.append((op, (group, add_flags, del_flags, _sub(pattern))))
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
-            out.append((op, (av[0], av[1], _sub(av[2]))))
+            if (add_flags | del_flags) & _CASE_FLAGS:  # a part with its own case rules: "(?-i:I)"
+                if where is _EXACT or add_flags & _CASE_FLAGS or del_flags & _CASE_FLAGS != re.IGNORECASE:
+                    raise _Unfoldable
+                out.append((op, (group, add_flags, del_flags & ~re.IGNORECASE, _sub(pattern, _WIDE))))
+            else:
+                out.append((op, (group, add_flags, del_flags, _sub(pattern, where))))
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
+            out.append((op, (av[0], av[1], _sub(av[2], where))))
+        elif op is c.POSSESSIVE_REPEAT:  # it and an atomic group give up matches a wider part would block
+            out.append((op, (av[0], av[1], _sub(av[2], _narrow(where)))))
         elif op is c.ATOMIC_GROUP:
-            out.append((op, _sub(av)))
-        elif op in (c.ASSERT, c.ASSERT_NOT):
-            out.append((op, (av[0], _sub(av[1]))))
+            out.append((op, _sub(av, _narrow(where))))
+        elif op is c.ASSERT:
+            out.append((op, (av[0], _sub(av[1], where))))
+        elif op is c.ASSERT_NOT:
+            out.append((op, (av[0], _sub(av[1], _narrow(where)))))
         else:
             raise _Unfoldable  # backreferences and conditionals compare case-insensitively at match time
     return out
 
 
-def _sub(pattern):
-    return _parser.SubPattern(pattern.state, _rewrite(pattern.data))
+def _sub(pattern, where: str = _EXACT):
+    return _parser.SubPattern(pattern.state, _rewrite(pattern.data, where))
+
+
+def _narrow(where: str) -> str:
+    """Where a part stands within a negative lookaround, an atomic group or a possessive repeat: a
+    wider match there could exclude a match, so nothing in it may be widened."""
+    if where is _WIDE:
+        raise _Unfoldable
+    return _EXACT
 
 
 def _charset(items) -> list:
