@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from claimlint.fixes import SourceFix
+from claimlint.folded_regex import compile_folded
 from claimlint.kinds.base import Hit, Kind, Spec, compile_patterns
 from claimlint.nlp import plain_quotes
 
@@ -57,8 +58,8 @@ class DocumentRequirement(Kind):
         self.requires = compile_patterns(fields["requires"] + list(options["patterns"]), fields["terms"])
         self.applies = compile_patterns(fields["applies_when"], fields["terms"])
         self.also = [compile_patterns([p], fields["terms"]) for p in fields["applies_only_with"]]
-        self.own_professions = [(re.compile(p, re.IGNORECASE), re.compile(rf"\bour\s+(?:[\w-]+\s+){{0,2}}?(?:{p})",
-                                                                            re.IGNORECASE))
+        self.own_professions = [(compile_folded(p, re.IGNORECASE),
+                                 compile_folded(rf"\bour\s+(?:[\w-]+\s+){{0,2}}?(?:{p})", re.IGNORECASE))
                                 for p in fields["own_professions"]]
         self.fix = fields["fix"].strip()
         if self.fix and not self.requires.search(self.fix):
@@ -68,20 +69,39 @@ class DocumentRequirement(Kind):
         if not document.segments:
             return
         prose = plain_quotes("\n".join(segment.text for segment in document.segments))
-        # The required wording may stand anywhere: prose, an HTML block, a footnote.
-        own = self._own(document, prose)
-        if any(not any(profession.search(match.group()) for profession in own)
-               for text in (prose, plain_quotes(_plain(document.text))) for match in self.requires.finditer(text)) \
-                or any(not pattern.search(prose) for pattern in self.also):
-            return
-        distinct = {match.group().lower() for match in self.applies.finditer(prose)}
-        if len(distinct) < self.option["min_matches"]:
+        # Cheapest question first: each can clear the draft alone.
+        if any(not pattern.search(prose) for pattern in self.also) or not self._applies(prose) \
+                or self._met(document, prose):
             return
         first = document.segments[0]
         source_line_end = document.text.find("\n", first.starts[0])
         end = next((i for i, offset in enumerate(first.starts)
                     if source_line_end >= 0 and offset >= source_line_end), len(first.text))
         yield Hit(0, max(end, 1), first, fixes=self._append(document.text))
+
+    def _applies(self, prose: str) -> bool:
+        """Does the prose match `applies_when` at least `min_matches` times (distinct words)?"""
+        distinct = set()
+        for match in self.applies.finditer(prose):
+            distinct.add(match.group().lower())
+            if len(distinct) >= self.option["min_matches"]:
+                return True
+        return len(distinct) >= self.option["min_matches"]
+
+    def _met(self, document, prose: str) -> bool:
+        """Does the draft hold the required wording, anywhere (prose, an HTML block, a footnote), in
+        words that name no profession the draft names as its own (asked only of a match)?"""
+        def texts():
+            yield prose
+            yield plain_quotes(_plain(document.text))  # only when the prose holds none
+
+        own = None
+        for text in texts():
+            for match in self.requires.finditer(text):
+                own = self._own(document, prose) if own is None else own
+                if not any(profession.search(match.group()) for profession in own):
+                    return True
+        return False
 
     def _own(self, document, prose: str) -> list[re.Pattern]:
         """The professions the draft names as its own: in its front matter's author or site, a title's site-name
