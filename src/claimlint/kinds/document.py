@@ -27,6 +27,9 @@ _SITE_SUFFIX = re.compile(r"^\s*(?:title|seo_?title|meta_?title)\s*[:=].*?\s[|â€
 _IMAGE_TARGETS = re.compile(r"!\[[^\]]{0,500}\]\(\s*<?([^)\s>]{1,500})|<img\b[^>]{0,500}?\bsrc\s*=\s*[\"']?([^\"'\s>]{1,500})",
                             re.IGNORECASE)
 
+# Where "our <profession>" may stand: its literal first, for a fast scan (the lookbehind is the word boundary).
+_OUR = compile_folded(r"our(?<=\bour)\s", re.IGNORECASE)
+
 
 def _plain(source: str) -> str:
     """The source without tags and emphasis markers, for finding required wording anywhere."""
@@ -111,8 +114,9 @@ class DocumentRequirement(Kind):
         front = document.front_matter or ""
         identity = " ".join([*_IDENTITY_KEYS.findall(front), *_SITE_SUFFIX.findall(front),
                              *(a or b for a, b in _IMAGE_TARGETS.findall(document.text))])
+        said = [match.start() for match in _OUR.finditer(prose)]  # where each "our ..." pattern can match
         return [profession for profession, ours in self.own_professions
-                if profession.search(identity) or ours.search(prose)]
+                if profession.search(identity) or any(ours.match(prose, at) for at in said)]
 
     def _append(self, text: str) -> tuple:
         """The fix: the required wording as a paragraph of its own at the end of the draft."""
