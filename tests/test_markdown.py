@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from claimlint.markdown import parse
+import pytest
+from markdown_it import MarkdownIt
+from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from claimlint.markdown import parse, plain_inline_plugin
+from claimlint.toml_front_matter import toml_front_matter_plugin
+from conftest import ROOT
 
 
 def texts(markdown: str) -> list[str]:
@@ -96,3 +103,42 @@ def test_template_tags_are_not_prose_and_the_rest_keeps_its_positions():
     assert "post_url" not in segment.text and "site.author" not in segment.text and "2019" not in segment.text
     start = segment.text.index("40%")
     assert text[slice(*segment.source_span(start, start + 3))] == "40%"
+
+
+def _tokens(tokens) -> list:
+    return [(t.type, t.tag, t.nesting, t.content, t.map, t.markup, t.level, t.info, sorted(t.attrs.items()), repr(t.meta),
+             t.block, t.hidden, t.children and _tokens(t.children)) for t in tokens]
+
+
+MARKUP = ["Plain prose with no markup at all.", "Sugar - and salt: 100% = bad # {x} $5 @me +1 > 2", "", "  ",
+          "Line one\nline two", "Trailing  \nhard break", "An \\*escape\\*", "Some `code` here", "~~gone~~ now",
+          "*em* and _em_ and **strong**", "A [link](https://x.example) and [ref][r]\n\n[r]: /r", "![alt *text*](i.png)",
+          "Inline note^[with *emphasis*] and a ref[^1]\n\n[^1]: The note.", "<https://auto.example> <b>html</b>",
+          "&amp; &copy; &#35;", "| a | b |\n| - | - |\n| plain | *cell* |", "- item\n- item with [link](/x)\n",
+          "> quoted plain\n> quoted *em*", "# Heading plain\n\nSetext\n===", "a]b[c! d^ e<f &g"]
+
+
+def test_plain_inline_content_gives_the_tokens_markdown_it_gives(shared_file):
+    """Inline content where no rule can start is made one text token directly (plain_inline_plugin):
+    exactly the tokens markdown-it makes of it, for every kind of markup and each CommonMark example."""
+    import json
+
+    from claimlint import markdown
+    from claimlint.nesting import deep_nesting_plugin
+
+    stock = (MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(front_matter_plugin)
+             .use(toml_front_matter_plugin).use(footnote_plugin).use(deep_nesting_plugin))
+    assert "parse" in vars(markdown._PARSER.inline) and "parse" not in vars(stock.inline)  # the shortcut is on
+    samples = MARKUP + [path.read_text(encoding="utf-8") for path in sorted((ROOT / "fixtures").rglob("*.md"))]
+    for text in samples:
+        assert _tokens(markdown._PARSER.parse(text)) == _tokens(stock.parse(text)), text[:60]
+    examples = json.loads(shared_file("data/commonmark/spec_examples.json").read_text(encoding="utf-8"))
+    for example in examples:
+        assert _tokens(markdown._PARSER.parse(example["markdown"])) == _tokens(stock.parse(example["markdown"])), example
+
+
+def test_an_inline_rule_the_plain_shortcut_does_not_know_is_an_error():
+    parser = MarkdownIt("commonmark")
+    parser.inline.ruler.push("hashtag", lambda state, silent: False)
+    with pytest.raises(KeyError):
+        parser.use(plain_inline_plugin)
