@@ -263,3 +263,16 @@ def test_cue_table_rows_are_well_formed():
 ])
 def test_cue_exceptions(text, hedged):
     assert has_hedge(text) is hedged
+
+
+def test_a_sentence_looks_for_its_citation_once_per_scope(monkeypatch):
+    """Every rule asks `cited` of the sentences it reads: the answer is found once per scope."""
+    from claimlint import nlp
+    from claimlint.markdown import parse
+
+    asked = []
+    monkeypatch.setattr(nlp, "has_citation", lambda text, evidence: asked.append(text) or has_citation(text, evidence))
+    segment = parse("Sugar causes acne [1]. Stress worsens sleep.\n").segments[0]
+    sentence = nlp.Sentence(segment, 23, 44, None, [], segment.text)
+    answers = [sentence.cited(), sentence.cited("paragraph"), sentence.cited(), sentence.cited("paragraph")]
+    assert answers == [False, True, False, True] and asked == ["Stress worsens sleep.", segment.text]

@@ -126,6 +126,17 @@ def _sentence(text):
     return load_pipeline(None)(text)[:]
 
 
+def test_the_families_of_a_rule_read_a_sentences_words_once():
+    """The words gating each family's matchers are read from the tokens once per sentence (nlp.memo)."""
+    from claimlint.nlp import memo
+
+    kind = builtin_rules()["unhedged-causal-claim"].checker
+    tokens = _sentence("Stress is a major driver of flare-ups.")
+    assert list(kind.phrases.spans(tokens)) and "words" in memo(tokens)
+    memo(tokens)["words"] = set()  # what the next family reads, whatever the tokens say: nothing passes its gates
+    assert list(kind.phrases.spans(tokens)) == [] and list(kind.phrases.spans(_sentence("Stress is a major driver of flare-ups.")))
+
+
 def test_the_trigger_holds_an_anchor_word_of_every_token_pattern():
     kind = builtin_rules()["unhedged-causal-claim"].checker
     assert kind.trigger.search("Stress is a major driver of flare-ups.")

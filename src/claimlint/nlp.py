@@ -180,6 +180,7 @@ class Sentence:
     made: object  # its tokens (a spacy.tokens.Span), or a function that makes them when first read
     evidence: list[Evidence]
     paragraph: str  # the whole segment as its tokens read it: plain quotes and apostrophes
+    _cited: dict = field(default_factory=dict, repr=False, compare=False)  # scope -> answer: rules ask in turn
 
     @property
     def tokens(self):
@@ -195,9 +196,10 @@ class Sentence:
 
     def cited(self, scope: str = "sentence") -> bool:
         """Does a citation stand in the sentence (or, with scope "paragraph", in its segment)?"""
-        if scope == "paragraph":
-            return has_citation(self.paragraph, self.segment.evidence)
-        return has_citation(self.text, self.evidence)
+        if scope not in self._cited:
+            self._cited[scope] = has_citation(self.paragraph, self.segment.evidence) if scope == "paragraph" \
+                else has_citation(self.text, self.evidence)
+        return self._cited[scope]
 
     @property
     def question_start(self) -> int | None:

@@ -26,6 +26,8 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from claimlint.nlp import memo
+
 _WORD_TOKEN = r"^(?:[\w-]+|\s+)$"  # the default token of a WORDS window
 _SPACE = {"IS_SPACE": True, "OP": "*"}  # runs of whitespace between tokens: "is  the cause"
 _CONJUNCTIONS = ("and", "or")  # free in a LIST window
@@ -165,7 +167,10 @@ class Family:
         """{(start, entry index): end of its shortest match there}, context and whitespace left out."""
         if self._vocab is not tokens.vocab:
             self._matchers, self._vocab = {}, tokens.vocab
-        words = {token.lower_ for token in tokens}
+        remembered = memo(tokens)  # the sentence's words, read once for every family that gates on them
+        if "words" not in remembered:
+            remembered["words"] = {token.lower_ for token in tokens}
+        words = remembered["words"]
         found: dict[tuple[int, int], int] = {}
         for index, gate in self.gates.items():
             if gate is not None and gate.isdisjoint(words):
