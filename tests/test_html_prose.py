@@ -102,3 +102,12 @@ def test_indented_code_and_fenced_html_stay_code(lint):
 
 def test_indented_html_inside_a_container_is_left_alone():
     assert [s.text for s in parse("> text\n>\n>     <p>Sugar causes decay.</p>\n").segments] == ["text"]
+
+
+def test_a_quotation_opened_in_one_html_block_goes_on_through_the_blocks_after_it():
+    draft = ("<blockquote>\n<h4>From the trial</h4>\n\n    <p>Sprinting burns more fat.</p>\n\n"
+             "Skipping breakfast slows you down.\n\n</blockquote>\n\nSugar causes decay.\n\n</blockquote>\n\nSalt raises blood pressure.\n")
+    quoted = {s.text: s.quoted for s in parse(draft).segments}
+    assert quoted == {"From the trial": True, "Sprinting burns more fat.": True,
+                      "Skipping breakfast slows you down.": True, "Sugar causes decay.": False,
+                      "Salt raises blood pressure.": False}  # an unmatched closing tag opens nothing

@@ -24,12 +24,13 @@ _BLOCKS = {"p": "paragraph", "div": "paragraph", "section": "paragraph", "articl
 _SILENT = frozenset({"script", "style", "pre", "code", "svg", "noscript", "template"})
 
 
-def html_segments(source: str, offset: int) -> list[Segment]:
-    """Segments of prose in the HTML block `source`, which starts at `offset` in the draft."""
+def html_segments(source: str, offset: int, quoted: int = 0) -> tuple[list[Segment], int]:
+    """Segments of prose in the HTML block `source`, which starts at `offset` in the draft, and how many
+    `<blockquote>` elements are open at its end. `quoted` is how many were open at its start: a quotation
+    opened in one HTML block may go on through the blocks after it."""
     segments: list[Segment] = []
-    builder = _Segment("paragraph")
+    builder = _Segment("paragraph", quoted > 0)
     silent: list[str] = []
-    quoted = 0
     position = 0
     for tag in _TAG.finditer(source):
         if not silent:
@@ -44,7 +45,7 @@ def html_segments(source: str, offset: int) -> list[Segment]:
                 silent.append(name)
             continue
         if name == "blockquote":
-            quoted += -1 if closing else 1
+            quoted = max(0, quoted - 1) if closing else quoted + 1
         if name in _BLOCKS:
             builder.flush(segments)
             builder = _Segment(_BLOCKS[name] or "paragraph" if not closing else "paragraph", quoted > 0)
@@ -57,7 +58,7 @@ def html_segments(source: str, offset: int) -> list[Segment]:
     if not silent:
         builder.add_text(source, position, len(source), offset)
     builder.flush(segments)
-    return segments
+    return segments, quoted
 
 
 class _Segment:

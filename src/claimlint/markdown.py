@@ -207,6 +207,7 @@ def parse(text: str) -> Document:
     containers: list[str] = []
     cell_cursor: dict[int, int] = {}  # table row line -> column reached by earlier cells
     in_footnote = 0
+    html_quotes = 0  # <blockquote> elements open in the HTML blocks so far
     block = "paragraph"
     level = 0
     tokens.reverse()  # popped in order, each token freed once read: a 10 MB draft's tokens take 90 MB
@@ -231,14 +232,16 @@ def parse(text: str) -> Document:
             for match in re.finditer(r"<!--.*?-->", token.content, re.S):
                 comments.append(Comment(start + match.start(), match.group()))
             if text.startswith(token.content, start) and not in_footnote:  # top level: offsets are exact
-                segments.extend(html_segments(token.content, start))
+                found, html_quotes = html_segments(token.content, start, html_quotes)
+                segments.extend(found)
         elif kind == "code_block" and token.map and not containers and not in_footnote \
                 and _INDENTED_HTML.match(token.content):
             # HTML indented for readability, as CMS exports and hand-written pages indent it, is the page's
             # markup, not code shown to the reader: CommonMark makes it a code block, MDX and the browser do not.
             start = line_starts[token.map[0]]
             end = line_starts[token.map[1]] if token.map[1] < len(line_starts) else len(text)
-            segments.extend(html_segments(text[start:end], start))
+            found, html_quotes = html_segments(text[start:end], start, html_quotes)
+            segments.extend(found)
         elif kind in ("heading_open", "paragraph_open", "th_open", "td_open"):
             block = {"heading_open": "heading", "th_open": "table_cell", "td_open": "table_cell"}.get(
                 kind, containers[-1] if containers else "paragraph"
@@ -247,7 +250,7 @@ def parse(text: str) -> Document:
         elif kind == "inline" and token.map and not in_footnote:
             content_offsets = _locate_content(token, text, line_starts, cell_cursor if block == "table_cell" else None)
             segment = _prose(token, content_offsets, block, comments)
-            segment.quoted = "blockquote" in containers
+            segment.quoted = "blockquote" in containers or html_quotes > 0  # inside "> " or an open <blockquote>
             segment.level = level
             if block == "paragraph" and _emphasis_only(token):
                 segment.kind = "heading"  # a line in bold alone serves as a heading: "**Lowers Cholesterol**"
