@@ -36,8 +36,7 @@ UNCLAIMED = {
                f"| When | Note |\n|---|---|\n| 2021-07-04 | x |\n| 2021-07-09 | {CLAIM} |"],
     # the items of a list completing a lead-in whose open verb a hedge or a negation governs
     "hedged": [f"What cold showers probably do:\n\n- {CLAIM}", f"**What they don't do:**\n\n- {CLAIM}",
-               f"Cold water may help:\n\n1. Wake you up\n2. {CLAIM}", f"It can help you:\n\n- {CLAIM}",
-               f"Cold water is believed to help with:\n\n- {CLAIM}"],  # any speculation cue of evidence/cues.py
+               f"Cold water may help:\n\n1. Wake you up\n2. {CLAIM}", f"It can help you:\n\n- {CLAIM}"],
 }
 CLAIMED = [
     CLAIM,

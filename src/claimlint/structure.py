@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import re
 
-from claimlint.evidence import cues
 from claimlint.markdown import Document, Segment
 
 # Headings that open a list of cited works.
@@ -70,17 +69,16 @@ _CONDITION_LEAD = re.compile(
     r"|see|show)s?\b(?:\s+(?:any|one|all)\s+of\s+(?:these|the\s+following))?(?:\s+(?:signs|symptoms))?\s*:\s*$",
     re.IGNORECASE)
 
-# A lead-in whose verb its list completes, governed by a hedge or a negation: a cue of the hedge and negation
-# table (evidence/cues.py: "may", "probably", "is believed to", "not") or a contracted negator ("doesn't"), then at
-# most a light verb of effect and its open preposition or object ("may:", "can help with:", "probably doesn't do:",
-# "It may help you:"). A full verb there is the lead-in's own ("Why you can't sleep:", "Don't forget:", "Things
-# your doctor won't tell you:") and leaves the items asserted.
-_LIGHT_VERB_OPEN = (r"(?:\s+(?:also|not|n[’']t))?(?:\s+(?:help|do|does|did|be|offer|provide|bring|give|cause|include"
-                    r"|lead\s+to|result\s+in))?(?:\s+(?:you|with|to|in|for|by))?\s*:\s*$")
-_HEDGED_CUE = cues.pattern("speculation", "can", "negation", after=_LIGHT_VERB_OPEN)
-_CONTRACTED_NEGATOR = re.compile(rf"\b\w+n[’']t{_LIGHT_VERB_OPEN}", re.IGNORECASE)
-
-
+# A lead-in whose verb its list completes, governed by a hedge or a negation: a modal, an epistemic adverb or a
+# negated auxiliary, then at most a light verb of effect and its open preposition or object ("may:", "can help
+# with:", "probably doesn't do:", "It may help you:"). A full verb there is the lead-in's own ("Why you can't
+# sleep:", "Don't forget:", "Things your doctor won't tell you:") and leaves the items asserted.
+_HEDGED_LEAD = re.compile(
+    r"\b(?:may|might|could|can|probably|possibly|likely|potentially|(?:appears?|seems?)\s+to"
+    r"|(?:does|do|did|will|would|can)\s*(?:not|n[’']t)|won[’']t|cannot)(?:\s+(?:also|not|n[’']t))?"
+    r"(?:\s+(?:help|do|does|did|be|offer|provide|bring|give|cause|include|lead\s+to|result\s+in))?"
+    r"(?:\s+(?:you|with|to|in|for|by))?\s*:\s*$",
+    re.IGNORECASE)
 # A sentence or a labelled clause inside a list item: "Fatigue. Most people ...", "COVID-19: evidence shows ...".
 _SENTENCE_INSIDE = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\betc)(?<!\bvs)(?<!\bapprox)(?<!\bca)[.:;!?]\s+\S",
                               re.IGNORECASE)  # not after an abbreviation: "e.g. at night"
@@ -91,7 +89,7 @@ _LOG_DATE = re.compile(
     rf"|\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|(?:day|week)\s+\d{{1,3}})\W*$",
     re.IGNORECASE)
 # What the items of a list completing a lead-in are, by the lead-in's form.
-_LEAD_INS = (("condition", _CONDITION_LEAD), ("hedged", _HEDGED_CUE), ("hedged", _CONTRACTED_NEGATOR))
+_LEAD_INS = (("condition", _CONDITION_LEAD), ("hedged", _HEDGED_LEAD))
 
 
 def unclaimed(document: Document) -> dict[int, str]:
