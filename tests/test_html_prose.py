@@ -104,10 +104,23 @@ def test_indented_html_inside_a_container_is_left_alone():
     assert [s.text for s in parse("> text\n>\n>     <p>Sugar causes decay.</p>\n").segments] == ["text"]
 
 
-def test_a_quotation_opened_in_one_html_block_goes_on_through_the_blocks_after_it():
-    draft = ("<blockquote>\n<h4>From the trial</h4>\n\n    <p>Sprinting burns more fat.</p>\n\n"
-             "Skipping breakfast slows you down.\n\n</blockquote>\n\nSugar causes decay.\n\n</blockquote>\n\nSalt raises blood pressure.\n")
-    quoted = {s.text: s.quoted for s in parse(draft).segments}
-    assert quoted == {"From the trial": True, "Sprinting burns more fat.": True,
-                      "Skipping breakfast slows you down.": True, "Sugar causes decay.": False,
-                      "Salt raises blood pressure.": False}  # an unmatched closing tag opens nothing
+def test_a_quotation_opened_in_one_html_block_goes_on_through_the_html_blocks_right_after_it():
+    def quoted(draft):
+        return {s.text: s.quoted for s in parse(draft).segments}
+
+    assert quoted("<blockquote>\n<h4>From the trial</h4>\n\n    <p>Sprinting burns more fat.</p>\n\n</blockquote>\n\n"
+                  "Sugar causes decay.\n") == {"From the trial": True, "Sprinting burns more fat.": True,
+                                                 "Sugar causes decay.": False}
+    # closing the element it was opened in closes the quotation
+    assert quoted("<div><blockquote>A reader wrote in.\n</div>\n\n    <p>Turmeric cures arthritis.</p>\n") == {
+        "A reader wrote in. ": True, "Turmeric cures arthritis.": False}
+    # Markdown between HTML blocks ends what they left open, closed or not
+    assert quoted("<blockquote>\n\nA reader wrote that garlic cures colds.</blockquote>\n\nSalt raises blood pressure.\n"
+                  "\n<p>Sugar causes decay.</p>\n") == {"A reader wrote that garlic cures colds.": False,
+                                                         "Salt raises blood pressure.": False, "Sugar causes decay.": False}
+
+
+def test_a_disable_comment_in_indented_html_works_as_in_any_html_block(lint):
+    draft = ("Intro.\n\n    <div>\n        <!-- claimlint-disable-next-line unhedged-causal-claim -- from the label -->\n"
+             "        <p>Ginger cures nausea.</p>\n        <p>Garlic cures colds.</p>\n    </div>\n")
+    assert [f.line for f in lint(draft) if f.rule == "unhedged-causal-claim"] == [6]

@@ -142,3 +142,10 @@ def test_an_inline_rule_the_plain_shortcut_does_not_know_is_an_error():
     parser.inline.ruler.push("hashtag", lambda state, silent: False)
     with pytest.raises(KeyError):
         parser.use(plain_inline_plugin)
+
+
+def test_a_template_tag_is_at_most_a_line_of_300_characters():
+    """The bound keeps an unclosed "{{" run linear (benchmarks/linearity.py); longer braces are prose."""
+    assert "sugar" not in texts("I {{ sugar " + "x" * 280 + " }} eat.\n")[0]
+    assert "sugar" in texts("I {{ sugar " + "x" * 320 + " }} eat.\n")[0]
+    assert "sugar" in texts("I {{ sugar " * 3000 + "eat.\n")[0]  # never closed

@@ -21,15 +21,20 @@ _BLOCKS = {"p": "paragraph", "div": "paragraph", "section": "paragraph", "articl
            "ul": None, "ol": None, "dd": "paragraph", "dt": "paragraph", "td": "table_cell", "th": "table_cell",
            "tr": None, "table": None, "h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading",
            "h5": "heading", "h6": "heading"}
+# Elements that hold blocks and are closed explicitly: a closing tag ends every one opened inside it.
+_CONTAINERS = frozenset({"blockquote", "div", "section", "article", "main", "header", "footer", "aside", "figure",
+                         "ul", "ol", "table"})
 _SILENT = frozenset({"script", "style", "pre", "code", "svg", "noscript", "template"})
 
 
-def html_segments(source: str, offset: int, quoted: int = 0) -> tuple[list[Segment], int]:
-    """Segments of prose in the HTML block `source`, which starts at `offset` in the draft, and how many
-    `<blockquote>` elements are open at its end. `quoted` is how many were open at its start: a quotation
-    opened in one HTML block may go on through the blocks after it."""
+def html_segments(source: str, offset: int, open_elements: tuple[str, ...] = ()) -> tuple[list[Segment], tuple[str, ...]]:
+    """Segments of prose in the HTML block `source`, which starts at `offset` in the draft, and the container
+    elements (`_CONTAINERS`) still open at its end. `open_elements` are those open at its start: a quotation
+    opened in one HTML block goes on through the HTML blocks right after it. Closing an element closes every
+    container opened inside it ("<div><blockquote>...</div>")."""
     segments: list[Segment] = []
-    builder = _Segment("paragraph", quoted > 0)
+    stack = list(open_elements)
+    builder = _Segment("paragraph", "blockquote" in stack)
     silent: list[str] = []
     position = 0
     for tag in _TAG.finditer(source):
@@ -44,11 +49,14 @@ def html_segments(source: str, offset: int, quoted: int = 0) -> tuple[list[Segme
             elif not closing:
                 silent.append(name)
             continue
-        if name == "blockquote":
-            quoted = max(0, quoted - 1) if closing else quoted + 1
+        if name in _CONTAINERS:
+            if not closing:
+                stack.append(name)
+            elif name in stack:
+                del stack[len(stack) - 1 - stack[::-1].index(name):]
         if name in _BLOCKS:
             builder.flush(segments)
-            builder = _Segment(_BLOCKS[name] or "paragraph" if not closing else "paragraph", quoted > 0)
+            builder = _Segment(_BLOCKS[name] or "paragraph" if not closing else "paragraph", "blockquote" in stack)
         elif name == "a" and not closing:
             href = _HREF.search(tag.group())
             if href and _EXTERNAL.match(href.group(1)):
@@ -58,7 +66,7 @@ def html_segments(source: str, offset: int, quoted: int = 0) -> tuple[list[Segme
     if not silent:
         builder.add_text(source, position, len(source), offset)
     builder.flush(segments)
-    return segments, quoted
+    return segments, tuple(stack)
 
 
 class _Segment:

@@ -189,16 +189,17 @@ def plain_inline_plugin(md: MarkdownIt):
 
 _PARSER = _parser()
 _CONTAINERS = {"blockquote_open": "blockquote", "list_item_open": "list_item"}
+# Markdown blocks: one between two HTML blocks ends the elements the first left open.
+_MARKDOWN_BLOCKS = frozenset({"paragraph_open", "heading_open", "bullet_list_open", "ordered_list_open", "table_open",
+                              "blockquote_open", "fence", "hr"})
 # A site generator's template tag inside prose: Liquid and Jinja "{% post_url 2019-02-05-x %}", "{{ site.url }}",
 # Hugo's "{{< figure src=... >}}". Captured, so that splitting keeps it.
-_TEMPLATE_TAG = re.compile(r"(\{%.*?%\}|\{\{.*?\}\})")
+_TEMPLATE_TAG = re.compile(r"(\{%[^%\n]{0,300}%\}|\{\{[^\n]{0,300}?\}\})")  # bounded: linear on a line of "{{ a"
 # An indented code block that opens with an HTML tag or comment: "    <div class=...>", "    <p>".
 _INDENTED_HTML = re.compile(r"\s*<(?:[A-Za-z][A-Za-z0-9-]*[\s/>]|!--)")
 
 
 def parse(text: str) -> Document:
-    from claimlint.html_prose import html_segments  # it builds the Segments defined here
-
     tokens = _PARSER.parse(text)
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
     segments: list[Segment] = []
@@ -207,13 +208,15 @@ def parse(text: str) -> Document:
     containers: list[str] = []
     cell_cursor: dict[int, int] = {}  # table row line -> column reached by earlier cells
     in_footnote = 0
-    html_quotes = 0  # <blockquote> elements open in the HTML blocks so far
+    open_html: tuple[str, ...] = ()  # container elements the HTML blocks just before left open
     block = "paragraph"
     level = 0
     tokens.reverse()  # popped in order, each token freed once read: a 10 MB draft's tokens take 90 MB
     while tokens:
         token = tokens.pop()
         kind = token.type
+        if kind in _MARKDOWN_BLOCKS or kind == "code_block" and not _INDENTED_HTML.match(token.content):
+            open_html = ()  # Markdown between HTML blocks ends what they left open
         if kind in _CONTAINERS:
             containers.append(_CONTAINERS[kind])
         elif kind in ("blockquote_close", "list_item_close") and containers:  # unmatched when the footnote
@@ -229,19 +232,15 @@ def parse(text: str) -> Document:
             front_matter_end = line_starts[close] if close < len(line_starts) else len(text)
         elif kind == "html_block" and token.map:
             start = line_starts[token.map[0]]
-            for match in re.finditer(r"<!--.*?-->", token.content, re.S):
-                comments.append(Comment(start + match.start(), match.group()))
-            if text.startswith(token.content, start) and not in_footnote:  # top level: offsets are exact
-                found, html_quotes = html_segments(token.content, start, html_quotes)
-                segments.extend(found)
+            exact = text.startswith(token.content, start) and not in_footnote  # top level: offsets are exact
+            open_html = _html(token.content, start, open_html if exact else None, segments, comments)
         elif kind == "code_block" and token.map and not containers and not in_footnote \
                 and _INDENTED_HTML.match(token.content):
             # HTML indented for readability, as CMS exports and hand-written pages indent it, is the page's
             # markup, not code shown to the reader: CommonMark makes it a code block, MDX and the browser do not.
             start = line_starts[token.map[0]]
             end = line_starts[token.map[1]] if token.map[1] < len(line_starts) else len(text)
-            found, html_quotes = html_segments(text[start:end], start, html_quotes)
-            segments.extend(found)
+            open_html = _html(text[start:end], start, open_html, segments, comments)
         elif kind in ("heading_open", "paragraph_open", "th_open", "td_open"):
             block = {"heading_open": "heading", "th_open": "table_cell", "td_open": "table_cell"}.get(
                 kind, containers[-1] if containers else "paragraph"
@@ -250,7 +249,7 @@ def parse(text: str) -> Document:
         elif kind == "inline" and token.map and not in_footnote:
             content_offsets = _locate_content(token, text, line_starts, cell_cursor if block == "table_cell" else None)
             segment = _prose(token, content_offsets, block, comments)
-            segment.quoted = "blockquote" in containers or html_quotes > 0  # inside "> " or an open <blockquote>
+            segment.quoted = "blockquote" in containers
             segment.level = level
             if block == "paragraph" and _emphasis_only(token):
                 segment.kind = "heading"  # a line in bold alone serves as a heading: "**Lowers Cholesterol**"
@@ -258,6 +257,20 @@ def parse(text: str) -> Document:
             if segment.text.strip():
                 segments.append(segment)
     return Document(text, segments, comments, front_matter, front_matter_format, front_matter_end)
+
+
+def _html(source: str, start: int, open_html: tuple[str, ...] | None, segments: list, comments: list) -> tuple[str, ...]:
+    """Collect the comments of an HTML block at `start` and, unless `open_html` is None (its offsets are not
+    exact), its prose; return the container elements it leaves open."""
+    from claimlint.html_prose import html_segments  # it builds the Segments defined here
+
+    for match in re.finditer(r"<!--.*?-->", source, re.S):
+        comments.append(Comment(start + match.start(), match.group()))
+    if open_html is None:
+        return ()
+    found, still_open = html_segments(source, start, open_html)
+    segments.extend(found)
+    return still_open
 
 
 def _emphasis_only(token) -> bool:
