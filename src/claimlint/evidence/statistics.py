@@ -98,8 +98,12 @@ _PERCENTAGE = compile_folded(r"(?:%|percent|per\s?cent)$", re.IGNORECASE)
 _COMMERCE = compile_folded(r"\s*(?:additional\s+|extra\s+)?(?:off|back(?!\s+(?:pain|problems?|injur\w*|ache\w*|muscles?|of)\b)"
                            r"|cash\s*back|discount|rebate|store\s+credit)\b", re.IGNORECASE)
 # Money is a price or a budget, never a finding: "$2 million", "EUR 13.1 million", "one hundred dollars".
-_CURRENCY_BEFORE = compile_folded(r"(?:[$€£¥₹]|\b(?:usd|eur|gbp|aud|cad|nzd|chf|inr|us\$)\s?)$", re.IGNORECASE)
-_CURRENCY_WORD = compile_folded(r"\s*(?:dollars?|euros?|bucks|cents|usd|eur|gbp)\b", re.IGNORECASE)
+# A cost per year or per person is a finding again ("Diabetes costs the US $327 billion a year").
+_CURRENCY_CODES = r"usd|eur|gbp|aud|cad|nzd|chf|inr"
+_CURRENCY_BEFORE = compile_folded(rf"(?:[$€£¥₹]|\b(?:{_CURRENCY_CODES}|us\$)\s?)$", re.IGNORECASE)
+_CURRENCY_WORD = compile_folded(rf"\s*(?:dollars?|euros?|bucks|cents|{_CURRENCY_CODES})\b", re.IGNORECASE)
+_PER_PERIOD = compile_folded(r"[\w\s]{0,12}?\b(?:a|per|each|every)\s+(?:year|month|week|day|person|patient|capita)\b"
+                             r"|[\w\s]{0,12}?\b(?:annually|yearly)\b", re.IGNORECASE)
 # "save 20%", "a discount of 15%": a price cut.
 _SAVE = compile_folded(r"\b(?:save|(?:discount|saving|savings|rebate)\s+of)\s+(?:up\s+to\s+|an?\s+extra\s+)?$",
                        re.IGNORECASE)
@@ -134,8 +138,8 @@ _WRITERS_OWN = compile_folded(r"(?<!type )(?<!phase )(?<!stage )(?<!class )(?<!g
 _HUNDRED_PERCENT = compile_folded(r"100\s?(?:%|percent|per\s?cent)", re.IGNORECASE)
 _OF = compile_folded(r"\s+of\b", re.IGNORECASE)
 # Lead-ins that take the figure after them out of the statistics, each with how far back it is looked for:
-# a price cut, an amount of money, a product's specification, and the writer's own measurement (its clause's subject).
-_LEAD_INS = ((_SAVE, 24), (_CURRENCY_BEFORE, 5), (_SPECIFICATION, 24), (_WRITERS_OWN, 200))
+# a price cut, a product's specification, and the writer's own measurement (its clause's subject).
+_LEAD_INS = ((_SAVE, 24), (_SPECIFICATION, 24), (_WRITERS_OWN, 200))
 
 
 def find_statistics(text: str) -> list[tuple[int, int]]:
@@ -184,9 +188,16 @@ def _threshold(text: str, match: re.Match) -> bool:
 
 
 def _money(text: str, match: re.Match) -> bool:
-    """Is the figure an amount in a currency named after it ("one hundred dollars", "5 million euros")?"""
-    last_word = match.start() + match.group().rstrip().rfind(" ") + 1  # the figure may have taken it
-    return any(_CURRENCY_WORD.match(text, at) for at in (last_word, match.end()))
+    """Is the figure an amount of money ("$2 million", "one hundred dollars", "5 million euros"), and no cost per
+    period or person?"""
+    last_word = match.start() + match.group().rstrip().rfind(" ") + 1  # the figure may have taken the currency
+    currency = _led_in(_CURRENCY_BEFORE, 5, text, match.start()) \
+        or any(_CURRENCY_WORD.match(text, at) for at in (last_word, match.end()))
+    return currency and not _per_period(text, match)
+
+
+def _per_period(text: str, match: re.Match) -> bool:
+    return _PER_PERIOD.match(text, match.end()) is not None or _PER_PERIOD.match(text, match.start()) is not None
 
 
 def _composition(text: str, match: re.Match) -> bool:

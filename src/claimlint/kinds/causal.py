@@ -32,6 +32,8 @@ _LABEL_WORDS = 7  # a label is a short noun phrase: a longer item is a sentence
 _SUBJECT_WORDS = 8  # how far back a subject is read: bounded, so a long sentence costs no more per verb
 # Prepositions inside an object that still name what is acted on: "the risk of", "protect the body against".
 _OBJECT_PREPOSITIONS = frozenset({"of", "against", "from"})
+# Possessives of the people a disease belongs to ("manages his diabetes"); "your" addresses the reader a remedy is sold to.
+_SUFFERERS_POSSESSIVE = frozenset({"his", "her", "their", "my"})
 _CLAUSE_ENDS = frozenset({".", ";", ":", "!", "?", "(", ")"})
 # Words of decrease that make a benefit label of a disease or symptom after them: "- Less bloating", "* Decreased nausea".
 _DECREASE = ("less", "fewer", "reduced", "decreased", "lowered", "diminished")
@@ -50,6 +52,10 @@ class CausalClaim(Kind):
         "disease_verbs": Spec(list, default=[], help="lemmas that claim an effect only on a disease or symptom, read "
                               "as the listed verbs are when one heads their object ('removes warts', 'feeds "
                               "inflammation'); 'remove the lid' and 'feed the family' pass"),
+        "sufferers": Spec(list, default=[], help="words for people who may live with a disease: as the subject of a "
+                          "disease verb ('Patients manage their pain at home', 'He battles depression'), or a "
+                          "possessive of one on its object ('manages his diabetes'), they cope with it, and no "
+                          "remedy is claimed"),
         "verbal_participles": Spec(list, default=[], help="lemmas whose '-ed' form never modifies a noun "
                                    "('caused', 'promoted'): read as a verb where others may be adjectives"),
         "prevalence_verbs": Spec(list, default=[], help="lemmas that state prevalence, not cause, when their "
@@ -104,6 +110,7 @@ class CausalClaim(Kind):
         self.verbs = verb_forms(fields["verbs"])
         self.change_verbs = verb_forms(fields["change_verbs"])
         self.disease_verbs = verb_forms(fields["disease_verbs"])
+        self.sufferers = {word.lower() for word in fields["sufferers"]}
         self.phrase_exclusions = {**PHRASE_EXCLUSIONS, "mild object": self._mild_object}
         self.phrases = Family([NamedPattern.of(entry, tokens=True) for entry in fields["phrases"]],
                               self.phrase_exclusions)
@@ -186,7 +193,7 @@ class CausalClaim(Kind):
             else:
                 for verb in self.disease_verbs.get(token.lower_, ()):
                     length = self._verbal(tokens, index, verb, heading, listing=listing, instructs=True)
-                    if length and self._benefit_object(tokens, index + length):
+                    if length and self._benefit_object(tokens, index + length) and not self._copes(tokens, index, length):
                         yield index, length, f"verb {' '.join((verb.lemma, *verb.particle))}", verb
                         break
                 else:
@@ -235,6 +242,20 @@ class CausalClaim(Kind):
                 break
             end += 1
         return self.benefit_objects.search(tokens[position:end].text) is not None
+
+    def _copes(self, tokens, index: int, length: int) -> bool:
+        """Does someone live with the disease rather than a remedy act on it: a sufferer or a particular person as
+        the subject right before the verb ("Patients manage their pain", "My father battles depression"), not one a
+        remedy helps ("helps people overcome anxiety"), or a sufferer's possessive on the object ("manages his
+        diabetes")?"""
+        before = index - 1
+        while before >= 0 and tokens[before].lower_.endswith("ly"):
+            before -= 1  # "He bravely battles"
+        helped = before > 0 and tokens[before - 1].lower_ in HELP
+        particular = before > 0 and tokens[before - 1].lower_ in _SUFFERERS_POSSESSIVE  # "My father battles"
+        subject = before >= 0 and (tokens[before].lower_ in self.sufferers or particular) and not helped
+        after = index + length
+        return subject or after < len(tokens) and tokens[after].lower_ in _SUFFERERS_POSSESSIVE
 
     def _mild_object(self, tokens, start: int, end: int) -> bool:
         """no disease or symptom as the object of an evaluation of a remedy: "great for the whole family", "useful
@@ -360,8 +381,10 @@ def _asked(tokens, start: int, end: int) -> bool:
 
 
 def _existential(tokens, start: int, end: int) -> bool:
-    """what exists, not an evaluation of a subject: "there is no effective treatment for it" """
-    return start > 0 and tokens[start - 1].lower_ == "there"
+    """what exists, not an evaluation of a subject: "there is no effective treatment for it" (but a comparison
+    still evaluates: "there is nothing more effective than ginger")"""
+    return start > 0 and tokens[start - 1].lower_ == "there" and not any(
+        token.lower_ in ("more", "most", "as", "than") for token in tokens[start:end])
 
 
 # Exclusions a named token pattern may list in `unless`.

@@ -317,9 +317,9 @@ def wh_subject(tokens, position: int) -> bool:
 
 def count_follows(tokens, position: int) -> bool:
     """Does a count of people start here ("1 in 4", "up to 80%", "roughly 30 million", "nearly everyone")?"""
-    for token in tokens[position : position + 3]:
+    for offset, token in enumerate(tokens[position : position + 3], position):
         if token.like_num or token.lower_ in _COUNTS:
-            return True
+            return offset + 1 >= len(tokens) or tokens[offset + 1].lower_ not in ("'s", "’s")  # not "everyone's liver"
         if token.lower_ not in _APPROXIMATE:
             return False
     return False
