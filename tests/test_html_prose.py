@@ -124,3 +124,8 @@ def test_a_disable_comment_in_indented_html_works_as_in_any_html_block(lint):
     draft = ("Intro.\n\n    <div>\n        <!-- claimlint-disable-next-line unhedged-causal-claim -- from the label -->\n"
              "        <p>Ginger cures nausea.</p>\n        <p>Garlic cures colds.</p>\n    </div>\n")
     assert [f.line for f in lint(draft) if f.rule == "unhedged-causal-claim"] == [6]
+
+
+def test_template_tags_in_html_are_not_prose_either():
+    segment = parse("<p>Read {% include note.html %} and {{ page.title }}: sugar causes decay.</p>\n").segments[0]
+    assert segment.text == "Read and : sugar causes decay."

@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 import re
 
-from claimlint.markdown import _ENTITY, _EXTERNAL, _HREF, Evidence, Offsets, Segment
+from claimlint.markdown import _ENTITY, _EXTERNAL, _HREF, _TEMPLATE_TAG, Evidence, Offsets, Segment
 
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)\b[^>]*?(/?)>|<!--.*?-->", re.S)
 # Elements that end one segment and start another, with the segment kind they open.
@@ -39,7 +39,7 @@ def html_segments(source: str, offset: int, open_elements: tuple[str, ...] = ())
     position = 0
     for tag in _TAG.finditer(source):
         if not silent:
-            builder.add_text(source, position, tag.start(), offset)
+            builder.add_prose(source, position, tag.start(), offset)
         position = tag.end()
         closing, name, _ = tag.groups()
         name = (name or "").lower()
@@ -64,7 +64,7 @@ def html_segments(source: str, offset: int, open_elements: tuple[str, ...] = ())
         elif name == "sup" and not closing:
             builder.evidence.append(Evidence(len(builder.chars), "superscript", ""))
     if not silent:
-        builder.add_text(source, position, len(source), offset)
+        builder.add_prose(source, position, len(source), offset)
     builder.flush(segments)
     return segments, tuple(stack)
 
@@ -77,6 +77,13 @@ class _Segment:
         self.starts: list[int] = []
         self.ends: list[int] = []
         self.evidence: list[Evidence] = []
+
+    def add_prose(self, source: str, start: int, end: int, offset: int):
+        """Add source[start:end] as prose but for the site generator's template tags in it ("{{ site.url }}")."""
+        for tag in _TEMPLATE_TAG.finditer(source, start, end):
+            self.add_text(source, start, tag.start(), offset)
+            start = tag.end()
+        self.add_text(source, start, end, offset)
 
     def add_text(self, source: str, start: int, end: int, offset: int):
         """Add source[start:end] as prose: entities decoded, runs of white space as one space."""
