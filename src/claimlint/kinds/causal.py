@@ -143,15 +143,14 @@ class CausalClaim(Kind):
         tokens = sentence.tokens
         kind = sentence.segment.kind
         lead = sentence.segment.text[: sentence.start]
-        opening = sentence.start == 0 or item_label(lead)  # "- **Allergy relief**: Reduces inflammation"
-        if kind in ("heading", "list_item") and not lead.strip(" \t.:#)0123456789"):  # after any number ("9.")
+        listed = kind in ("heading", "list_item")
+        opening = sentence.start == 0 or listed and item_label(lead)  # "- **Allergy relief**: Reduces inflammation"
+        if listed and not lead.strip(" \t.:#)0123456789"):  # after any number ("9.")
             label = self._label(sentence.text, numbered=kind == "list_item" or bool(lead.strip()) or _numbered(tokens))
             if label:
                 yield Hit(sentence.start + label[0], sentence.start + label[1], pattern="benefit label")
                 return
-        for index, length, pattern, verb in self._candidates(tokens, kind == "heading",
-                                                       opening and kind in ("heading", "list_item"),
-                                                       kind in ("heading", "list_item")):
+        for index, length, pattern, verb in self._candidates(tokens, kind == "heading", opening and listed, listed):
             if quoted(sentence.text, tokens[index].idx - tokens.start_char):
                 continue  # a claim in quotation marks is mentioned, not made: 'the myth that "sugar causes ADHD"'
             if asked is not None and tokens[index].idx - tokens.start_char >= asked:
