@@ -34,3 +34,13 @@ def test_evidence_marks_land_on_their_own_piece():
     text = "tea may reduce pain and " * 300 + "sugar worsens acne [link](https://example.org/acne)"
     pieces = _sentences(text)
     assert [bool(p.evidence) for p in pieces] == [False] * (len(pieces) - 1) + [True]
+
+
+def test_a_long_run_of_symbols_is_read_as_spaces_and_claims_after_it_keep_their_place(lint):
+    from claimlint.nlp import plain_text
+
+    assert plain_text("$" * 40 + " ’tis") == " " * 40 + " 'tis"  # same length: positions kept
+    assert plain_text("Costs $5 -- or €4!") == "Costs $5 -- or €4!"  # short runs stay
+    text = "$" * 4000 + " sugar worsens acne"
+    finding = next(f for f in lint(text) if f.rule == "unhedged-causal-claim")
+    assert text[finding.column - 1 : finding.end_column - 1] == "worsens"

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from claimlint.findings import Finding
 from claimlint.fixes import Suppressing, located
 from claimlint.markdown import Document, Segment, parse
-from claimlint.nlp import analyser, pipeline_loaded, plain_quotes
+from claimlint.nlp import analyser, pipeline_loaded, plain_text
 from claimlint.rules import Rule
 from claimlint.segment_memo import SegmentMemo
 from claimlint.source import LineIndex
@@ -106,7 +106,7 @@ class Linter:
         rules whose trigger it matches: pieces no trigger matches are never tokenized."""
         if not self.sentence_rules:
             return []
-        prose = [(segment, plain_quotes(segment.text)) for segment in segments]
+        prose = [(segment, plain_text(segment.text)) for segment in segments]
         if not pipeline_loaded(self.model) and not any(
                 _triggered(rule, plain) for _, plain in prose for rule in self.sentence_rules):
             return []  # no trigger anywhere (each matches any text holding a match): the pipeline need not load

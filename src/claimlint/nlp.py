@@ -31,6 +31,16 @@ def plain_quotes(text: str) -> str:
     return text
 
 
+# A long run of symbols with no letter, digit or space ("$$$$...", "=====...") holds no word, and spaCy's
+# tokenizer splits it one prefix or suffix at a time, in time quadratic in its length: it is read as spaces.
+_SYMBOL_RUN = re.compile(r"[^\w\s]{32,}")
+
+
+def plain_text(text: str) -> str:
+    """The text rules and the pipeline read: plain quotes, and long symbol runs as spaces (positions kept)."""
+    return _SYMBOL_RUN.sub(lambda run: " " * len(run.group()), plain_quotes(text))
+
+
 # Abbreviations common in health and science writing: one token each, so that a sentence does
 # not end inside "(Smith et al., 2019)" or "see Fig. 2".
 ABBREVIATIONS = ("al.", "Fig.", "fig.", "Figs.", "figs.", "approx.", "Approx.", "ca.", "cf.", "resp.", "Ref.",
