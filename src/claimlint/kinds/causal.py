@@ -184,23 +184,30 @@ class CausalClaim(Kind):
             if index in phrase_starts:
                 yield index, *phrase_starts[index], None
                 continue
-            for verb in self.verbs.get(token.lower_, ()):
-                length = self._verbal(tokens, index, verb, heading, listing=listing)
+            listed = self._listed_verb(tokens, index, heading, listing)
+            if listed:
+                length, verb = listed
+                yield index, length, f"verb {' '.join((verb.lemma, *verb.particle))}", verb
+                continue
+            for verb in self.change_verbs.get(token.lower_, ()):
+                length = change_of_state(tokens, index, verb, item)
                 if length:
-                    yield index, length, f"verb {' '.join((verb.lemma, *verb.particle))}", verb
+                    yield index, length, f"change {' '.join((verb.lemma, *verb.particle))}", verb
                     break
-            else:
-                for verb in self.disease_verbs.get(token.lower_, ()):
-                    length = self._verbal(tokens, index, verb, heading, listing=listing, instructs=True)
-                    if length and self._benefit_object(tokens, index + length) and not self._copes(tokens, index, length):
-                        yield index, length, f"verb {' '.join((verb.lemma, *verb.particle))}", verb
-                        break
-                else:
-                    for verb in self.change_verbs.get(token.lower_, ()):
-                        length = change_of_state(tokens, index, verb, item)
-                        if length:
-                            yield index, length, f"change {' '.join((verb.lemma, *verb.particle))}", verb
-                            break
+
+    def _listed_verb(self, tokens, index: int, heading: bool, listing: bool) -> tuple[int, Verb] | None:
+        """(token count, reading) of a listed verb that claims here, or of a disease verb that does so over a
+        disease or symptom no sufferer copes with; else None."""
+        word = tokens[index].lower_
+        for verb in self.verbs.get(word, ()):
+            length = self._verbal(tokens, index, verb, heading, listing=listing)
+            if length:
+                return length, verb
+        for verb in self.disease_verbs.get(word, ()):
+            length = self._verbal(tokens, index, verb, heading, listing=listing, instructs=True)
+            if length and self._benefit_object(tokens, index + length) and not self._copes(tokens, index, length):
+                return length, verb
+        return None
 
     def _verbal(self, tokens, index: int, verb: Verb, heading: bool = False, phrase: bool = False,
                 listing: bool = False, instructs: bool = False) -> int:
