@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from claimlint.config import Config, resolve_rules
-from claimlint.evidence.citations import has_citation
+from claimlint.evidence.citations import has_citation, names_source
 from claimlint.evidence.hedges import has_hedge
 from claimlint.evidence.statistics import find_statistics
 from claimlint.linter import Linter
@@ -20,6 +20,9 @@ from claimlint.linter import Linter
     "Stress raises blood pressure until it goes away.19 Then it falls.",  # a superscript that lost its markup
     "In 2016, the Centers for Disease Control reported that one in three adults snore.",  # an institution with a year
     "According to the American Heart Association in 2017, half of adults are affected.",
+    # a journal named with a year
+    "A 2022 systematic review in Frontiers in Nutrition found that 40% of adults lack fibre.",
+    "A 2023 meta-analysis published in Nutrients found a 12% drop.",
 ])
 def test_citations_found(text):
     assert has_citation(text, [])
@@ -31,9 +34,20 @@ def test_citations_found(text):
     "In 2019 we moved house.", "Our Wellness Center has helped 2000 patients.",
     "The American Heart Association says 2000 people die of it.",
     "The Journal is a fine read (see the 2019 figures).",
+    "A 2021 study in Finland found that 40% of adults sauna weekly.",  # a place is no journal
 ])
 def test_not_citations(text):
     assert not has_citation(text, [])
+
+
+@pytest.mark.parametrize("text, named", [
+    ("A review in Sports Medicine found it.", True), ("It appeared in The Lancet.", True),
+    ("Results published in the journal Nature Immunology.", True), ("Park et al. found it.", True),
+    ("A study in Finland found it.", False), ("Studies published in journals show it.", False),
+    ("In traditional Chinese medicine it cools.", False),
+])
+def test_a_source_named_without_a_link(text, named):
+    assert names_source(text) is named
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -36,14 +36,34 @@ _INSTITUTION = re.compile(
     rf"(?<!\bour )(?<!\bmy )(?<!\byour )(?<!\bthis )\b(?:(?!(?:The|A|An|This|That|Our|My|Your)\b)[A-Z][\w'’.-]{{0,30}}\s+(?:(?:of|for|and|&|on)\s+)?){{1,6}}"
     rf"{_BODY}\b"
     rf"|\b{_BODY}\s+(?:of|for|on)\s+(?:the\s+)?[A-Z]")
-# A year as a date: "in 2016", "(2016)", "a 2016 report"; not "2000 patients".
+# A year as a date: "in 2016", "(2016)", "a 2016 report", "a 2022 systematic review"; not "2000 patients".
 _YEAR = re.compile(r"(?:\b(?:in|since|by|from|of|during)\s+|\(\s*)(?:19|20)\d\d\b"
-                   r"|\b(?:19|20)\d\d\s+(?:study|report|survey|review|guidelines?|data|statistics|figures|analysis)\b",
+                   r"|\b(?:19|20)\d\d\s+(?:[\w-]+\s+)?(?:study|report|survey|review|trial|guidelines?|data|statistics|figures"
+                   r"|(?:meta-)?analysis)\b",
                    re.IGNORECASE)
+# A journal named as where a study appeared: "published in Nutrients", "in the Journal of Sleep Research", "in the
+# journal Nature Immunology", "in Sports Medicine", "in The Lancet"; a title is recognised by the word heading it
+# ("Medicine", "Reviews", "Lancet"), so a place is no journal ("a study in Finland"). Named authors ("Park et al.")
+# name a study too.
+_JOURNAL_WORD = (r"(?:Journal|Lancet|BMJ|JAMA|NEJM|Nature|Science|Sciences|PLOS|PLoS|Proceedings|Annals|Archives"
+                 r"|Frontiers|Reviews?|Medicine|Nutrition|Nutrients|Research|Cell|Pediatrics|Circulation|Reports"
+                 r"|Bulletin|Letters|Metabolism|Cochrane|Neurology)")
+_NAMED_SOURCE = re.compile(
+    r"\b(?i:published|appeared|reported)\s+in\s+(?:the\s+)?(?:(?i:journal)\s+)?[A-Z]"
+    rf"|\b(?i:in)\s+(?:the\s+)?(?:(?i:journal)\s+)?(?:[A-Z][\w&'’-]{{0,30}}\s+(?:(?:of|and|&|for|in|on|the)\s+)?){{0,6}}"
+    rf"{_JOURNAL_WORD}\b"
+    r"|\b[A-Z][\w'’-]{0,30}\s+et\s+al\b")
 _MARKS = ("link", "footnote", "superscript")
 
 
 def has_citation(text: str, evidence) -> bool:
     """True when the text, or a mark removed from it, cites a source."""
     return any(mark.kind in _MARKS for mark in evidence) or CITATION.search(text) is not None \
-        or _YEAR.search(text) is not None and _INSTITUTION.search(text) is not None  # (a year is the rarer)
+        or _YEAR.search(text) is not None and (_INSTITUTION.search(text) is not None
+                                               or _NAMED_SOURCE.search(text) is not None)  # (a year is the rarer)
+
+
+def names_source(text: str) -> bool:
+    """True when the text names where a study appeared or who wrote it, with or without a year: the policy's
+    named source, which an appeal to evidence does not need linked to be specific."""
+    return _NAMED_SOURCE.search(text) is not None

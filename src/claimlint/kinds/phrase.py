@@ -2,8 +2,8 @@
 
 A rule names `patterns` (the flagged span), optionally `requires` (every one must also match in
 scope) and `unless` (any match in scope clears the sentence), and which evidence clears it:
-a citation, a hedge before the match, a negation right before it, quotation marks around it,
-or the sentence being a question.
+a citation, a source named without one (a journal, authors "et al."), a hedge before the match, a
+negation right before it, quotation marks around it, or the sentence being a question.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from claimlint import rewrites
+from claimlint.evidence.citations import names_source
 from claimlint.evidence.hedges import hedge_before
 from claimlint.evidence.negation import disowned, negated
 from claimlint.evidence.quotes import quoted
@@ -19,7 +20,7 @@ from claimlint.kinds.base import Hit, Kind, NamedPattern, Spec, compile_patterns
 from claimlint.nlp import memo
 from claimlint.timed_regex import TimedPattern
 
-EVIDENCE = ("citation", "hedge", "negation", "quotation", "question")
+EVIDENCE = ("citation", "named-source", "hedge", "negation", "quotation", "question")
 FIXES = ("soften-certainty", "link-source")
 
 
@@ -88,6 +89,8 @@ class Phrase(Kind):
         if self.unless and self.unless.search(unless_scope):
             return
         if "citation" in self.evidence and sentence.cited(self.option["scope"]):
+            return
+        if "named-source" in self.evidence and names_source(scope):
             return
         asked = sentence.question_start if "question" in self.evidence else None
         if asked == 0:
