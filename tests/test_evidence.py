@@ -290,3 +290,13 @@ def test_a_sentence_looks_for_its_citation_once_per_scope(monkeypatch):
     sentence = nlp.Sentence(segment, 23, 44, None, [], segment.text)
     answers = [sentence.cited(), sentence.cited("paragraph"), sentence.cited(), sentence.cited("paragraph")]
     assert answers == [False, True, False, True] and asked == ["Stress worsens sleep.", segment.text]
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("About 40% of adults snore. [2] Most never know.", []),  # the mark after the stop cites the sentence before
+    ("About 40% of adults snore. [2, 5] Studies show it wakes partners.", [("vague-attribution", 35)]),
+    ("About 40% of adults snore. (2) Most never know.", [("unsourced-statistic", 1)]),  # "(2)" may enumerate
+    ("About 40% of adults snore. [note] Most never know.", [("unsourced-statistic", 1)]),
+])
+def test_a_numbered_mark_after_a_full_stop_cites_the_sentence_before(lint, text, flagged):
+    assert [(f.rule, f.column) for f in lint(text + "\n") if f.rule != "missing-disclaimer"] == flagged

@@ -260,6 +260,12 @@ def sentences(segment: Segment, doc, piece=None, stops: frozenset[int] | None = 
             result[-1] = Sentence(segment, previous.start, offset + _end_char(rows, end),
                                   doc[previous.tokens.start : end], [], paragraph)
             continue
+        tail = _citation_tail(rows, first, end, citation) if result else first
+        if tail > first:  # "... testosterone. [1] Many ...": the sentencizer began this sentence inside the mark
+            previous = result[-1]
+            result[-1] = Sentence(segment, previous.start, offset + _end_char(rows, tail),
+                                  doc[previous.tokens.start : tail], [], paragraph)
+            first = tail
         result.append(Sentence(segment, offset + rows[first][0], offset + _end_char(rows, end), doc[first:end], [],
                                paragraph))
     if not result:
@@ -302,6 +308,26 @@ def memo(tokens) -> dict:
     return current[1]
 
 
+def _citation_tail(rows: list[list[int]], first: int, end: int, citation: frozenset[int]) -> int:
+    """Where a sentence opening with the rest of a numbered citation mark that the sentence before opened
+    ("[" after its full stop, then "1]" or "2, 5]" here) really begins: after the mark's closing bracket.
+    A mark after a full stop cites the sentence it follows, as a superscript does ("(1) Eat less" may be
+    an enumeration: only square brackets). Else `first`."""
+    opening, closing = _BRACKETS
+    if rows[first - 1][2] not in opening:
+        return first
+    for index in range(first, min(end - 1, first + _LONGEST_MARK)):
+        orth, punct, number = rows[index][2:]
+        if orth in closing:
+            return index + 1 if index > first else first
+        if not (number or punct or orth in citation):
+            return first
+    return first
+
+
+_LONGEST_MARK = 12  # tokens of a numbered citation mark's rest: "1, 3-5, 12]"
+
+
 def _end_char(rows: list[list[int]], end: int) -> int:
     """Where the token before `end` ends, in the Doc's text."""
     return rows[end - 1][0] + rows[end - 1][1]
@@ -341,8 +367,12 @@ _CITATION_TEXTS = frozenset("[](),"[i:j] for i in range(5) for j in range(i + 1,
 _CITATION_HASHES: frozenset[int] = frozenset()
 
 
+_BRACKETS: tuple[frozenset[int], frozenset[int]] = (frozenset(), frozenset())
+
+
 def _citation_texts(vocab) -> frozenset[int]:
-    global _CITATION_HASHES
+    global _CITATION_HASHES, _BRACKETS
     if not _CITATION_HASHES:
         _CITATION_HASHES = frozenset(vocab.strings[text] for text in _CITATION_TEXTS)
+        _BRACKETS = (frozenset({vocab.strings["["]}), frozenset({vocab.strings["]"]}))
     return _CITATION_HASHES
