@@ -17,6 +17,8 @@ _RANGE = rf"(?:{_NUM})(?:\s*(?:-|–|—|to)\s*(?:{_NUM}))?"
 # A span of time, a mass or an energy.
 _UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|g|grams?|kg|kilos?|lbs?|pounds?|calories|kcal)\b"
 _SCALE = r"(?:hundred|thousand|million|billion|trillion)"
+# What a count of people or of events among them counts: "480 people ... every day", "47,000 cases a year".
+_COUNTED = r"(?:people|adults|children|kids|women|men|patients|deaths|cases|colds|infections)"
 _AMOUNT = rf"(?:(?:{_RANGE})(?:\s+{_SCALE})?|(?:{_NUMBER_WORDS})\s+{_SCALE})"
 
 STATISTIC = compile_folded(
@@ -45,7 +47,7 @@ STATISTIC = compile_folded(
     | \b(?:an\s+)?average\s+of\s+(?:{_AMOUNT})(?:\s+[a-z]+)?                    # an average of 5 kg
     | \bby\s+(?:about\s+|up\s+to\s+|nearly\s+)?(?:{_AMOUNT})\s+(?:days?|weeks?|months?|years?|hours?|minutes?
         |kg|kilos?|kilograms?|pounds?|lbs?|points?|mmhg|cm|inches)\b          # shortens colds by 4 days
-    | (?<![\w.])(?:{_AMOUNT})\s+(?:people|adults|children|kids|women|men|patients|deaths|cases|colds|infections)
+    | (?<![\w.])(?:{_AMOUNT})\s+{_COUNTED}
         \b(?:\s+[\w,]+){{0,8}}?\s+(?:a|per|each|every)\s+(?:year|day|week|month)\b    # 480 people ... every day
     | (?<![\w.])(?:{_RANGE}|{_NUMBER_WORDS})\s+{_SCALE}\b(?:\s+[a-z]+)?           # 100 trillion bacteria
     | \b(?:over|more\s+than|nearly|almost)\s+(?:\d{{1,3}}(?:,\d{{3}})+|\d{{4,}})\s+(?:[a-z]+\s+)?
@@ -140,7 +142,9 @@ _HUNDRED_PERCENT = compile_folded(r"100\s?(?:%|percent|per\s?cent)", re.IGNORECA
 _OF = compile_folded(r"\s+of\b", re.IGNORECASE)
 # Lead-ins that take the figure after them out of the statistics, each with how far back it is looked for:
 # a price cut, a product's specification, and the writer's own measurement (its clause's subject).
-_LEAD_INS = ((_SAVE, 24), (_SPECIFICATION, 24), (_WRITERS_OWN, 200))
+_LEAD_INS = ((_SAVE, 24), (_WRITERS_OWN, 200))
+# A count of people or cases after "with" is no specification: "common in men, with over 47,000 cases a year".
+_COUNTS_PEOPLE = compile_folded(rf"\b{_COUNTED}\b", re.IGNORECASE)
 
 
 def find_statistics(text: str) -> list[tuple[int, int]]:
@@ -153,7 +157,8 @@ def find_statistics(text: str) -> list[tuple[int, int]]:
     spans = [(m.start(), m.end()) for m in STATISTIC.finditer(text) if m.group().strip()
              and not _intensifier(text, m) and not _composition(text, m) and not shares.cover(m.start())
              and not _COMMERCE.match(text, m.end()) and not _money(text, m) and not _threshold(text, m)
-             and not any(_led_in(lead_in, reach, text, m.start()) for lead_in, reach in _LEAD_INS)]
+             and not any(_led_in(lead_in, reach, text, m.start()) for lead_in, reach in _LEAD_INS)
+             and not _specified(text, m)]
     if _ABOUT_BODIES.search(text) and not _NOT_A_FACT.search(text):
         spans += [(m.start(), m.end()) for m in _BODY_QUANTITY.finditer(text)
                   if not any(start < m.end() and m.start() < end for start, end in spans)]
@@ -181,6 +186,13 @@ class _Spans:
 def _led_in(lead_in, reach: int, text: str, start: int) -> bool:
     """Does `lead_in` end right before `start`, within `reach` characters?"""
     return lead_in.search(text, max(0, start - reach), start) is not None
+
+
+def _specified(text: str, match: re.Match) -> bool:
+    """Is the figure what a product contains or provides ("each gummy contains 2 billion CFU"), not a count of
+    people or cases?"""
+    return _led_in(_SPECIFICATION, 24, text, match.start()) \
+        and _COUNTS_PEOPLE.search(text, match.start(), match.end()) is None
 
 
 def _threshold(text: str, match: re.Match) -> bool:
