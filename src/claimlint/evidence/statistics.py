@@ -125,9 +125,9 @@ _SPLIT = compile_folded(r"(?<![\w.])\d+(?:\.\d+)?\s?%\+?\s+[a-z][\w-]*"
                         r"(?:\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*)\d+(?:\.\d+)?\s?%\+?\s+[a-z][\w-]*)+",
                         re.IGNORECASE)
 # A product's specification in parentheses after its name: "dark chocolate (70%+ cacao)", "an extract
-# (95% curcuminoids)", "Lactobacillus acidophilus (10 billion CFU)". One noun follows the percentage or the count,
+# (95% curcuminoids)", "an extract (2.5-5% withanolides)", "Lactobacillus acidophilus (10 billion CFU)". One noun follows the percentage or the count,
 # and it names no change or chance.
-_SPECIFIED = compile_folded(rf"\w\s*\(\s*(?:about\s+|over\s+|at\s+least\s+)?\d+(?:\.\d+)?(?:\s?%|\s+{_SCALE})\+?\s+"
+_SPECIFIED = compile_folded(rf"\w\s*\(\s*(?:about\s+|over\s+|at\s+least\s+)?(?:{_RANGE})(?:\s?%|\s+{_SCALE})\+?\s+"
                             rf"(?!(?:{_CHANGE_WORDS})\b)[a-z][\w-]*\s*\)", re.IGNORECASE)
 # The writer's own measurement: a figure in a clause whose subject is "I" ("I have lost about 2%"), with no
 # report or finding ("I read that ...", "I've found it works 90% of the time"), question word or conditional
