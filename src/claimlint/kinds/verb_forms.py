@@ -44,7 +44,7 @@ from claimlint.inflection import IRREGULAR_PAST, inflect
 
 DETERMINERS = frozenset(
     "a an the this these those its their his her our your my some any each every no such "
-    "another other many much more most several few both all either".split()
+    "another other many much more most several few both all either numerous various multiple countless".split()
 )
 
 
