@@ -15,7 +15,7 @@ import sys
 
 from claimlint import rewrites
 from claimlint.evidence import clauses
-from claimlint.evidence.hedges import hedge_before, qualified_after
+from claimlint.evidence.hedges import has_hedge, hedge_before, qualified_after
 from claimlint.evidence.negation import negated_span
 from claimlint.evidence.quotes import quoted
 from claimlint.fixes import prose_fix
@@ -160,6 +160,8 @@ class CausalClaim(Kind):
                                   help_hedges=not self._benefit_object(tokens, index + length))
             if hedged or qualified_after(tokens, index):
                 continue  # hedged or qualified in its own clause
+            if listed and self._hedged_explanation(tokens, index):
+                continue  # "- **Boosts alertness**: Blue light can improve attention"
             if (not self.option["flag_negated"] or kind == "heading") and negated_span(tokens, index, index + length):
                 continue  # a denial; in a heading, the title of a debunking ("HIIT does not burn more calories")
             start = tokens[index].idx - tokens.start_char
@@ -262,6 +264,16 @@ class CausalClaim(Kind):
         subject = before >= 0 and (tokens[before].lower_ in self.sufferers or particular) and not helped
         after = index + length
         return subject or after < len(tokens) and tokens[after].lower_ in _SUFFERERS_POSSESSIVE
+
+    def _hedged_explanation(self, tokens, index: int) -> bool:
+        """Is the claim at `index` in a label whose explanation after a colon is hedged ("Boosts Alertness: Blue
+        light can improve attention")? The label names what its explanation claims, no more strongly."""
+        colon = next((i for i in range(index + 1, min(len(tokens), index + _LABEL_WORDS)) if tokens[i].text == ":"), None)
+        if colon is None:
+            return False
+        explanation = tokens[colon + 1 :]
+        end = next((i for i, token in enumerate(explanation) if token.text in _CLAUSE_ENDS), len(explanation))
+        return has_hedge(explanation[:end].text, self.option["can_is_hedge"])
 
     def _mild_object(self, tokens, start: int, end: int) -> bool:
         """no disease or symptom as the object of an evaluation of a remedy: "great for the whole family", "useful
