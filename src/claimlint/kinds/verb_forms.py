@@ -154,6 +154,7 @@ _NOT_SINGULAR_NOUNS = frozenset("i you we they who to not never also often only 
 
 
 _RELATIVE = _DEFINITE_RELATIVE | {"who"}
+_SUBJECT_PRONOUNS = frozenset("i you we they he she it".split())
 
 
 _CONSEQUENCE = frozenset({"thereby", "thus", "by"})
@@ -373,9 +374,11 @@ def relative_pronoun(tokens, position: int) -> int:
 
 
 def _relative_follows(tokens, context: _Context) -> bool:
-    """A relative clause opens after the word: "that"/"which" then a finite verb."""
+    """A relative clause opens after the word: "that"/"which" then a finite verb ("delays that could"), or then a
+    subject pronoun ("the benefits that I experienced"), which no causal verb's complement opens with."""
     after = context.next_index + 1
-    return context.following in _DEFINITE_RELATIVE and after < len(tokens) and tokens[after].lower_ in FINITE
+    return context.following in _DEFINITE_RELATIVE and after < len(tokens) \
+        and (tokens[after].lower_ in FINITE or tokens[after].lower_ in _SUBJECT_PRONOUNS)
 
 
 def _pronoun_subject(tokens, index: int, context: _Context, verb: Verb) -> bool:
