@@ -71,13 +71,13 @@ _BODY_QUANTITY = compile_folded(
 _ABOUT_BODIES = compile_folded(
     r"\b(?:body|bodies|humans|(?:the|an?)\s+average\s+(?:\w+\s+)?(?:person|adult|man|woman|american|briton))\b",
     re.IGNORECASE)
-# Advice and doses ("aim for", "should", "a day", "doses", "5 mg"), first-person reports, and the protocols of a study or a
+# Advice and doses ("aim for", "should", "a day", "doses", "3-6 mg/kg"), first-person reports, and the protocols of a study or a
 # course of treatment.
 _NOT_A_FACT = compile_folded(
     r"\b(?:should|must|need(?:s|ed)?|recommend\w*|advise[sd]?|aim|try|at\s+(?:least|most)|no\s+more\s+than|"
     r"(?:a|per|each|every)\s+(?:day|night|week)|daily|nightly|weekly|doses?|dosages?|servings?|guide\w*|per|"
     r"(?-i:I)|my|me|we|our|us|study|studies|trial|participants|volunteers|patients|subjects|given|recipe|"
-    r"treatments?|therapy|course|sessions?|programm?e)\b|\d\s?(?:mg|mcg|µg|iu)\b",  # a dose: "3-6 mg/kg"
+    r"treatments?|therapy|course|sessions?|programm?e)\b|\d\s?(?:mg|mcg|µg|iu)\s?/\s?kg\b",  # a dose by body weight: "3-6 mg/kg"
     re.IGNORECASE)
 
 # Every statistic holds a digit or one of these words: the cheap test rules use as a trigger.
@@ -124,10 +124,13 @@ _NOT_A_THRESHOLD = compile_folded(rf"\s*(?:{_CHANGE_WORDS}|likely|safe|accurate|
 _SPLIT = compile_folded(r"(?<![\w.])\d+(?:\.\d+)?\s?%\+?\s+[a-z][\w-]*"
                         r"(?:\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*)\d+(?:\.\d+)?\s?%\+?\s+[a-z][\w-]*)+",
                         re.IGNORECASE)
+# What a probiotic's count counts: "(10 billion CFU)", "(5 billion live cultures)"; a count of people or cells in
+# parentheses is a finding ("(over 37 million Americans)", "(about 100 trillion bacteria)").
+_CULTURES = r"(?:CFUs?|colony[-\s]forming\s+units|(?:live\s+)?cultures|strains|spores)\b"
 # A product's specification in parentheses after its name: "dark chocolate (70%+ cacao)", "an extract
 # (95% curcuminoids)", "an extract (2.5-5% withanolides)", "Lactobacillus acidophilus (10 billion CFU)". One noun follows the percentage or the count,
 # and it names no change or chance.
-_SPECIFIED = compile_folded(rf"\w\s*\(\s*(?:about\s+|over\s+|at\s+least\s+)?(?:{_RANGE})(?:\s?%|\s+{_SCALE})\+?\s+"
+_SPECIFIED = compile_folded(rf"\w\s*\(\s*(?:about\s+|over\s+|at\s+least\s+)?(?:{_RANGE})(?:\s?%|\s+{_SCALE}(?=\s+{_CULTURES}))\+?\s+"
                             rf"(?!(?:{_CHANGE_WORDS})\b)[a-z][\w-]*\s*\)", re.IGNORECASE)
 # The writer's own measurement: a figure in a clause whose subject is "I" ("I have lost about 2%"), with no
 # report or finding ("I read that ...", "I've found it works 90% of the time"), question word or conditional

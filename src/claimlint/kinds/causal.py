@@ -35,6 +35,7 @@ _OBJECT_PREPOSITIONS = frozenset({"of", "against", "from"})
 # Possessives of the people a disease belongs to ("manages his diabetes"); "your" addresses the reader a remedy is sold to.
 _SUFFERERS_POSSESSIVE = frozenset({"his", "her", "their", "my"})
 _CLAUSE_ENDS = frozenset({".", ";", ":", "!", "?", "(", ")"})
+_READER_AND_WRITER = frozenset({"you", "i", "we"})
 # Words of decrease that make a benefit label of a disease or symptom after them: "- Less bloating", "* Decreased nausea".
 _DECREASE = ("less", "fewer", "reduced", "decreased", "lowered", "diminished")
 
@@ -266,13 +267,16 @@ class CausalClaim(Kind):
         return subject or after < len(tokens) and tokens[after].lower_ in _SUFFERERS_POSSESSIVE
 
     def _hedged_explanation(self, tokens, index: int) -> bool:
-        """Is the claim at `index` in a label whose explanation after a colon is hedged ("Boosts Alertness: Blue
-        light can improve attention")? The label names what its explanation claims, no more strongly."""
-        colon = next((i for i in range(index + 1, min(len(tokens), index + _LABEL_WORDS)) if tokens[i].text == ":"), None)
-        if colon is None:
+        """Is the claim at `index` in the label opening the item, whose explanation after a colon is hedged in its
+        first clause ("Boosts Alertness: Blue light can improve attention")? The label names what its explanation
+        claims, no more strongly. "You can ..." tells what the reader is able to do, and hedges nothing."""
+        colon = next((i for i in range(index + 1, min(len(tokens), _LABEL_WORDS + 1)) if tokens[i].text == ":"), None)
+        if colon is None or colon + 1 >= len(tokens) or tokens[colon + 1].lower_ in _READER_AND_WRITER:
             return False
         explanation = tokens[colon + 1 :]
-        end = next((i for i, token in enumerate(explanation) if token.text in _CLAUSE_ENDS), len(explanation))
+        end = next((i for i, token in enumerate(explanation)  # its first clause, before any relative clause
+                    if token.text in _CLAUSE_ENDS or token.text == "," or token.lower_ in ("that", "which", "who")),
+                   len(explanation))
         return has_hedge(explanation[:end].text, self.option["can_is_hedge"])
 
     def _mild_object(self, tokens, start: int, end: int) -> bool:

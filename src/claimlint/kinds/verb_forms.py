@@ -624,10 +624,8 @@ def defines(tokens, relative_index: int) -> bool:
 
 def fragment(tokens, relative_index: int, verb_index: int) -> bool:
     """A noun phrase with a relative clause and no main verb, as in a list item: "Medicines that shrink
-    swollen blood vessels.", "Cytokines: Signaling molecules that trigger inflammation" (after a label), not
-    "Foods that fight inflammation include berries"."""
-    label = max((i for i in range(relative_index) if tokens[i].text == ":"), default=-1)
-    head = [t for t in tokens[label + 1 : relative_index] if t.is_alpha and t.lower_ not in DETERMINERS]
+    swollen blood vessels." (not "Foods that fight inflammation include berries")."""
+    head = [t for t in tokens[:relative_index] if t.is_alpha]
     return len(head) <= 3 and not any(t.lower_ in FINITE for t in head) and \
         not any(t.lower_ in FINITE for t in tokens[verb_index + 1 :])
 
