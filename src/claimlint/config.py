@@ -22,11 +22,6 @@ from claimlint.schemas import config_schema, first_error
 from claimlint.suggest import did_you_mean
 from claimlint.yaml_lines import load_with_lines
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
-
 CONFIG_NAMES = (".claimlint.yaml", ".claimlint.yml")
 KEYS = {"select", "ignore", "rules", "rule_paths", "model", "disclaimer_patterns", "fail_on", "exclude",
         "respect_gitignore", "overrides", "extensions", "extend"}
@@ -82,6 +77,10 @@ def find_config(start: Path) -> Path | None:
 
 
 def _read_pyproject(path: Path) -> dict:
+    if sys.version_info >= (3, 11):  # imported here: most runs read no pyproject.toml
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, OSError, UnicodeDecodeError) as exc:

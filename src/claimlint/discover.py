@@ -9,7 +9,6 @@ The settings for each path come from `settings(path)`: the configuration that ap
 from __future__ import annotations
 
 import os
-import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -85,6 +84,8 @@ def git_ignored(folder: str, paths: list[str]) -> set[str]:
     """The paths git ignores, asked of the repository `folder` is in (none outside a repository)."""
     if not paths:
         return set()
+    import subprocess  # here: a run that walks no folder in a repository starts no process
+
     relative = {os.path.relpath(path, folder): path for path in paths}
     try:
         result = subprocess.run([*_SAFE_GIT, "-C", folder, "check-ignore", "--stdin", "-z"],

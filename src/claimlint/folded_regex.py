@@ -83,7 +83,7 @@ class Folded:
     def original(self) -> re.Pattern:
         """The pattern as `re` compiles it."""
         if self._original is None:
-            self._original = _compiled_as_re(self.pattern, self.flags)
+            self._original = compiled_as_re(self.pattern, self.flags)
         return self._original
 
     @property
@@ -248,7 +248,7 @@ def fold(pattern: re.Pattern | Folded) -> re.Pattern | Folded:
     return Folded(pattern.pattern, pattern.flags, pattern)
 
 
-def _compiled_as_re(source: str, flags: int) -> re.Pattern:
+def compiled_as_re(source: str, flags: int) -> re.Pattern:
     """`re.compile(source, flags)`, from the store of compiled patterns where it has it."""
     if _sre is None or not isinstance(flags, int):
         return re.compile(source, flags)

@@ -23,7 +23,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, NamedTuple
 
-from claimlint.baseline import Baseline, BaselineWriter
 from claimlint.cache import Cache, linter_fingerprint
 from claimlint.config import Config, Configs, available_rules, resolve_rules
 from claimlint.discover import discover
@@ -76,8 +75,12 @@ def run(paths: list[str], config: Config | Configs, options: RunOptions,
     comes, and `on_progress(done, total)` hears of every file found, linted or not; the baseline
     is written once the last file has passed."""
     configs = config if isinstance(config, Configs) else Configs(config)
-    recorded = Baseline(options.baseline) if options.baseline else None
-    writer = BaselineWriter(options.write_baseline) if options.write_baseline else None
+    recorded = writer = None
+    if options.baseline or options.write_baseline:
+        from claimlint.baseline import Baseline, BaselineWriter
+
+        recorded = Baseline(options.baseline) if options.baseline else None
+        writer = BaselineWriter(options.write_baseline) if options.write_baseline else None
     cache = Cache(options.cache_dir) if options.cache_dir else None
     linters: dict[tuple, tuple[Linter, str]] = {}  # configuration and override combination -> (linter, fingerprint)
     stream = ReportStream([], rules=resolve_rules(configs.root, options.select, options.ignore))

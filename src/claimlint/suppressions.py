@@ -11,7 +11,6 @@ ones can be reported.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 
 import yaml
@@ -192,6 +191,8 @@ def _front_matter_ignore(document: Document, path: str) -> FrontMatterIgnore:
 def _front_matter_data(front_matter: str, form: str, path: str):
     """The front matter read as YAML or, between `+++` lines, as TOML; an error names the line."""
     if form == "toml":
+        import tomllib  # here: most drafts have no TOML front matter
+
         try:
             return tomllib.loads(front_matter)
         except tomllib.TOMLDecodeError as exc:
