@@ -14,7 +14,7 @@ from claimlint.linter import Linter
 @pytest.mark.parametrize("text", [
     "Sleep matters [1].", "Sleep matters [1-3].", "Sleep matters [2, 5].", "Sleep matters (1, 2).",
     "Sleep matters (Smith et al., 2019).", "Sleep matters (Lee & Park 2021).", "Lee et al. (2020) found it.",
-    "See doi:10.1000/xyz123.", "See 10.1056/NEJMoa2034577 for details.", "PMID: 31234567.", "PMC6543210 says so.",
+    "See doi:10.1000/xyz123.", "The trial (NCT01234567) tested it.", "ISRCTN12345678 is the trial.", "See 10.1056/NEJMoa2034577 for details.", "PMID: 31234567.", "PMC6543210 says so.",
     "Read https://example.org/study now.", "Read www.example.org now.", "Sleep matters².",
     "According to the Journal of Sleep Research (2019), naps help.", "Harvard University (2018) found it.",
     "Stress raises blood pressure until it goes away.19 Then it falls.",  # a superscript that lost its markup
@@ -44,6 +44,7 @@ def test_not_citations(text):
     ("A 2021 review in Sports Medicine found it.", True), ("It appeared in The Lancet.", True),
     ("Results published in the journal Nature Immunology.", True), ("Park et al. found it.", True),
     ("It was published in Clinical Nutrition.", True), ("It was published in PNAS.", True),
+    ("A 2019 study published in Diabetes Care found it.", True), ("It appeared in Gut.", True),
     ("A study in Finland found it.", False), ("Studies published in journals show it.", False),
     ("In traditional Chinese medicine it cools.", False),
     # a month, a place, a field or a title-case heading's words are no journal

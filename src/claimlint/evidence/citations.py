@@ -19,6 +19,7 @@ CITATION = re.compile(
     | \b[A-Z][\w'’-]+\s+et\s+al\.?,?\s+\(?(?:19|20)\d\d      # Smith et al. (2019)
     | \bdoi:\s*10\.\d{{4,9}}/\S+ | \b10\.\d{{4,9}}/[-._;()/:\w]+  # DOIs
     | \bPMID:?\s*\d{{5,}} | \bPMC\d{{5,}}                        # PubMed ids
+    | \bNCT\d{{8}}\b | \bISRCTN\d{{8}}\b                          # trial registry numbers
     | \bhttps?://\S+ | \bwww\.[\w-]+\.\w\S*                   # bare URLs
     """,
     re.VERBOSE,
@@ -44,19 +45,20 @@ _YEAR = re.compile(r"(?:\b(?:in|since|by|from|of|during)\s+|\(\s*)(?:19|20)\d\d\
 # A journal named as where a study appeared. A title is a name of capitalised words; alone it may be a field or a
 # heading's words ("Traditional Chinese Medicine", "## Time Spent in Nature"), so it names a journal only
 # - by a title no field or place has: "the Lancet", "BMJ", "the Journal of Sleep Research", "Frontiers in Nutrition";
-# - after "published/appeared in" or "in the journal", when it holds a word journal titles are made of or is an
-#   acronym ("published in Clinical Nutrition", "published in PNAS"; not "published in March" or "in the USA");
+# - after "published/appeared in" or "in the journal", unless it is a date or a country ("published in Gut",
+#   "published in Diabetes Care"; not "published in March" or "in the USA");
 # - after a dated study ("a 2021 meta-analysis in Sports Medicine").
 # Named authors ("Park et al.") name a study too.
 _TITLE_WORDS = rf"(?:[A-Z][\w&'’-]{{0,30}}\s+(?:(?:of|and|&|for|in|on|the)\s+)?){{0,6}}"
 _JOURNAL_WORD = (r"(?:Journal|Lancet|BMJ|JAMA|NEJM|Nature|Science|Sciences|PLOS|PLoS|Proceedings|Annals|Archives"
                  r"|Frontiers|Reviews?|Medicine|Nutrition|Nutrients|Research|Cell|Pediatrics|Circulation|Reports"
                  r"|Bulletin|Letters|Metabolism|Cochrane|Neurology)")
+_PLACES = r"(?:USA?|UK|EU|United|America|Europe|Canada|Australia|England|Britain|Scotland|Ireland|China|Japan|India|Germany|France)"
 _ET_AL = r"\b[A-Z][\w'’-]{0,30}\s+et\s+al\b"
 _NAMED_SOURCE = re.compile(
     r"\b(?:[Tt]he\s+Lancet|BMJ|JAMA|NEJM|PNAS|PLo?S\s+(?:ONE|Medicine|Biology)|Cochrane|Journal\s+of\s+(?:the\s+)?[A-Z]"
     r"|(?:Annals|Archives|Proceedings)\s+of\s+(?:the\s+)?[A-Z]|Frontiers\s+in\s+[A-Z])"
-    rf"|\b(?i:published|appeared)\s+in\s+(?:the\s+)?(?!(?:USA|UK|US|EU)\b){_TITLE_WORDS}(?:{_JOURNAL_WORD}|[A-Z]{{3,}})\b"
+    rf"|\b(?i:published|appeared)\s+in\s+(?:the\s+)?(?!{_DATE_WORDS}\b|{_PLACES}\b)[A-Z][\w&'’-]+"
     r"|\b(?i:in\s+the\s+journal)\s+[A-Z]"
     rf"|\b(?:19|20)\d\d\s+(?:[\w-]+\s+)?(?i:study|trial|review|(?:meta-)?analysis|survey)\s+(?i:in)\s+(?:the\s+)?{_TITLE_WORDS}"
     rf"{_JOURNAL_WORD}\b"

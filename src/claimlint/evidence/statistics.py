@@ -124,9 +124,9 @@ _NOT_A_THRESHOLD = compile_folded(rf"\s*(?:{_CHANGE_WORDS}|likely|safe|accurate|
 _SPLIT = compile_folded(r"(?<![\w.])\d+(?:\.\d+)?\s?%\+?\s+[a-z][\w-]*"
                         r"(?:\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*)\d+(?:\.\d+)?\s?%\+?\s+[a-z][\w-]*)+",
                         re.IGNORECASE)
-# What a probiotic's count counts: "(10 billion CFU)", "(5 billion live cultures)"; a count of people or cells in
+# What a probiotic's count counts: "(10 billion CFU)", "(5 billion cultures)"; a count of people or cells in
 # parentheses is a finding ("(over 37 million Americans)", "(about 100 trillion bacteria)").
-_CULTURES = r"(?:CFUs?|colony[-\s]forming\s+units|(?:live\s+)?cultures|strains|spores)\b"
+_CULTURES = r"(?:CFUs?|cultures|strains|spores)\b"
 # A product's specification in parentheses after its name: "dark chocolate (70%+ cacao)", "an extract
 # (95% curcuminoids)", "an extract (2.5-5% withanolides)", "Lactobacillus acidophilus (10 billion CFU)". One noun follows the percentage or the count,
 # and it names no change or chance.

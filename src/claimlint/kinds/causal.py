@@ -36,6 +36,7 @@ _OBJECT_PREPOSITIONS = frozenset({"of", "against", "from"})
 _SUFFERERS_POSSESSIVE = frozenset({"his", "her", "their", "my"})
 _CLAUSE_ENDS = frozenset({".", ";", ":", "!", "?", "(", ")"})
 _READER_AND_WRITER = frozenset({"you", "i", "we"})
+_RELATIVE_OPENERS = frozenset({"that", "which", "who"})
 # Words of decrease that make a benefit label of a disease or symptom after them: "- Less bloating", "* Decreased nausea".
 _DECREASE = ("less", "fewer", "reduced", "decreased", "lowered", "diminished")
 
@@ -267,17 +268,25 @@ class CausalClaim(Kind):
         return subject or after < len(tokens) and tokens[after].lower_ in _SUFFERERS_POSSESSIVE
 
     def _hedged_explanation(self, tokens, index: int) -> bool:
-        """Is the claim at `index` in the label opening the item, whose explanation after a colon is hedged in its
-        first clause ("Boosts Alertness: Blue light can improve attention")? The label names what its explanation
-        claims, no more strongly. "You can ..." tells what the reader is able to do, and hedges nothing."""
+        """Is the claim at `index` in the label opening the item, whose explanation after a colon is hedged ("Boosts
+        Alertness: Blue light can improve attention")? The label names what its explanation claims, no more
+        strongly. A hedge inside a relative clause ("drugs that can cause drowsiness") or "you can" (what the
+        reader is able to do: "You can finally sleep") hedges nothing of it."""
         colon = next((i for i in range(index + 1, min(len(tokens), _LABEL_WORDS + 1)) if tokens[i].text == ":"), None)
-        if colon is None or colon + 1 >= len(tokens) or tokens[colon + 1].lower_ in _READER_AND_WRITER:
+        if colon is None:
             return False
-        explanation = tokens[colon + 1 :]
-        end = next((i for i, token in enumerate(explanation)  # its first clause, before any relative clause
-                    if token.text in _CLAUSE_ENDS or token.text == "," or token.lower_ in ("that", "which", "who")),
-                   len(explanation))
-        return has_hedge(explanation[:end].text, self.option["can_is_hedge"])
+        words, skipping = [], False
+        for position in range(colon + 1, len(tokens)):
+            token = tokens[position]
+            if token.text in _CLAUSE_ENDS:
+                break
+            if token.lower_ in _RELATIVE_OPENERS and position + 1 < len(tokens) and tokens[position + 1].lower_ in FINITE:
+                skipping = True  # "that can cause", "which are found": a relative clause, to its comma
+            elif token.text == ",":
+                skipping = False
+            elif not skipping and not (token.lower_ in ("can", "could") and tokens[position - 1].lower_ in _READER_AND_WRITER):
+                words.append(token.text)
+        return has_hedge(" ".join(words), self.option["can_is_hedge"])
 
     def _mild_object(self, tokens, start: int, end: int) -> bool:
         """no disease or symptom as the object of an evaluation of a remedy: "great for the whole family", "useful
@@ -463,10 +472,16 @@ def _symptomatology(kind, tokens, index: int, context, verb: Verb, heading: bool
 
 def _relative_clause(kind, tokens, index: int, context, verb: Verb, heading: bool) -> bool:
     """a description or definition of a noun: "runners who increase their mileage", "a disease that causes
-    pain", a heading's "Foods that fight inflammation" """
+    pain", a heading's "Foods that fight inflammation", a label's "Cortisol: The stress hormone that raises blood
+    sugar" (but "Bone broth: The ancient remedy that heals leaky gut" claims a cure of what it names)"""
     relative = relative_pronoun(tokens, context.previous_index)
-    return relative >= 0 and (tokens[relative].lower_ == "who" or heading or defines(tokens, relative)
-                              or fragment(tokens, relative, index))
+    if relative < 0:
+        return False
+    if tokens[relative].lower_ == "who" or heading or defines(tokens, relative) or fragment(tokens, relative, index):
+        return True
+    label = next((i for i in range(relative - 1, -1, -1) if tokens[i].text == ":"), -1)
+    return label >= 0 and fragment(tokens, relative, index, start=label + 1) \
+        and not kind._benefit_object(tokens, context.next_index)
 
 
 def _question(kind, tokens, index: int, context, verb: Verb, heading: bool) -> bool:

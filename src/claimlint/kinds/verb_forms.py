@@ -622,10 +622,11 @@ def defines(tokens, relative_index: int) -> bool:
     return relative_index >= 2 and tokens[relative_index - 2].lower_ in _BE and tokens[relative_index - 1].is_alpha
 
 
-def fragment(tokens, relative_index: int, verb_index: int) -> bool:
-    """A noun phrase with a relative clause and no main verb, as in a list item: "Medicines that shrink
-    swollen blood vessels." (not "Foods that fight inflammation include berries")."""
-    head = [t for t in tokens[:relative_index] if t.is_alpha]
+def fragment(tokens, relative_index: int, verb_index: int, start: int = 0) -> bool:
+    """A noun phrase from `start` with a relative clause and no main verb, as in a list item: "Medicines that
+    shrink swollen blood vessels." (not "Foods that fight inflammation include berries"); from a label's colon,
+    its determiners aside: "Cortisol: The stress hormone that raises blood sugar"."""
+    head = [t for t in tokens[start:relative_index] if t.is_alpha and not (start and t.lower_ in DETERMINERS)]
     return len(head) <= 3 and not any(t.lower_ in FINITE for t in head) and \
         not any(t.lower_ in FINITE for t in tokens[verb_index + 1 :])
 
