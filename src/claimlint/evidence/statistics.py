@@ -148,6 +148,7 @@ _OF = compile_folded(r"\s+of\b", re.IGNORECASE)
 _LEAD_INS = ((_SAVE, 24), (_WRITERS_OWN, 200))
 # A count of people or cases after "with" is no specification: "common in men, with over 47,000 cases a year".
 _COUNTS_PEOPLE = compile_folded(rf"\b{_COUNTED}\b", re.IGNORECASE)
+_COMPARED = compile_folded(r"\btimes\b|fold\b", re.IGNORECASE)
 
 
 def find_statistics(text: str) -> list[tuple[int, int]]:
@@ -193,9 +194,10 @@ def _led_in(lead_in, reach: int, text: str, start: int) -> bool:
 
 def _specified(text: str, match: re.Match) -> bool:
     """Is the figure what a product contains or provides ("each gummy contains 2 billion CFU"), not a count of
-    people or cases?"""
+    people or cases, nor a comparison ("providing 100 times more nutrients", "contains 10 times more")?"""
     return _led_in(_SPECIFICATION, 24, text, match.start()) \
-        and _COUNTS_PEOPLE.search(text, match.start(), match.end()) is None
+        and _COUNTS_PEOPLE.search(text, match.start(), match.end()) is None \
+        and _COMPARED.search(text, match.start(), match.end()) is None
 
 
 def _threshold(text: str, match: re.Match) -> bool:
