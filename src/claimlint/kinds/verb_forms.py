@@ -267,8 +267,11 @@ def read_context(tokens, index: int, particle_length: int, complement_known: boo
     while next_index < n and (tokens[next_index].is_space or _is_adverb(tokens, next_index)):
         next_index += 1  # "increased significantly during": look past adverbs for the object
     previous_index = _skip_back(tokens, index - 1)
+    # Two verbs sharing one object: "injure or desensitize your nerves" (a determiner opens the object after the second).
+    shared = next_index + 2 < n and tokens[next_index].lower_ in ("and", "or") and tokens[next_index + 1].is_alpha \
+        and tokens[next_index + 2].lower_ in DETERMINERS and tokens[next_index + 2].lower_ != "no"
     return _Context(previous_index, tokens[previous_index].lower_ if previous_index >= 0 else "",
-                    next_index, tokens[next_index].lower_ if next_index < n else "", complement_known)
+                    next_index, tokens[next_index].lower_ if next_index < n else "", complement_known or shared)
 
 
 def _is_adverb(tokens, position: int) -> bool:
