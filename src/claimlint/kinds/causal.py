@@ -484,6 +484,13 @@ def _relative_clause(kind, tokens, index: int, context, verb: Verb, heading: boo
         and not kind._benefit_object(tokens, context.next_index)
 
 
+def _defined(kind, tokens, index: int, context, verb: Verb, heading: bool) -> bool:
+    """part of a definition: "Ischemia refers to the loss of blood flow to a tissue, leading to oxygen deprivation",
+    "Sciatica is defined as pain that ..." """
+    words = [token.lower_ for token in tokens[max(0, index - 40) : index]]
+    return any(words[i : i + 2] in (["refers", "to"], ["defined", "as"]) for i in range(len(words) - 1))
+
+
 def _question(kind, tokens, index: int, context, verb: Verb, heading: bool) -> bool:
     """an embedded question: "what foods worsen it" """
     return embedded_question(tokens, context)
@@ -498,4 +505,4 @@ VERB_EXCLUSIONS = {"noun": _noun, "object modifier": _object_modifier, "prevalen
                    "structure/function": _structure_function, "training effect": _training_effect,
                    "symptomatology": _symptomatology,
                    "relative clause": _relative_clause,
-                   "question": _question, "anecdote": _anecdote}
+                   "question": _question, "anecdote": _anecdote, "definition": _defined}
