@@ -71,8 +71,8 @@ _BODY_QUANTITY = compile_folded(
 _ABOUT_BODIES = compile_folded(
     r"\b(?:body|bodies|humans|(?:the|an?)\s+average\s+(?:\w+\s+)?(?:person|adult|man|woman|american|briton))\b",
     re.IGNORECASE)
-# Advice and doses ("aim for", "should", "a day", "doses", "3-6 mg/kg"), first-person reports, and the protocols of a study or a
-# course of treatment.
+# Advice and doses ("aim for", "should", "a day", "doses", "3-6 mg/kg"), first-person reports, and the protocols
+# of a study or a course of treatment.
 _NOT_A_FACT = compile_folded(
     r"\b(?:should|must|need(?:s|ed)?|recommend\w*|advise[sd]?|aim|try|at\s+(?:least|most)|no\s+more\s+than|"
     r"(?:a|per|each|every)\s+(?:day|night|week)|daily|nightly|weekly|doses?|dosages?|servings?|guide\w*|per|"
@@ -128,8 +128,8 @@ _SPLIT = compile_folded(r"(?<![\w.])\d+(?:\.\d+)?\s?%\+?\s+[a-z][\w-]*"
 # parentheses is a finding ("(over 37 million Americans)", "(about 100 trillion bacteria)").
 _CULTURES = r"(?:CFUs?|cultures|strains|spores)\b"
 # A product's specification in parentheses after its name: "dark chocolate (70%+ cacao)", "an extract
-# (95% curcuminoids)", "an extract (2.5-5% withanolides)", "Lactobacillus acidophilus (10 billion CFU)". One noun follows the percentage or the count,
-# and it names no change or chance.
+# (2.5-5% withanolides)", "Lactobacillus acidophilus (10 billion CFU)". One noun follows the percentage or the
+# count, and it names no change or chance.
 _SPECIFIED = compile_folded(rf"\w\s*\(\s*(?:about\s+|over\s+|at\s+least\s+)?(?:{_RANGE})(?:\s?%|\s+{_SCALE}(?=\s+{_CULTURES}))\+?\s+"
                             rf"(?!(?:{_CHANGE_WORDS})\b)[a-z][\w-]*\s*\)", re.IGNORECASE)
 # The writer's own measurement: a figure in a clause whose subject is "I" ("I have lost about 2%"), with no

@@ -22,7 +22,7 @@ from claimlint.fixes import prose_fix
 from claimlint.inflection import lemma_of
 from claimlint.kinds.base import Hit, Kind, NamedPattern, Spec, WordTrigger, compile_patterns
 from claimlint.kinds.token_patterns import Family
-from claimlint.kinds.verb_forms import (CONJUNCTIONS, FINITE, HELP, PREPOSITIONS, Verb, change_of_state, count_follows,
+from claimlint.kinds.verb_forms import (CONJUNCTIONS, FINITE, HELP, PREPOSITIONS, RELATIVE, Verb, change_of_state, count_follows,
                                         defines, embedded_question, finite_verb, first_person, fragment, is_punct, item_label,
                                         nominal, particle_reach, phrase_verb, reading, read_context, relative_pronoun,
                                         verb_forms, wh_subject, writer_speaks)
@@ -36,7 +36,6 @@ _OBJECT_PREPOSITIONS = frozenset({"of", "against", "from"})
 _SUFFERERS_POSSESSIVE = frozenset({"his", "her", "their", "my"})
 _CLAUSE_ENDS = frozenset({".", ";", ":", "!", "?", "(", ")"})
 _READER_AND_WRITER = frozenset({"you", "i", "we"})
-_RELATIVE_OPENERS = frozenset({"that", "which", "who"})
 # Words of decrease that make a benefit label of a disease or symptom after them: "- Less bloating", "* Decreased nausea".
 _DECREASE = ("less", "fewer", "reduced", "decreased", "lowered", "diminished")
 
@@ -280,7 +279,7 @@ class CausalClaim(Kind):
             token = tokens[position]
             if token.text in _CLAUSE_ENDS:
                 break
-            if token.lower_ in _RELATIVE_OPENERS and position + 1 < len(tokens) and tokens[position + 1].lower_ in FINITE:
+            if token.lower_ in RELATIVE and position + 1 < len(tokens) and tokens[position + 1].lower_ in FINITE:
                 skipping = True  # "that can cause", "which are found": a relative clause, to its comma
             elif token.text == ",":
                 skipping = False

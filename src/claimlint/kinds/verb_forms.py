@@ -153,7 +153,7 @@ _NOT_SINGULAR_NOUNS = frozenset("i you we they who to not never also often only 
                                 "what".split())
 
 
-_RELATIVE = _DEFINITE_RELATIVE | {"who"}
+RELATIVE = _DEFINITE_RELATIVE | {"who"}
 _SUBJECT_PRONOUNS = frozenset("i you we they he she it".split())
 
 
@@ -207,7 +207,7 @@ def change_of_state(tokens, index: int, verb: Verb, item: bool) -> int:
     before = context.before
     going = _skip_back(tokens, context.previous_index - 1)
     future = before in _FUTURE or before == "to" and going >= 0 and tokens[going].lower_ == "going"
-    if context.previous_index < 0 or before in DETERMINERS or before in _RELATIVE \
+    if context.previous_index < 0 or before in DETERMINERS or before in RELATIVE \
             or before in PREPOSITIONS and not future:
         return 0  # an imperative, a noun ("the rise in"), or a description ("levels that fall")
     if verb.form == "base" and not (future or item and not is_punct(before) and before not in _BE):
@@ -373,7 +373,7 @@ def relative_pronoun(tokens, position: int) -> int:
     modal: "that can make"), else -1."""
     if position >= 0 and tokens[position].lower_ in AUXILIARIES:
         position = _skip_back(tokens, position - 1)
-    return position if position >= 0 and tokens[position].lower_ in _RELATIVE else -1
+    return position if position >= 0 and tokens[position].lower_ in RELATIVE else -1
 
 
 def _relative_follows(tokens, context: _Context) -> bool:
@@ -517,7 +517,7 @@ def _content_word(tokens, position: int) -> bool:
     word = tokens[position].lower_
     return tokens[position].is_alpha and not (
         word in _NOT_SINGULAR_NOUNS or word in AUXILIARIES or word in FINITE or word in DETERMINERS
-        or word in PREPOSITIONS or word in CONJUNCTIONS or word in _RELATIVE or word in HELP)
+        or word in PREPOSITIONS or word in CONJUNCTIONS or word in RELATIVE or word in HELP)
 
 
 def _predicate_conjunct(tokens, conjunction_index: int) -> bool:
