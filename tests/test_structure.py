@@ -108,3 +108,45 @@ def test_a_shop_lines_prices_are_no_statistics_but_its_claims_stand(lint):
 def test_a_quoted_disclaimer_still_counts(lint):
     draft = f"{CLAIM}\n\n> This article is not medical advice: talk to your doctor.\n"
     assert "missing-disclaimer" not in {f.rule for f in lint(draft)}
+
+
+# A list completing a lead-in that announces benefits: its items name them (Segment.lead).
+BENEFIT_LISTS = ["Benefits of yoga:\n\n- Less back pain", "## Physical Benefits of Microdosing\n\n- Less back pain",
+                 "This technique helps with:\n\n- Less back pain", "Intro. Its advantages are...\n\n- Less back pain",
+                 "Benefits of yoga:\n\n- Better sleep\n- Less back pain"]
+NO_BENEFIT_LISTS = ["Here is what we offer:\n\n- Less back pain",  # no benefit announced
+                    "## Short-term effects of screens\n\n- Less back pain",  # effects name symptoms as often
+                    "Yoga may have these benefits:\n\n- Less back pain",  # a hedged lead-in
+                    "The benefits that I experienced:\n\n- Less back pain",  # the writer's own experience
+                    "Yoga has many benefits. Signs of overdoing it include:\n\n- Less back pain",  # not the open sentence
+                    "Benefits of yoga:\n\n- Better sleep\n\nAfter that, a list:\n\n- Less back pain"]
+
+
+@pytest.mark.parametrize("text", BENEFIT_LISTS)
+def test_a_list_completing_a_lead_in_of_benefits_is_marked(text):
+    document = parse(text)
+    item = next(s for s in document.segments if "back pain" in s.text)
+    unclaimed(document)
+    assert item.lead == "benefits"
+
+
+@pytest.mark.parametrize("text", NO_BENEFIT_LISTS)
+def test_other_lists_are_not_marked_as_benefits(text):
+    document = parse(text)
+    item = next(s for s in document.segments if "back pain" in s.text)
+    unclaimed(document)
+    assert item.lead == ""
+
+
+@pytest.mark.parametrize("item", ["- Decreased pain levels", "* Less stuttering", "- Decrease in depression",
+                                  "- Alleviating stress, anxiety and migraines", "- Increased risk of diabetes"])
+def test_an_item_of_an_announced_benefit_list_names_the_benefit(lint, item):
+    findings = [f for f in lint(f"Benefits of microdosing:\n\n{item}\n") if f.rule == "unhedged-causal-claim"]
+    assert [(f.line, f.pattern) for f in findings] == [(3, "benefit label")]
+    assert not [f for f in lint(f"What we offer:\n\n{item}\n") if f.rule == "unhedged-causal-claim"]
+
+
+@pytest.mark.parametrize("item", ["- Increased creativity", "- Lower your salt intake", "- Reducing negative thoughts",
+                                  "- Weekly classes in a warm studio with mats provided for everyone"])
+def test_other_items_of_an_announced_benefit_list_pass(lint, item):
+    assert not [f for f in lint(f"Benefits of yoga:\n\n{item}\n") if f.rule == "unhedged-causal-claim"]

@@ -132,6 +132,7 @@ class Segment:
     evidence: list[Evidence] = field(default_factory=list)
     quoted: bool = False  # inside a blockquote: the draft quotes someone else's words
     level: int = 0  # a heading's level (1 for `#`); a bold line serving as a heading ranks below them all
+    lead: str = ""  # a list item's lead-in, when it announces what the items are ("benefits": structure.py)
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """Source offsets (end exclusive) of the prose span text[start:end]."""

@@ -26,7 +26,7 @@ class SegmentMemo:
     @staticmethod
     def key(segment: Segment) -> tuple:
         base = segment.starts[0]
-        return (segment.kind, segment.level, segment.quoted, segment.text, tuple(segment.evidence),
+        return (segment.kind, segment.level, segment.quoted, segment.lead, segment.text, tuple(segment.evidence),
                 segment.starts.shape(base), segment.ends.shape(base))
 
     def get(self, key: tuple, segment: Segment) -> list | None:

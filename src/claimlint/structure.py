@@ -24,12 +24,19 @@ whatever its wording, and the annotation policy says so:
   measurements, as a diary does: the writer's own figures, not statistics about anyone else.
 `unclaimed(document)` names, per segment, why it states no claim; the engine offers those segments
 to no sentence rule (document rules such as missing-disclaimer still read them).
+
+The items of a list whose unhedged lead-in announces benefits ("Benefits of yoga:", "## Physical
+benefits", "This technique helps with:") are claims completed by it: `unclaimed` marks them (Segment.lead
+"benefits"), and a rule may read a bare noun phrase there ("- Less back pain", "- Neurodegenerative diseases")
+as the benefit it names. A lead-in of the writer's own experience ("benefits that I experienced") announces
+anecdotes.
 """
 
 from __future__ import annotations
 
 import re
 
+from claimlint.evidence.hedges import has_hedge
 from claimlint.markdown import Document, Segment
 
 # Headings that open a list of cited works.
@@ -88,6 +95,13 @@ _LOG_DATE = re.compile(
     rf"^\W*(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+\d{{4}})?"
     rf"|\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|(?:day|week)\s+\d{{1,3}})\W*$",
     re.IGNORECASE)
+# A lead-in announcing benefits, as a heading or as a sentence its list completes (ending in a colon or an
+# ellipsis): "Benefits include:", "## Physical Benefits of Microdosing", "This technique helps with:". (A list of
+# effects names symptoms as often as findings: "## Short-term effects" of screens, "- Reduced blinking".)
+_BENEFIT_WORDS = re.compile(r"\b(?:benefits?|beneficial|advantages?|helps\s+with)\b", re.IGNORECASE)
+_OPEN_END = re.compile(r"(?::|\.\.\.|…)[\W_]*$")
+_LAST_SENTENCE = re.compile(r"(?:[^.!?]|\.(?=\.|\w|$))*$")
+_WRITER = re.compile(r"\b(?:I|I['’]ve|me|my|we|our|us)\b", re.IGNORECASE)
 # What the items of a list completing a lead-in are, by the lead-in's form.
 _LEAD_INS = (("condition", _CONDITION_LEAD), ("hedged", _HEDGED_LEAD))
 
@@ -100,6 +114,7 @@ def unclaimed(document: Document) -> dict[int, str]:
     title = _TITLE.search(document.front_matter or "")
     myth_level = 1 if title and _MYTH_LIST.search(title.group(1)) else None  # the level of the list's heading
     completing = ""  # inside a list that completes a conditional or hedged lead-in: what its items are
+    announced = False  # inside a list whose lead-in announces benefits
     logged = False  # inside a row of a log table
     previous_cell = -1  # the source offset of the table cell before, to tell a new row by a line break
     for index, segment in enumerate(document.segments):
@@ -117,6 +132,9 @@ def unclaimed(document: Document) -> dict[int, str]:
             completing = ""
         elif index > 0 and document.segments[index - 1].kind != "list_item":
             completing = _lead_in(document.segments[index - 1].text)
+            announced = not completing and _announces_benefits(document.segments[index - 1])
+        if segment.kind == "list_item":
+            segment.lead = "benefits" if announced and not completing else ""
         if completing and not _SENTENCE_INSIDE.search(segment.text.strip()):
             reasons[index] = completing  # an item that is one phrase completes the lead-in; one with
             continue  # sentences of its own ("Poor sleep. It costs you 30% ...") asserts them
@@ -145,6 +163,15 @@ def unclaimed(document: Document) -> dict[int, str]:
 def _lead_in(text: str) -> str:
     """What the items of a list that this lead-in opens are ("condition", "hedged"), or "" for asserted."""
     return next((items for items, lead in _LEAD_INS if lead.search(text)), "")
+
+
+def _announces_benefits(lead: Segment) -> bool:
+    """Does this heading, or this sentence left open for its list, announce benefits, unhedged and not of the
+    writer's own experience?"""
+    text = _LAST_SENTENCE.search(lead.text.strip()).group()  # the sentence its list completes
+    if not (lead.kind == "heading" or _OPEN_END.search(text)) or not _BENEFIT_WORDS.search(text):
+        return False
+    return not has_hedge(text, can_is_hedge=True) and not _WRITER.search(text)
 
 
 def _reason(segment: Segment, in_references: bool) -> str:

@@ -67,6 +67,8 @@ class CausalClaim(Kind):
                              "heading or list item ('- Insulin sensitivity plunges')"),
         "structure_function_words": Spec(list, default=[], help="object qualifiers of structure/function wording "
                                          "('supports normal immune function'), which is not a causal claim"),
+        "harm_verbs": Spec(list, default=[], help="lemmas of verbs of harm: over a healthy or normal object they claim a "
+                           "harm ('damages healthy cells', 'disrupts normal sleep'), not structure/function wording"),
         "training_subjects": Spec(list, default=[], help="words naming exercise: a clause about one whose training verb "
                                   "acts on a training object states well-established advice ('this stretch improves "
                                   "mobility')"),
@@ -102,6 +104,7 @@ class CausalClaim(Kind):
         self.verbal_participles = {lemma.lower() for lemma in fields["verbal_participles"]}
         self.prevalence_verbs = {lemma.lower() for lemma in fields["prevalence_verbs"]}
         self.structure_function = {word.lower() for word in fields["structure_function_words"]}
+        self.harm_verbs = {lemma.lower() for lemma in fields["harm_verbs"]}
         self.general_objects = {word.lower() for word in fields["general_objects"]}
         self.training_subjects = {word.lower() for word in fields["training_subjects"]}
         self.training_verbs = {word.lower() for word in fields["training_verbs"]}
@@ -123,6 +126,9 @@ class CausalClaim(Kind):
         self.symptoms = compile_patterns(["{symptom}", "symptoms?", "signs?", "feelings?"], fields["terms"]) if known \
             else None
         self.benefit_label = _benefit_label(fields["benefit_nouns"], fields["benefit_objects"], fields["terms"])
+        gerunds = [form for table in (self.verbs, self.disease_verbs) for form, readings in table.items()
+                   if any(verb.form == "ing" and not verb.particle for verb in readings)]
+        self.benefit_item = _benefit_item(fields["benefit_objects"], fields["terms"], gerunds)
         self.trigger = WordTrigger(self.verbs.keys() | self.change_verbs.keys() | self.disease_verbs.keys()
                                    | set(fields["benefit_nouns"])
                                    | (set(_DECREASE) if self.benefit_label else set()),
@@ -147,7 +153,8 @@ class CausalClaim(Kind):
         listed = kind in ("heading", "list_item")
         opening = sentence.start == 0 or listed and item_label(lead)  # "- **Allergy relief**: Reduces inflammation"
         if listed and not lead.strip(" \t.:#)0123456789"):  # after any number ("9.")
-            label = self._label(sentence.text, numbered=kind == "list_item" or bool(lead.strip()) or _numbered(tokens))
+            label = self._label(sentence.text, numbered=kind == "list_item" or bool(lead.strip()) or _numbered(tokens),
+                                announced=sentence.segment.lead == "benefits")
             if label:
                 yield Hit(sentence.start + label[0], sentence.start + label[1], pattern="benefit label")
                 return
@@ -228,11 +235,14 @@ class CausalClaim(Kind):
         return reading(tokens, index, context, verb, reach, listing, verb.lemma not in self.verbal_participles,
                        _nothing if instructs else self._benefit_object)
 
-    def _label(self, text: str, numbered: bool) -> tuple[int, int] | None:
-        """The span of a benefit label that is the whole heading or list item, if it is one."""
+    def _label(self, text: str, numbered: bool, announced: bool = False) -> tuple[int, int] | None:
+        """The span of a benefit label that is the whole heading or list item, if it is one. In a list whose lead-in
+        announces benefits (`announced`), an item also names one by a decrease of anything ("- Decreased pain
+        levels", "- Less stuttering") or by an increase or the verb of a claim over a disease or symptom
+        ("- Lowering high blood pressure", "- Alleviating stress and anxiety"): the lead-in says what it does."""
         if self.benefit_label is None or not numbered or sum(w.strip("-–—") != "" for w in text.split()) > _LABEL_WORDS:
             return None
-        if not self.benefit_label.search(text):
+        if not self.benefit_label.search(text) and not (announced and self.benefit_item.search(text)):
             return None
         start = next(i for i, c in enumerate(text) if c.isalpha())
         return start, len(text.rstrip(" \t.!:*_"))
@@ -302,12 +312,13 @@ class CausalClaim(Kind):
             return self._structure_function(tokens, end)
         return end < len(tokens) and tokens[end].lower_ in PREPOSITIONS and self._structure_function(tokens, end + 1)
 
-    def _structure_function(self, tokens, position: int) -> bool:
+    def _structure_function(self, tokens, position: int, harms: bool = False) -> bool:
         """Does the object starting at `position` carry a structure/function qualifier, maybe after a
-        determiner or another adjective ("supports a calm, natural bedtime routine", "a sense of calm")?"""
+        determiner or another adjective ("supports a calm, natural bedtime routine", "a sense of calm"), or name
+        health in general? A verb that `harms` claims a harm to what is healthy ("damages healthy cells")."""
         for offset, token in enumerate(tokens[position : position + 5]):
             word = token.lower_
-            if word in self.structure_function:
+            if word in self.structure_function and not harms:
                 return True
             if word in self.general_objects and _heads_phrase(tokens, position + offset):
                 return True  # "your health", but not "the health of your gut" or "a mental health crisis"
@@ -330,6 +341,17 @@ def _benefit_label(nouns: list[str], objects: list[str], terms: dict) -> re.Patt
     return compile_patterns([rf"{number}{words}{target}\s+{noun}\W*$",
                              rf"{number}(?:[\w'’-]+\s+)?{noun}\s+(?:for|from|against|of)\s+{words}{target}{more}\W*$",
                              rf"{number}(?:{'|'.join(_DECREASE)})\s+{words}{target}{more}\W*$"], terms)
+
+
+def _benefit_item(objects: list[str], terms: dict, gerunds: list[str]) -> re.Pattern | None:
+    """An item of a list announced as benefits that names one (see CausalClaim._label)."""
+    if not objects:
+        return None
+    target, words = f"(?:{'|'.join(objects)})", r"(?:[\w'’&-]+,?\s+){0,4}?"
+    decrease = "|".join((*_DECREASE, "decrease", "decreases", "reduction", "reductions", "lower"))
+    increase = "increased|improved|better|enhanced|higher|more|worsened|greater"
+    return compile_patterns([rf"^\W*(?:{decrease})\s+(?!(?:the|your|a|an|this|that|their|our|my)\b)[\w'’-]+",
+                             rf"^\W*(?:{increase}|{'|'.join(sorted(gerunds))})\s+{words}{target}"], terms)
 
 
 def _heads_phrase(tokens, position: int) -> bool:
@@ -438,8 +460,9 @@ def _prevalence(kind, tokens, index: int, context, verb: Verb, heading: bool) ->
 
 
 def _structure_function(kind, tokens, index: int, context, verb: Verb, heading: bool) -> bool:
-    """structure/function wording or health in general: "contributes to normal immune function" """
-    return kind._structure_function(tokens, context.next_index)
+    """structure/function wording or health in general: "contributes to normal immune function", "damages your
+    health" (but a verb of harm over what is healthy claims the harm: "damages healthy cells")"""
+    return kind._structure_function(tokens, context.next_index, harms=verb.lemma in kind.harm_verbs)
 
 
 def _training_effect(kind, tokens, index: int, context, verb: Verb, heading: bool) -> bool:

@@ -369,9 +369,11 @@ def nominal(tokens, index: int, context: _Context, verb: Verb) -> bool:
 
 
 def relative_pronoun(tokens, position: int) -> int:
-    """Index of the relative pronoun that opens the verb's clause ("that", "which", "who", maybe then a
-    modal: "that can make"), else -1."""
-    if position >= 0 and tokens[position].lower_ in AUXILIARIES:
+    """Index of the relative pronoun that opens the verb's clause ("that", "which", "who", maybe then
+    auxiliaries: "that can make", "that is causing", "which has been damaging"), else -1."""
+    for _ in range(3):
+        if position < 0 or tokens[position].lower_ not in AUXILIARIES | _BE | _HAVE:
+            break
         position = _skip_back(tokens, position - 1)
     return position if position >= 0 and tokens[position].lower_ in RELATIVE else -1
 
@@ -535,9 +537,11 @@ def _predicate_conjunct(tokens, conjunction_index: int) -> bool:
 
 
 def _ing_form(tokens, index: int, context: _Context) -> bool:
-    """A consequence or mechanism clause ("thereby improving", "by lowering") or an efficacy complement."""
+    """A consequence or mechanism clause ("thereby improving", "by lowering"), an efficacy complement, or the
+    progressive of a finite verb ("Sugar is damaging your teeth", "Ginger has been battling colds")."""
     consequence = context.before in _CONSEQUENCE
-    return (consequence or _efficacy_complement(tokens, context)) and _takes_object(context)
+    progressive = context.before in _BE and context.before not in ("being", "'s")
+    return (consequence or progressive or _efficacy_complement(tokens, context)) and _takes_object(context)
 
 
 def _efficacy_complement(tokens, context: _Context) -> bool:
