@@ -158,6 +158,8 @@ _SUBJECT_PRONOUNS = frozenset("i you we they he she it".split())
 
 
 _CONSEQUENCE = frozenset({"thereby", "thus", "by"})
+# Particles that make a phrasal verb of their own, with no object: "burning out", "is slowing down".
+_INTRANSITIVE_PARTICLES = frozenset({"out", "up", "off", "down", "away", "back"})
 
 
 _FUTURE = frozenset({"will", "'ll", "wo"})  # "will get better" ("is going to get better" too)
@@ -540,7 +542,8 @@ def _ing_form(tokens, index: int, context: _Context) -> bool:
     """A consequence or mechanism clause ("thereby improving", "by lowering"), an efficacy complement, or the
     progressive of a finite verb ("Sugar is damaging your teeth", "Ginger has been battling colds")."""
     consequence = context.before in _CONSEQUENCE
-    progressive = context.before in _BE and context.before not in ("being", "'s")
+    progressive = context.before in _BE and context.before not in ("being", "'s") \
+        and context.following not in _INTRANSITIVE_PARTICLES  # "women are burning out"
     return (consequence or progressive or _efficacy_complement(tokens, context)) and _takes_object(context)
 
 
