@@ -20,11 +20,10 @@ _SCALE = r"(?:hundred|thousand|million|billion|trillion)"
 # What a count of people or of events among them counts: "480 people ... every day", "47,000 cases a year".
 _COUNTED = r"(?:people|adults|children|kids|women|men|patients|deaths|cases|colds|infections)"
 _AMOUNT = rf"(?:(?:{_RANGE})(?:\s+{_SCALE})?|(?:{_NUMBER_WORDS})\s+{_SCALE})"
-# An indefinite count of thousands or more is a figure ("influences thousands of genes", the policy's own example;
-# "hundreds of options" is a manner of speaking). What it counts when it is no finding about bodies or people: time
-# ("thousands of years" of tradition), money, texts (what "hundreds of studies" says is vague attribution's).
-_NOT_COUNTED = (r"years?|decades|centuries|generations|dollars|pounds|euros|miles|times|pages|words|studies|trials"
-                r"|articles|papers|reviews|books|recipes|products|customers|reviewers|followers|readers")
+# An indefinite count of thousands or more is a figure when it counts people or the units of a body ("influences
+# thousands of genes", the policy's own example; "trillions of gut microbes"), not objects ("thousands of tiny
+# spikes") or years of tradition; "hundreds of ..." is a manner of speaking.
+_BODY_UNITS = r"(?:americans|britons|europeans|lives|cells|genes|neurons|microbes|bacteria|microorganisms|species|receptors|synapses)"
 
 STATISTIC = compile_folded(
     rf"""
@@ -55,7 +54,7 @@ STATISTIC = compile_folded(
     | (?<![\w.])(?:{_AMOUNT})\s+{_COUNTED}
         \b(?:\s+[\w,]+){{0,8}}?\s+(?:a|per|each|every)\s+(?:year|day|week|month)\b    # 480 people ... every day
     | (?<![\w.])(?:{_RANGE}|{_NUMBER_WORDS})\s+{_SCALE}\b(?:\s+[a-z]+)?           # 100 trillion bacteria
-    | \b(?:thousand|million|billion|trillion)s\s+of\s+(?!(?:[a-z]+\s+)?(?:{_NOT_COUNTED})\b)[a-z]+  # thousands of genes
+    | \b(?:thousand|million|billion|trillion)s\s+of\s+(?:[a-z-]+\s+){{0,2}}?(?:{_COUNTED}|{_BODY_UNITS})\b  # thousands of genes
     | \b(?:over|more\s+than|nearly|almost)\s+(?:\d{{1,3}}(?:,\d{{3}})+|\d{{4,}})\s+(?:[a-z]+\s+)?
         (?:customers|users|people|patients|clients|members|families|buyers)\b    # over 40,000 customers
     | \b(?:half|a\s+third|a\s+quarter|a\s+fifth|two[-\s]thirds|three[-\s]quarters|one[-\s]third)\s+of\s+(?:all\s+)?

@@ -158,6 +158,9 @@ _SUBJECT_PRONOUNS = frozenset("i you we they he she it".split())
 
 
 _CONSEQUENCE = frozenset({"thereby", "thus", "by"})
+# Regions of a body named by "lower" ("lower back pain"), which then is no verb.
+_BODY_REGIONS = frozenset({"back", "body", "abdomen", "abdominal", "belly", "leg", "legs", "limb", "limbs", "jaw",
+                           "lip", "spine", "torso", "extremities", "half"})
 # Particles that make a phrasal verb of their own, with no object: "burning out", "is slowing down".
 _INTRANSITIVE_PARTICLES = frozenset({"out", "up", "off", "down", "away", "back"})
 
@@ -367,6 +370,8 @@ def nominal(tokens, index: int, context: _Context, verb: Verb) -> bool:
             return True  # the object of a verb that takes one: "you see results in weeks", "get results"
     if not verb.particle and (context.following in FINITE or _relative_follows(tokens, context)):
         return True  # "external influences were", "the benefit suggests", "delays that could ..."
+    if tokens[index].lower_ == "lower" and context.following in _BODY_REGIONS:
+        return True  # the region of a body: "lower back pain", "lower abdomen"
     return _is_name(tokens, index)
 
 
