@@ -50,7 +50,6 @@ def test_a_denial_is_not_hedged(lint):
 @pytest.mark.parametrize("text, expected", [
     ("Our blend is proven to melt belly fat.", "Our blend may melt belly fat."),
     ("Our blend is proven to melt belly fat (Lee et al., 2021).", "Our blend is shown in trials to melt belly fat (Lee et al., 2021)."),
-    ("This proves that fasting heals the gut.", "This suggests that fasting heals the gut."),
     ("Sugar always causes weight gain.", "Sugar can cause weight gain."),
     ("Without surgery, lost cartilage never comes back.", "Without surgery, lost cartilage may not come back."),
     ("This tea is a miracle for bloating.", None),  # no honest rewrite of a miracle

@@ -6,9 +6,9 @@ where no rewrite is honest without knowing more than the words say:
   "may worsen", "caused" -> "may have caused", "is caused" -> "may be caused", "will cure" ->
   "may cure"); a copula names a cause with "may be" ("is the root cause of" -> "may be ...").
   A denial ("does not cause") is left alone: "may not cause" would say something else.
-- `soften_certainty`: proof wording becomes what the evidence can say ("proves that" ->
-  "suggests that"; "is proven to" -> "is shown in trials to" where the sentence cites a source,
-  else "may"), and "always"/"never" before a verb becomes "can"/"may not".
+- `soften_certainty`: proof wording becomes what the evidence can say ("is proven to" -> "is shown
+  in trials to" where the sentence cites a source, else "may"), and "always"/"never" before a verb
+  becomes "can"/"may not".
 - `link_source`: an appeal to unnamed evidence becomes a link whose address the writer fills in.
 """
 
@@ -103,7 +103,7 @@ def hedge_leading_verb(tokens, first: int) -> tuple[int, int, str] | None:
     return hedge(tokens, first, "s", lemma) if lemma else None
 
 
-_PROVE = re.compile(r"(?i)(?:(is|are)\s+(?:(\w+ly)\s+)?)?(proven)\s+to\b|(prove[sd]?|proving)\s+(?=that\b|\w)")
+_PROVE = re.compile(r"(?i)(?:(is|are)\s+(?:(\w+ly)\s+)?)?(proven)\s+to\b")
 _ALWAYS = re.compile(r"(?i)(always|never)\s+((?:\w+ly\s+)?)([\w-]+)")
 
 
@@ -111,7 +111,7 @@ def soften_certainty(text: str, start: int, end: int, cited: bool) -> tuple[int,
     """Soften the overclaiming words at text[start:end] of a sentence (see the module's notes), or
     None; offsets are the sentence's."""
     matched = text[start:end].lower()
-    if matched in ("proven", "proves", "proved", "proving"):
+    if matched == "proven":
         return _soften_proof(text, start, end, cited)
     found = _ALWAYS.match(text, start)
     if found and found.start() == start:
@@ -134,9 +134,6 @@ def _soften_proof(text: str, start: int, end: int, cited: bool):
             if match.group(1):  # "is (clinically) proven to V" -> "may V"
                 return match.start(), match.end(), _cased("may", match.group(1), False)
             return None
-        if match.start(4) == start:
-            suggest = {"proves": "suggests", "proved": "suggested", "prove": "suggest", "proving": "suggesting"}
-            return start, end, _cased(suggest[match.group(4).lower()], match.group(4), False)
     return None
 
 
