@@ -27,9 +27,9 @@ to no sentence rule (document rules such as missing-disclaimer still read them).
 
 The items of a list whose unhedged lead-in announces benefits ("Benefits of yoga:", "## Physical
 benefits", "This technique helps with:") are claims completed by it: `unclaimed` marks them (Segment.lead
-"benefits"), and a rule may read a bare noun phrase there ("- Less back pain", "- Neurodegenerative diseases")
-as the benefit it names. A lead-in of the writer's own experience ("benefits that I experienced") announces
-anecdotes.
+"benefits"), and a rule may read an item that is a noun phrase ("- Decreased pain levels") as the benefit it
+names. A lead-in of the writer's own experience ("benefits that I experienced"), one that names harms beside the
+benefits ("Benefits and risks"), or asks or denies, announces no such claims.
 """
 
 from __future__ import annotations
@@ -99,9 +99,14 @@ _LOG_DATE = re.compile(
 # ellipsis): "Benefits include:", "## Physical Benefits of Microdosing", "This technique helps with:". (A list of
 # effects names symptoms as often as findings: "## Short-term effects" of screens, "- Reduced blinking".)
 _BENEFIT_WORDS = re.compile(r"\b(?:benefits?|beneficial|advantages?|helps\s+with)\b", re.IGNORECASE)
-_OPEN_END = re.compile(r"(?::|\.\.\.|…)[\W_]*$")
-_LAST_SENTENCE = re.compile(r"(?:[^.!?]|\.(?=\.|\w|$))*$")
-_WRITER = re.compile(r"\b(?:I|I['’]ve|me|my|we|our|us)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[!?]|\.(?![.\w])")  # not inside an ellipsis or a number
+# What keeps a lead-in from announcing benefits its items claim: the writer's own experience ("benefits that I
+# experienced"), harms beside them ("Benefits and risks", "Side effects that outweigh the benefits"), what the
+# reader needs to get them, benefits that are no health effect (insurance, employees'), a question or a denial.
+_NOT_ANNOUNCED = re.compile(
+    r"\b(?:I|I['’]ve|me|my|we|our|us|risks?|side[-\s]effects?|drawbacks?|cons|downsides?|disadvantages?|harms?"
+    r"|need|needs|get\s+the\s+(?:full\s+)?benefits?|insurance|employees?|staff|no|not|without|never)\b|n['’]t\b|\?",
+    re.IGNORECASE)
 # What the items of a list completing a lead-in are, by the lead-in's form.
 _LEAD_INS = (("condition", _CONDITION_LEAD), ("hedged", _HEDGED_LEAD))
 
@@ -133,6 +138,8 @@ def unclaimed(document: Document) -> dict[int, str]:
         elif index > 0 and document.segments[index - 1].kind != "list_item":
             completing = _lead_in(document.segments[index - 1].text)
             announced = not completing and _announces_benefits(document.segments[index - 1])
+        elif index > 0 and document.segments[index - 1].text.rstrip(" \t*_").endswith(":"):
+            announced = _announces_benefits(document.segments[index - 1])  # an item opening a sub-list: "- Drawbacks:"
         if segment.kind == "list_item":
             segment.lead = "benefits" if announced and not completing else ""
         if completing and not _SENTENCE_INSIDE.search(segment.text.strip()):
@@ -168,10 +175,17 @@ def _lead_in(text: str) -> str:
 def _announces_benefits(lead: Segment) -> bool:
     """Does this heading, or this sentence left open for its list, announce benefits, unhedged and not of the
     writer's own experience?"""
-    text = _LAST_SENTENCE.search(lead.text.strip()).group()  # the sentence its list completes
-    if not (lead.kind == "heading" or _OPEN_END.search(text)) or not _BENEFIT_WORDS.search(text):
+    text = lead.text.rstrip()
+    core = text.rstrip(" \t*_")  # markup around "**Benefits:**"
+    if not (lead.kind == "heading" or core.endswith((":", "...", "…"))):
         return False
-    return not has_hedge(text, can_is_hedge=True) and not _WRITER.search(text)
+    start = 0  # the sentence its list completes: after the last sentence end before its own
+    for end in _SENTENCE_END.finditer(core):
+        if end.end() < len(core):
+            start = end.end()
+    sentence = core[start:]
+    return _BENEFIT_WORDS.search(sentence) is not None and not _NOT_ANNOUNCED.search(sentence) \
+        and not has_hedge(sentence, can_is_hedge=True)
 
 
 def _reason(segment: Segment, in_references: bool) -> str:

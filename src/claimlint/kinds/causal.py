@@ -38,6 +38,9 @@ _CLAUSE_ENDS = frozenset({".", ";", ":", "!", "?", "(", ")"})
 _READER_AND_WRITER = frozenset({"you", "i", "we"})
 # Words of decrease that make a benefit label of a disease or symptom after them: "- Less bloating", "* Decreased nausea".
 _DECREASE = ("less", "fewer", "reduced", "decreased", "lowered", "diminished")
+# Nouns of decrease that do so too in a list announced as benefits ("- Decrease in depression"); alone, "Reduction in
+# ..." may head any list.
+_DECREASE_NOUNS = ("decrease", "decreases", "reduction", "reductions")
 
 
 class CausalClaim(Kind):
@@ -131,7 +134,7 @@ class CausalClaim(Kind):
         self.benefit_item = _benefit_item(fields["benefit_objects"], fields["terms"], gerunds)
         self.trigger = WordTrigger(self.verbs.keys() | self.change_verbs.keys() | self.disease_verbs.keys()
                                    | set(fields["benefit_nouns"])
-                                   | (set(_DECREASE) if self.benefit_label else set()),
+                                   | (set(_DECREASE) | set(_DECREASE_NOUNS) if self.benefit_label else set()),
                                    _phrase_trigger([self.phrases, self.verb_phrases]))
 
     def named_patterns(self):
@@ -237,9 +240,9 @@ class CausalClaim(Kind):
 
     def _label(self, text: str, numbered: bool, announced: bool = False) -> tuple[int, int] | None:
         """The span of a benefit label that is the whole heading or list item, if it is one. In a list whose lead-in
-        announces benefits (`announced`), an item also names one by a decrease of anything ("- Decreased pain
-        levels", "- Less stuttering") or by an increase or the verb of a claim over a disease or symptom
-        ("- Lowering high blood pressure", "- Alleviating stress and anxiety"): the lead-in says what it does."""
+        announces benefits (`announced`), an item also names one by a word of decrease or the "-ing" form of a
+        causal verb before a disease or symptom, which need not end it ("- Decreased pain levels", "- Decrease in
+        depression", "- Alleviating stress and anxiety"): the lead-in says what it does."""
         if self.benefit_label is None or not numbered or sum(w.strip("-–—") != "" for w in text.split()) > _LABEL_WORDS:
             return None
         if not self.benefit_label.search(text) and not (announced and self.benefit_item.search(text)):
@@ -348,10 +351,8 @@ def _benefit_item(objects: list[str], terms: dict, gerunds: list[str]) -> re.Pat
     if not objects:
         return None
     target, words = f"(?:{'|'.join(objects)})", r"(?:[\w'’&-]+,?\s+){0,4}?"
-    decrease = "|".join((*_DECREASE, "decrease", "decreases", "reduction", "reductions", "lower"))
-    increase = "increased|improved|better|enhanced|higher|more|worsened|greater"
-    return compile_patterns([rf"^\W*(?:{decrease})\s+(?!(?:the|your|a|an|this|that|their|our|my)\b)[\w'’-]+",
-                             rf"^\W*(?:{increase}|{'|'.join(sorted(gerunds))})\s+{words}{target}"], terms)
+    opening = "|".join((*_DECREASE, *_DECREASE_NOUNS, *sorted(gerunds)))
+    return compile_patterns([rf"^\W*(?:{opening})\s+{words}{target}"], terms)
 
 
 def _heads_phrase(tokens, position: int) -> bool:
@@ -462,7 +463,7 @@ def _prevalence(kind, tokens, index: int, context, verb: Verb, heading: bool) ->
 def _structure_function(kind, tokens, index: int, context, verb: Verb, heading: bool) -> bool:
     """structure/function wording or health in general: "contributes to normal immune function", "damages your
     health" (but a verb of harm over what is healthy claims the harm: "damages healthy cells")"""
-    return kind._structure_function(tokens, context.next_index, harms=verb.lemma in kind.harm_verbs)
+    return kind._structure_function(tokens, context.next_index, harms=" ".join((verb.lemma, *verb.particle)) in kind.harm_verbs)
 
 
 def _training_effect(kind, tokens, index: int, context, verb: Verb, heading: bool) -> bool:

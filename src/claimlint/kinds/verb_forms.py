@@ -161,8 +161,6 @@ _CONSEQUENCE = frozenset({"thereby", "thus", "by"})
 # Regions of a body named by "lower" ("lower back pain"), which then is no verb.
 _BODY_REGIONS = frozenset({"back", "body", "abdomen", "abdominal", "belly", "leg", "legs", "limb", "limbs", "jaw",
                            "lip", "spine", "torso", "extremities", "half"})
-# Particles that make a phrasal verb of their own, with no object: "burning out", "is slowing down".
-_INTRANSITIVE_PARTICLES = frozenset({"out", "up", "off", "down", "away", "back"})
 
 
 _FUTURE = frozenset({"will", "'ll", "wo"})  # "will get better" ("is going to get better" too)
@@ -376,11 +374,9 @@ def nominal(tokens, index: int, context: _Context, verb: Verb) -> bool:
 
 
 def relative_pronoun(tokens, position: int) -> int:
-    """Index of the relative pronoun that opens the verb's clause ("that", "which", "who", maybe then
-    auxiliaries: "that can make", "that is causing", "which has been damaging"), else -1."""
-    for _ in range(3):
-        if position < 0 or tokens[position].lower_ not in AUXILIARIES | _BE | _HAVE:
-            break
+    """Index of the relative pronoun that opens the verb's clause ("that", "which", "who", maybe then a
+    modal: "that can make"), else -1."""
+    if position >= 0 and tokens[position].lower_ in AUXILIARIES:
         position = _skip_back(tokens, position - 1)
     return position if position >= 0 and tokens[position].lower_ in RELATIVE else -1
 
@@ -544,12 +540,9 @@ def _predicate_conjunct(tokens, conjunction_index: int) -> bool:
 
 
 def _ing_form(tokens, index: int, context: _Context) -> bool:
-    """A consequence or mechanism clause ("thereby improving", "by lowering"), an efficacy complement, or the
-    progressive of a finite verb ("Sugar is damaging your teeth", "Ginger has been battling colds")."""
+    """A consequence or mechanism clause ("thereby improving", "by lowering") or an efficacy complement."""
     consequence = context.before in _CONSEQUENCE
-    progressive = context.before in _BE and context.before not in ("being", "'s") \
-        and context.following not in _INTRANSITIVE_PARTICLES  # "women are burning out"
-    return (consequence or progressive or _efficacy_complement(tokens, context)) and _takes_object(context)
+    return (consequence or _efficacy_complement(tokens, context)) and _takes_object(context)
 
 
 def _efficacy_complement(tokens, context: _Context) -> bool:
