@@ -38,8 +38,8 @@ _CLAUSE_ENDS = frozenset({".", ";", ":", "!", "?", "(", ")"})
 _READER_AND_WRITER = frozenset({"you", "i", "we"})
 # Words of decrease that make a benefit label of a disease or symptom after them: "- Less bloating", "* Decreased nausea".
 _DECREASE = ("less", "fewer", "reduced", "decreased", "lowered", "diminished")
-# Nouns of decrease that do so too in a list announced as benefits ("- Decrease in depression"); alone, "Reduction in
-# ..." may head any list.
+# Nouns of decrease that do so too in a list announced as benefits ("- Decrease in depression"); elsewhere they may
+# name a topic ("- Reduction in screen time at night").
 _DECREASE_NOUNS = ("decrease", "decreases", "reduction", "reductions")
 
 
@@ -463,7 +463,8 @@ def _prevalence(kind, tokens, index: int, context, verb: Verb, heading: bool) ->
 def _structure_function(kind, tokens, index: int, context, verb: Verb, heading: bool) -> bool:
     """structure/function wording or health in general: "contributes to normal immune function", "damages your
     health" (but a verb of harm over what is healthy claims the harm: "damages healthy cells")"""
-    return kind._structure_function(tokens, context.next_index, harms=" ".join((verb.lemma, *verb.particle)) in kind.harm_verbs)
+    harms = " ".join((verb.lemma, *verb.particle)) in kind.harm_verbs
+    return kind._structure_function(tokens, context.next_index, harms=harms)
 
 
 def _training_effect(kind, tokens, index: int, context, verb: Verb, heading: bool) -> bool:
