@@ -118,7 +118,7 @@ class CausalClaim(Kind):
         self.change_verbs = verb_forms(fields["change_verbs"])
         self.disease_verbs = verb_forms(fields["disease_verbs"])
         self.sufferers = {word.lower() for word in fields["sufferers"]}
-        self.phrase_exclusions = {**PHRASE_EXCLUSIONS, "mild object": self._mild_object}
+        self.phrase_exclusions = {**PHRASE_EXCLUSIONS, "mild object": self._mild_object, "mild subject": self._mild_subject}
         self.phrases = Family([NamedPattern.of(entry, tokens=True) for entry in fields["phrases"]],
                               self.phrase_exclusions)
         self.verb_phrases = Family([NamedPattern.of(entry, tokens=True) for entry in fields["verb_phrases"]],
@@ -305,6 +305,12 @@ class CausalClaim(Kind):
         for tracking migraines" (an activity: its own verb is read as any verb is), not "excellent for arthritis" """
         gerund = end < len(tokens) and tokens[end].is_alpha and tokens[end].lower_.endswith("ing")
         return gerund or not self._benefit_object(tokens, end)
+
+    def _mild_subject(self, tokens, start: int, end: int) -> bool:
+        """no disease or symptom in the subject of what names its cause: "the report is due to be published", "your
+        score is the result of hard work", not "most back pain is due to poor posture" """
+        subject = tokens[max(clauses.start(tokens, start, "claim"), start - _SUBJECT_WORDS) : start]
+        return self.benefit_objects is None or self.benefit_objects.search(subject.text) is None
 
     def _general_object(self, tokens, end: int) -> bool:
         """Does a phrase ending before `end` act on structure/function wording or on health in general ("has a

@@ -458,7 +458,8 @@ def _base_form(tokens, index: int, context: _Context) -> bool:
         infinitive = _governing_infinitive(tokens, context.previous_index)
         if infinitive >= 0:  # "to increase X and reduce the risk": the same infinitive
             return _infinitive_claims(tokens, infinitive) and _takes_object(context)
-        return _verb_before_determiner(context)
+        return _verb_before_determiner(context) or _copular_conjunct(tokens, context.previous_index) \
+            and _takes_object(context)
     if before in HELP:  # "helps reduce", but not the purpose "added to help protect enamel"
         help_before = _skip_back(tokens, context.previous_index - 1)
         if help_before >= 0 and tokens[help_before].lower_ == "to":
@@ -594,6 +595,19 @@ def _infinitive_passive(tokens, be_index: int) -> bool:
     if tokens[be_index].lower_ != "be" or be_index == 0 or tokens[be_index - 1].lower_ != "to":
         return False
     return not _infinitive_claims(tokens, be_index - 1)
+
+
+def _copular_conjunct(tokens, conjunction_index: int, reach: int = 6) -> bool:
+    """Is the conjunct before "and" a plural copula's predicate ("Trans fats are inflammatory and raise LDL"), whose
+    subject the base verb after it shares?"""
+    if tokens[conjunction_index].lower_ != "and":
+        return False
+    for position in range(conjunction_index - 1, max(-1, conjunction_index - reach), -1):
+        if clauses.ends(tokens, position, "conjunct"):
+            return False
+        if tokens[position].lower_ in ("are", "were"):
+            return True
+    return False
 
 
 def _governing_infinitive(tokens, conjunction_index: int, reach: int = 15) -> int:
