@@ -119,7 +119,7 @@ def unclaimed(document: Document) -> dict[int, str]:
     title = _TITLE.search(document.front_matter or "")
     myth_level = 1 if title and _MYTH_LIST.search(title.group(1)) else None  # the level of the list's heading
     completing = ""  # inside a list that completes a conditional or hedged lead-in: what its items are
-    announced = False  # inside a list whose lead-in announces benefits
+    announcing: list[tuple[int, bool]] = []  # each open list level's column and whether its lead-in announces benefits
     logged = False  # inside a row of a log table
     previous_cell = -1  # the source offset of the table cell before, to tell a new row by a line break
     for index, segment in enumerate(document.segments):
@@ -137,11 +137,11 @@ def unclaimed(document: Document) -> dict[int, str]:
             completing = ""
         elif index > 0 and document.segments[index - 1].kind != "list_item":
             completing = _lead_in(document.segments[index - 1].text)
-            announced = not completing and _announces_benefits(document.segments[index - 1])
-        elif index > 0 and document.segments[index - 1].text.rstrip(" \t*_").endswith(":"):
-            announced = _announces_benefits(document.segments[index - 1])  # an item opening a sub-list: "- Drawbacks:"
+            announcing = [(_column(document, segment), not completing and _announces_benefits(document.segments[index - 1]))]
+        elif index > 0:
+            announcing = _list_levels(announcing, _column(document, segment), document.segments[index - 1])
         if segment.kind == "list_item":
-            segment.lead = "benefits" if announced and not completing else ""
+            segment.lead = "benefits" if announcing and announcing[-1][1] and not completing else ""
         if completing and not _SENTENCE_INSIDE.search(segment.text.strip()):
             reasons[index] = completing  # an item that is one phrase completes the lead-in; one with
             continue  # sentences of its own ("Poor sleep. It costs you 30% ...") asserts them
@@ -170,6 +170,23 @@ def unclaimed(document: Document) -> dict[int, str]:
 def _lead_in(text: str) -> str:
     """What the items of a list that this lead-in opens are ("condition", "hedged"), or "" for asserted."""
     return next((items for items, lead in _LEAD_INS if lead.search(text)), "")
+
+
+def _column(document: Document, segment: Segment) -> int:
+    """The column of the source line where the segment's prose begins: how deep a list item is nested."""
+    offset = segment.starts[0] if segment.starts else 0
+    return offset - (document.text.rfind("\n", 0, offset) + 1)
+
+
+def _list_levels(levels: list[tuple[int, bool]], column: int, previous: Segment) -> list[tuple[int, bool]]:
+    """The list levels open at an item whose prose begins at `column`, each with whether its lead-in announces
+    benefits: deeper levels close; an item deeper than the one before opens a sub-list, which that item leads in
+    when it ends in a colon ("- Drawbacks:") and otherwise inherits its announcement."""
+    levels = [level for level in levels if level[0] <= column]
+    if not levels or column > levels[-1][0]:
+        opened = previous.text.rstrip(" \t*_").endswith(":")
+        levels.append((column, _announces_benefits(previous) if opened else bool(levels) and levels[-1][1]))
+    return levels
 
 
 def _announces_benefits(lead: Segment) -> bool:

@@ -23,7 +23,7 @@ _AMOUNT = rf"(?:(?:{_RANGE})(?:\s+{_SCALE})?|(?:{_NUMBER_WORDS})\s+{_SCALE})"
 # An indefinite count of thousands or more is a figure when it counts people or the units of a body ("influences
 # thousands of genes", the policy's own example; "trillions of gut microbes"), not objects ("thousands of tiny
 # spikes") or years of tradition; "hundreds of ..." is a manner of speaking.
-_BODY_UNITS = r"(?:americans|britons|europeans|lives|cells|genes|neurons|microbes|bacteria|microorganisms|species|receptors|synapses)"
+_BODY_UNITS = r"(?:americans|britons|europeans|lives|cells|genes|neurons|microbes|bacteria|microorganisms|receptors|synapses)"
 
 STATISTIC = compile_folded(
     rf"""

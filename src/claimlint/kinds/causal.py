@@ -309,8 +309,7 @@ class CausalClaim(Kind):
     def _mild_subject(self, tokens, start: int, end: int) -> bool:
         """no disease or symptom in the subject of what names its cause: "the report is due to be published", "your
         score is the result of hard work", not "most back pain is due to poor posture" """
-        subject = tokens[max(clauses.start(tokens, start, "claim"), start - _SUBJECT_WORDS) : start]
-        return self.benefit_objects is None or self.benefit_objects.search(subject.text) is None
+        return self.benefit_objects is None or self.benefit_objects.search(_subject(tokens, start)) is None
 
     def _general_object(self, tokens, end: int) -> bool:
         """Does a phrase ending before `end` act on structure/function wording or on health in general ("has a
@@ -359,6 +358,12 @@ def _benefit_item(objects: list[str], terms: dict, gerunds: list[str]) -> re.Pat
     target, words = f"(?:{'|'.join(objects)})", r"(?:[\w'’&-]+,?\s+){0,4}?"
     opening = "|".join((*_DECREASE, *_DECREASE_NOUNS, *sorted(gerunds)))
     return compile_patterns([rf"^\W*(?:{opening})\s+{words}{target}"], terms)
+
+
+def _subject(tokens, index: int) -> str:
+    """The words of the claim's clause before the word at `index`, at most _SUBJECT_WORDS of them: where its
+    subject stands."""
+    return tokens[max(clauses.start(tokens, index, "claim"), index - _SUBJECT_WORDS) : index].text
 
 
 def _heads_phrase(tokens, position: int) -> bool:
@@ -495,9 +500,8 @@ def _symptomatology(kind, tokens, index: int, context, verb: Verb, heading: bool
     "Flu causes aches and a fever" (not "Sugar causes acne")"""
     if verb.lemma not in ("cause", "lead", "result", "trigger") or kind.diseases is None:
         return False
-    subject = tokens[max(clauses.start(tokens, index, "claim"), index - _SUBJECT_WORDS) : index].text
     obj = tokens[context.next_index : context.next_index + 4].text
-    return kind.diseases.search(subject) is not None and kind.symptoms.search(obj) is not None
+    return kind.diseases.search(_subject(tokens, index)) is not None and kind.symptoms.search(obj) is not None
 
 
 def _relative_clause(kind, tokens, index: int, context, verb: Verb, heading: bool) -> bool:

@@ -159,8 +159,8 @@ _SUBJECT_PRONOUNS = frozenset("i you we they he she it".split())
 
 _CONSEQUENCE = frozenset({"thereby", "thus", "by"})
 # Regions of a body named by "lower" ("lower back pain"), which then is no verb.
-_BODY_REGIONS = frozenset({"back", "body", "abdomen", "abdominal", "belly", "leg", "legs", "limb", "limbs", "jaw",
-                           "lip", "spine", "torso", "extremities", "half"})
+_BODY_REGIONS = frozenset({"back", "abdomen", "abdominal", "belly", "leg", "legs", "limb", "limbs", "jaw", "lip",
+                           "spine", "torso", "extremities"})
 
 
 _FUTURE = frozenset({"will", "'ll", "wo"})  # "will get better" ("is going to get better" too)
@@ -368,8 +368,9 @@ def nominal(tokens, index: int, context: _Context, verb: Verb) -> bool:
             return True  # the object of a verb that takes one: "you see results in weeks", "get results"
     if not verb.particle and (context.following in FINITE or _relative_follows(tokens, context)):
         return True  # "external influences were", "the benefit suggests", "delays that could ..."
-    if tokens[index].lower_ == "lower" and context.following in _BODY_REGIONS:
-        return True  # the region of a body: "lower back pain", "lower abdomen"
+    if tokens[index].lower_ == "lower" and context.following in _BODY_REGIONS \
+            and (context.previous_index < 0 or before in DETERMINERS or before in PREPOSITIONS):
+        return True  # the region of a body: "- Lower back pain", "pain in the lower back" (not "stretches lower back pain")
     return _is_name(tokens, index)
 
 
@@ -605,8 +606,8 @@ def _copular_conjunct(tokens, conjunction_index: int, reach: int = 6) -> bool:
     for position in range(conjunction_index - 1, max(-1, conjunction_index - reach), -1):
         if clauses.ends(tokens, position, "conjunct"):
             return False
-        if tokens[position].lower_ in ("are", "were"):
-            return True
+        if tokens[position].lower_ == "are":  # a present subject ("were ... and raise" shares none)
+            return relative_pronoun(tokens, _skip_back(tokens, position - 1)) < 0  # not "women who are pregnant and"
     return False
 
 
