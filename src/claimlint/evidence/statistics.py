@@ -72,14 +72,21 @@ _APPROXIMATE = r"(?:about|around|approximately|roughly|nearly|almost|up\s+to|bet
 _SPAN = rf"(?:{_NUM}|{_NUMBER_WORDS})\s*(?:-|–|—|to|and)\s*(?:{_NUM}|{_NUMBER_WORDS})"
 _BODY_QUANTITY = compile_folded(
     rf"\b{_APPROXIMATE}\s+(?:{_SPAN}|{_NUM}|{_NUMBER_WORDS})\s*{_UNIT}|(?<![\w.]){_SPAN}\s*{_UNIT}", re.IGNORECASE)
+# How long a remedy or a change takes to work is one too, stated with its effect ("takes 2-12 weeks to treat acne",
+# "about 90 days to see improvement"): the time to an effect in a body. (Minutes and hours are mostly the reader's:
+# "wait 30 minutes to see how you feel".)
+_TIME_TO_EFFECT = compile_folded(
+    rf"(?:\b{_APPROXIMATE}\s+(?:{_SPAN}|{_NUM}|{_NUMBER_WORDS})|(?<![\w.]){_SPAN}|(?<![\w.]){_NUM})\s*(?:days?|weeks?|months?)\b"
+    r"(?=\W{0,3}(?:\s+(?!(?:no|some|any)thing\b)[\w'’]+){0,4}?\s+to\s+(?:treat|reduce|heal|work|improve|clear|take\s+effect|show|see|notice|fade"
+    r"|lighten|resolve)\b)", re.IGNORECASE)
 # The fact must be about bodies: "your body will adapt", "humans can live".
 _ABOUT_BODIES = compile_folded(
     r"\b(?:body|bodies|humans|(?:the|an?)\s+average\s+(?:\w+\s+)?(?:person|adult|man|woman|american|briton))\b",
     re.IGNORECASE)
-# Advice and doses ("aim for", "should", "a day", "doses", "3-6 mg/kg"), first-person reports, and the protocols
+# Advice and doses ("aim for", "should", "give it", "a day", "doses", "3-6 mg/kg"), first-person reports, and the protocols
 # of a study or a course of treatment.
 _NOT_A_FACT = compile_folded(
-    r"\b(?:should|must|need(?:s|ed)?|recommend\w*|advise[sd]?|aim|try|at\s+(?:least|most)|no\s+more\s+than|"
+    r"\b(?:should|must|need(?:s|ed)?|recommend\w*|advise[sd]?|aim|try|give\s+it|wait|at\s+(?:least|most)|no\s+more\s+than|"
     r"(?:a|per|each|every)\s+(?:day|night|week)|daily|nightly|weekly|doses?|dosages?|servings?|guide\w*|per|"
     r"(?-i:I)|my|me|we|our|us|study|studies|trial|participants|volunteers|patients|subjects|given|recipe|"
     r"treatments?|therapy|course|sessions?|programm?e)\b|\d\s?(?:mg|mcg|µg|iu)\s?/\s?kg\b",  # a dose by body weight: "3-6 mg/kg"
@@ -168,9 +175,11 @@ def find_statistics(text: str) -> list[tuple[int, int]]:
              and not _COMMERCE.match(text, m.end()) and not _money(text, m) and not _threshold(text, m)
              and not any(_led_in(lead_in, reach, text, m.start()) for lead_in, reach in _LEAD_INS)
              and not _specified(text, m)]
-    if _ABOUT_BODIES.search(text) and not _NOT_A_FACT.search(text):
-        spans += [(m.start(), m.end()) for m in _BODY_QUANTITY.finditer(text)
-                  if not any(start < m.end() and m.start() < end for start, end in spans)]
+    if not _NOT_A_FACT.search(text):
+        facts = [*(_BODY_QUANTITY.finditer(text) if _ABOUT_BODIES.search(text) else ()), *_TIME_TO_EFFECT.finditer(text)]
+        for m in facts:
+            if not any(start < m.end() and m.start() < end for start, end in spans):
+                spans.append((m.start(), m.end()))
     return sorted(spans)
 
 
