@@ -19,6 +19,9 @@ _UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|g|grams?|kg|ki
 _SCALE = r"(?:hundred|thousand|million|billion|trillion)"
 # What a count of people or of events among them counts: "480 people ... every day", "47,000 cases a year".
 _COUNTED = r"(?:people|adults|children|kids|women|men|patients|deaths|cases|colds|infections)"
+# What a probiotic's count counts: "10 billion CFU", "(5 billion cultures)": a dose, never a finding. A count of people or
+# cells in parentheses is a finding ("(over 37 million Americans)", "(about 100 trillion bacteria)").
+_CULTURES = r"(?:CFUs?|cultures|strains|spores)\b"
 _AMOUNT = rf"(?:(?:{_RANGE})(?:\s+{_SCALE})?|(?:{_NUMBER_WORDS})\s+{_SCALE})"
 # An indefinite count of thousands or more is a figure when it counts people or the units of a body ("influences
 # thousands of genes", the policy's own example; "trillions of gut microbes"), not objects ("thousands of tiny
@@ -53,7 +56,8 @@ STATISTIC = compile_folded(
         |kg|kilos?|kilograms?|pounds?|lbs?|points?|mmhg|cm|inches)\b          # shortens colds by 4 days
     | (?<![\w.])(?:{_AMOUNT})\s+{_COUNTED}
         \b(?:\s+[\w,]+){{0,8}}?\s+(?:a|per|each|every)\s+(?:year|day|week|month)\b    # 480 people ... every day
-    | (?<![\w.])(?:{_RANGE}|{_NUMBER_WORDS})\s+{_SCALE}\b(?:\s+[a-z]+)?           # 100 trillion bacteria
+    | (?<![\w.])(?:{_RANGE}|{_NUMBER_WORDS})\s+{_SCALE}\b(?!\s+(?:{_CULTURES}|years))(?:\s+[a-z]+)?  # 100 trillion bacteria
+                                                       # (not a probiotic's dose, "10 billion CFU", nor "2 billion years")
     | \b(?:thousand|million|billion|trillion)s\s+of\s+(?:[a-z-]+\s+){{0,2}}?(?:{_COUNTED}|{_BODY_UNITS})\b  # thousands of genes
     | \b(?:over|more\s+than|nearly|almost)\s+(?:\d{{1,3}}(?:,\d{{3}})+|\d{{4,}})\s+(?:[a-z]+\s+)?
         (?:customers|users|people|patients|clients|members|families|buyers)\b    # over 40,000 customers
@@ -136,9 +140,6 @@ _NOT_A_THRESHOLD = compile_folded(rf"\s*(?:{_CHANGE_WORDS}|likely|safe|accurate|
 _SPLIT = compile_folded(r"(?<![\w.])\d+(?:\.\d+)?\s?%\+?\s+[a-z][\w-]*"
                         r"(?:\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*)\d+(?:\.\d+)?\s?%\+?\s+[a-z][\w-]*)+",
                         re.IGNORECASE)
-# What a probiotic's count counts: "(10 billion CFU)", "(5 billion cultures)"; a count of people or cells in
-# parentheses is a finding ("(over 37 million Americans)", "(about 100 trillion bacteria)").
-_CULTURES = r"(?:CFUs?|cultures|strains|spores)\b"
 # A product's specification in parentheses after its name: "dark chocolate (70%+ cacao)", "an extract
 # (2.5-5% withanolides)", "Lactobacillus acidophilus (10 billion CFU)". One noun follows the percentage or the
 # count, and it names no change or chance.
