@@ -135,7 +135,7 @@ class CausalClaim(Kind):
         self.trigger = WordTrigger(self.verbs.keys() | self.change_verbs.keys() | self.disease_verbs.keys()
                                    | set(fields["benefit_nouns"])
                                    | (set(_DECREASE) | set(_DECREASE_NOUNS) if self.benefit_label else set()),
-                                   _phrase_trigger([self.phrases, self.verb_phrases]))
+                                   _phrase_trigger([self.phrases, self.verb_phrases], _anti_trigger(fields)))
 
     def named_patterns(self):
         return [(f"{family} {entry.name}", entry) for family, patterns in (("phrase", self.phrases),
@@ -248,7 +248,7 @@ class CausalClaim(Kind):
         if not self.benefit_label.search(text) and not (announced and self.benefit_item.search(text)):
             return None
         start = next(i for i, c in enumerate(text) if c.isalpha())
-        return start, len(text.rstrip(" \t.!:*_"))
+        return start, len(text.rstrip(" \t.!:;,*_"))
 
     def _benefit_object(self, tokens, position: int) -> bool:
         """Does a disease or symptom head the object at `position`, maybe after a determiner and modifiers ("A Cold",
@@ -340,15 +340,18 @@ class CausalClaim(Kind):
 def _benefit_label(nouns: list[str], objects: list[str], terms: dict) -> re.Pattern | None:
     """A noun phrase naming a benefit over a disease or symptom, after any number and any name of what has the
     benefit: "Migraine Prevention", "Natural Diabetes Fighter", "Relief from Joint Pain", "Less Back Pain",
-    "5. Elderberry: Cold Fighter", "Menstrual pain - Natural relief for cramps"."""
+    "5. Elderberry: Cold Fighter", "Menstrual pain - Natural relief for cramps", "Anti-cancer and anti-tumor"."""
     if not nouns or not objects:
         return None
     noun, target = f"(?:{'|'.join(nouns)})", f"(?:{'|'.join(objects)})"
     number, words = r"^\W*(?:\d+\W+)?(?:[\w'’-]+(?:\s+[\w'’-]+){0,2}(?::|\s+[-–—])\s+)?", r"(?:[\w'’&-]+\s+){0,3}?"
     more = r"(?:(?:,\s*|\s+)(?:and|or|&)\s+[\w'’-]+)?"  # "Reduced inflammation and scaling"
+    anti = rf"anti-?{target}"  # an "anti-" adjective of a disease: "Anti-cancer and anti-tumor", "Anti-obesity properties"
     return compile_patterns([rf"{number}{words}{target}\s+{noun}\W*$",
                              rf"{number}(?:[\w'’-]+\s+)?{noun}\s+(?:for|from|against|of)\s+{words}{target}{more}\W*$",
-                             rf"{number}(?:{'|'.join(_DECREASE)})\s+{words}{target}{more}\W*$"], terms)
+                             rf"{number}(?:{'|'.join(_DECREASE)})\s+{words}{target}{more}\W*$",
+                             rf"{number}{anti}(?:(?:,\s*|\s+)(?:and\s+|&\s+|or\s+)?{anti})*(?:\s+(?:properties|effects?|activity|agents?))?\W*$"],
+                            terms)
 
 
 def _benefit_item(objects: list[str], terms: dict, gerunds: list[str]) -> re.Pattern | None:
@@ -407,16 +410,23 @@ def _hedge_fix(sentence, index: int, verb: Verb | None, pattern: str) -> tuple:
     return (fix,) if fix else ()
 
 
-def _phrase_trigger(families) -> re.Pattern:
-    """What every phrase match holds: the regex entries themselves, and the anchor words of token patterns
-    (any text at all when a token pattern has none)."""
+def _anti_trigger(fields: dict) -> list[str]:
+    """What a benefit label of "anti-" adjectives holds ("Anti-cancer"): no listed word, so a regex of its own."""
+    if not fields["benefit_nouns"] or not fields["benefit_objects"]:
+        return []
+    return [compile_patterns([rf"anti-?(?:{'|'.join(fields['benefit_objects'])})"], fields["terms"]).pattern]
+
+
+def _phrase_trigger(families, extra: list[str] = ()) -> re.Pattern:
+    """What every phrase match holds: the regex entries themselves, the anchor words of token patterns
+    (any text at all when a token pattern has none), and any `extra` regexes."""
     anchors = set()
     for family in families:
         words = family.anchors()
         if words is None:
             return re.compile("")
         anchors |= words
-    regexes = [entry.regex for family in families for entry in family.entries if entry.regex]
+    regexes = [entry.regex for family in families for entry in family.entries if entry.regex] + list(extra)
     if anchors:
         regexes.append(rf"\b(?:{'|'.join(sorted(map(re.escape, anchors)))})\b")
     return re.compile("|".join(regexes) or "(?!)", re.IGNORECASE)
