@@ -61,6 +61,8 @@ STATISTIC = compile_folded(
     | \b(?:thousand|million|billion|trillion)s\s+of\s+(?:[a-z-]+\s+){{0,2}}?(?:{_COUNTED}|{_BODY_UNITS})\b  # thousands of genes
     | \b(?:over|more\s+than|nearly|almost)\s+(?:\d{{1,3}}(?:,\d{{3}})+|\d{{4,}})\s+(?:[a-z]+\s+)?
         (?:customers|users|people|patients|clients|members|families|buyers)\b    # over 40,000 customers
+    | \b(?:over|more\s+than|nearly|almost|about|around|some)\s+\d+\s+(?:[a-z]+\s+)?(?:enzymatic|biochemical|metabolic|chemical
+        |bodily|cellular)\s+(?:reactions|processes|functions|pathways)\b         # over 300 enzymatic reactions
     | \b(?:half|a\s+third|a\s+quarter|a\s+fifth|two[-\s]thirds|three[-\s]quarters|one[-\s]third)\s+of\s+(?:all\s+)?
         (?:[a-z]+\s+){{0,2}}?(?:adults|people|americans|britons|children|kids|teens|teenagers|women|men|patients
         |smokers|seniors|users|cases|deaths)\b                                  # half of all adults
@@ -82,7 +84,10 @@ _BODY_QUANTITY = compile_folded(
 _TIME_TO_EFFECT = compile_folded(
     rf"(?:\b{_APPROXIMATE}\s+(?:{_SPAN}|{_NUM}|{_NUMBER_WORDS})|(?<![\w.]){_SPAN}|(?<![\w.]){_NUM})\s*(?:days?|weeks?|months?)\b"
     r"(?=\W{0,3}(?:\s+(?!(?:no|some|any)thing\b)[\w'’]+){0,4}?\s+to\s+(?:treat|reduce|heal|work|improve|clear|take\s+effect|show|see|notice|fade"
-    r"|lighten|resolve)\b)", re.IGNORECASE)
+    r"|lighten|resolve|become\s+(?:noticeable|apparent|visible)|kick\s+in)\b)"
+    # ... or after a verb of working: "Works within 30-60 minutes", "effects apparent within 1-2 weeks", "kicks in after 2 hours".
+    rf"|\b(?:works?|kicks?\s+in|takes?\s+effect|(?:apparent|noticeable|visible)|appear)\s+within\s+(?:the\s+first\s+)?"
+    rf"(?:{_APPROXIMATE}\s+)?(?:{_SPAN}|{_NUM}|{_NUMBER_WORDS})\s*(?:minutes?|hours?|days?|weeks?|months?)\b", re.IGNORECASE)
 # The fact must be about bodies: "your body will adapt", "humans can live".
 _ABOUT_BODIES = compile_folded(
     r"\b(?:body|bodies|humans|(?:the|an?)\s+average\s+(?:\w+\s+)?(?:person|adult|man|woman|american|briton))\b",
@@ -95,6 +100,13 @@ _NOT_A_FACT = compile_folded(
     r"(?-i:I)|my|me|we|our|us|study|studies|trial|participants|volunteers|patients|subjects|given|recipe|"
     r"treatments?|therapy|course|sessions?|programm?e)\b|\d\s?(?:mg|mcg|µg|iu)\s?/\s?kg\b",  # a dose by body weight: "3-6 mg/kg"
     re.IGNORECASE)
+
+# A time to an effect names the effect itself, so a dose or a habit in its sentence leaves it a fact ("typically take two
+# to three weeks of daily use to become noticeable"); advice ("give it", "wait") and a report of one's own or of a study's
+# course do not.
+_ADVICE_OR_REPORT = compile_folded(
+    r"\b(?:should|must|recommend\w*|advise[sd]?|aim|try|give\s+it|wait|(?-i:I)|my|me|we|our|us|study|studies|trial|"
+    r"participants|volunteers|subjects)\b", re.IGNORECASE)
 
 # Every statistic holds a digit or one of these words: the cheap test rules use as a trigger.
 TRIGGER = compile_folded(rf"\d|%|\b(?:twice|doubl|tripl|halv|half|third|quarter|fifth|{_NUMBER_WORDS}|"
@@ -176,8 +188,10 @@ def find_statistics(text: str) -> list[tuple[int, int]]:
              and not _COMMERCE.match(text, m.end()) and not _money(text, m) and not _threshold(text, m)
              and not any(_led_in(lead_in, reach, text, m.start()) for lead_in, reach in _LEAD_INS)
              and not _specified(text, m)]
-    if not _NOT_A_FACT.search(text):
-        facts = [*(_BODY_QUANTITY.finditer(text) if _ABOUT_BODIES.search(text) else ()), *_TIME_TO_EFFECT.finditer(text)]
+    facts = [] if _ADVICE_OR_REPORT.search(text) else list(_TIME_TO_EFFECT.finditer(text))
+    if not _NOT_A_FACT.search(text) and _ABOUT_BODIES.search(text):
+        facts += _BODY_QUANTITY.finditer(text)
+    if facts:
         for m in facts:
             if not any(start < m.end() and m.start() < end for start, end in spans):
                 spans.append((m.start(), m.end()))
