@@ -459,14 +459,32 @@ def _base_form(tokens, index: int, context: _Context) -> bool:
         infinitive = _governing_infinitive(tokens, context.previous_index)
         if infinitive >= 0:  # "to increase X and reduce the risk": the same infinitive
             return _infinitive_claims(tokens, infinitive) and _takes_object(context)
+        helped = _helped_conjunct(tokens, context.previous_index)
+        if helped >= 0:  # "helps prevent and fight cancer": the same "help"
+            return _after_help(tokens, helped, context)
         return _verb_before_determiner(context) or _copular_conjunct(tokens, context.previous_index) \
             and _takes_object(context)
-    if before in HELP:  # "helps reduce", but not the purpose "added to help protect enamel"
-        help_before = _skip_back(tokens, context.previous_index - 1)
-        if help_before >= 0 and tokens[help_before].lower_ == "to":
-            return _infinitive_claims(tokens, help_before) and _takes_object(context)
-        return _takes_object(context)
+    if before in HELP:
+        return _after_help(tokens, context.previous_index, context)
     return before not in PREPOSITIONS and _takes_object(context)
+
+
+def _after_help(tokens, help_index: int, context: _Context) -> bool:
+    """A base verb after "help" claims ("helps reduce"), but not in the purpose "added to help protect enamel"."""
+    help_before = _skip_back(tokens, help_index - 1)
+    if help_before >= 0 and tokens[help_before].lower_ == "to":
+        return _infinitive_claims(tokens, help_before) and _takes_object(context)
+    return _takes_object(context)
+
+
+def _helped_conjunct(tokens, conjunction_index: int) -> int:
+    """Index of the "help" before the first conjunct when a coordinated verb follows a bare verb after it ("helps
+    prevent and fight cancer", "help treat or reduce acne"), else -1."""
+    if tokens[conjunction_index].lower_ not in ("and", "or"):
+        return -1
+    verb = _skip_back(tokens, conjunction_index - 1)
+    helper = _skip_back(tokens, verb - 1) if verb >= 0 else -1
+    return helper if helper >= 0 and tokens[helper].lower_ in HELP and tokens[verb].is_alpha else -1
 
 
 # Sentence adverbs and connectives that open a fronted adverbial ("Ideally,", "Or more accurately,").
