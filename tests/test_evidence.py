@@ -307,3 +307,17 @@ def test_a_sentence_looks_for_its_citation_once_per_scope(monkeypatch):
 ])
 def test_a_numbered_mark_after_a_full_stop_cites_the_sentence_before(lint, text, flagged):
     assert [(f.rule, f.column) for f in lint(text + "\n") if f.rule != "missing-disclaimer"] == flagged
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # every sentence of a link's text is linked, however the prose is cut into pieces
+    ("- [Women on fish oil had 50% fewer early births. The high dose also reduced feeding problems.]"
+     "(https://example.org/trial)", []),
+    ("[Ginger eases nausea. Turmeric eases joint pain.](https://example.org/review) Zinc heals acne.",
+     [("unhedged-causal-claim", 84), ("supplement-disease-claim", 84)]),
+    # a link inside the first sentence cites only that one
+    ("Ginger eases nausea ([review](https://example.org/review)). Turmeric heals arthritis.",
+     [("unhedged-causal-claim", 70), ("supplement-disease-claim", 70)]),
+])
+def test_every_sentence_of_a_links_text_is_linked(lint, text, flagged):
+    assert sorted((f.rule, f.column) for f in lint(text + "\n") if f.rule != "missing-disclaimer") == sorted(flagged)

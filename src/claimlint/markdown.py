@@ -12,7 +12,7 @@ import bisect
 import html
 import re
 from array import array
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace, field
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -37,6 +37,7 @@ class Evidence:
     position: int  # index into the segment's prose where the mark stood
     kind: str
     value: str
+    end: int = -1  # for a link, the index where its text ends: every sentence of that text is linked
 
 
 class Offsets:
@@ -446,6 +447,11 @@ class _Builder:
     def add_evidence(self, kind: str, value: str):
         self.evidence.append(Evidence(len(self.starts), kind, value))
 
+    def close_link(self):
+        """Mark where the text of the link just closed ends, if the link is a source."""
+        if self.evidence and self.evidence[-1].kind == "link" and self.evidence[-1].end < 0:
+            self.evidence[-1] = replace(self.evidence[-1], end=len(self.starts))
+
 
 def _prose(token, content_offsets: Offsets, block: str, comments: list[Comment]) -> Segment:
     builder = _Builder(token.content, content_offsets)
@@ -493,6 +499,7 @@ def _prose(token, content_offsets: Offsets, block: str, comments: list[Comment])
                 builder.add_evidence("link", href)
         elif kind == "link_close":
             builder.skip_destination()
+            builder.close_link()
         elif kind == "image":
             builder.skip_to("![")
             builder.skip_destination()

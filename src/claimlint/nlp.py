@@ -297,6 +297,10 @@ def sentences(segment: Segment, doc, piece=None, stops: frozenset[int] | None = 
         while current < len(result) - 1 and mark.position > result[current].end:
             current += 1
         result[current].evidence.append(mark)
+        following = current + 1
+        while following < len(result) and result[following].start < mark.end:  # "[One claim. Another.](https://...)"
+            result[following].evidence.append(mark)
+            following += 1
     return result
 
 
@@ -307,7 +311,10 @@ def _marks(segment: Segment, start: int, end: int, last: bool) -> list[Evidence]
     marks = segment.evidence
     first = bisect_left(marks, start, key=lambda mark: mark.position) if start else 0
     stop = len(marks) if last else bisect_right(marks, end, key=lambda mark: mark.position)
-    return marks[first:stop]
+    # A link whose text began in an earlier piece links this one too ("[One claim. Another.](https://...)"); links
+    # do not nest, so only the nearest marks before the piece can be one.
+    spanning = [mark for mark in marks[max(0, first - 2) : first] if mark.end > start]
+    return spanning + marks[first:stop]
 
 
 # What `sentences` reads of each token: where it starts and how long it is, its text's hash, and
