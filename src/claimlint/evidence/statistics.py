@@ -56,13 +56,14 @@ STATISTIC = compile_folded(
         |kg|kilos?|kilograms?|pounds?|lbs?|points?|mmhg|cm|inches)\b          # shortens colds by 4 days
     | (?<![\w.])(?:{_AMOUNT})\s+{_COUNTED}
         \b(?:\s+[\w,]+){{0,8}}?\s+(?:a|per|each|every)\s+(?:year|day|week|month)\b    # 480 people ... every day
-    | (?<![\w.])(?:{_RANGE}|{_NUMBER_WORDS})\s+{_SCALE}\b(?!\s+(?:{_CULTURES}|years))(?:\s+[a-z]+)?  # 100 trillion bacteria
-                                                       # (not a probiotic's dose, "10 billion CFU", nor "2 billion years")
+    | (?<![\w.])(?:{_RANGE}|{_NUMBER_WORDS})\s+{_SCALE}\b(?!\s+(?:[a-z]+\s+)?(?:{_CULTURES}|colony[-\s]forming)
+        |\s+years\b(?!\s+of\s+(?:healthy\s+)?life))(?:\s+[a-z]+)?                # 100 trillion bacteria
+                             # (not a probiotic's dose, "10 billion active cultures", nor "2 billion years" of the earth)
     | \b(?:thousand|million|billion|trillion)s\s+of\s+(?:[a-z-]+\s+){{0,2}}?(?:{_COUNTED}|{_BODY_UNITS})\b  # thousands of genes
     | \b(?:over|more\s+than|nearly|almost)\s+(?:\d{{1,3}}(?:,\d{{3}})+|\d{{4,}})\s+(?:[a-z]+\s+)?
         (?:customers|users|people|patients|clients|members|families|buyers)\b    # over 40,000 customers
-    | \b(?:over|more\s+than|nearly|almost|about|around|some)\s+\d+\s+(?:[a-z]+\s+)?(?:enzymatic|biochemical|metabolic|chemical
-        |bodily|cellular)\s+(?:reactions|processes|functions|pathways)\b         # over 300 enzymatic reactions
+    | (?<![\w.])\d+\+?\s+(?:[a-z]+\s+)?(?:enzymatic|enzyme|biochemical|metabolic|chemical|bodily|cellular)
+        \s+(?:reactions|processes|functions|pathways|systems)\b                 # over 300 enzymatic reactions
     | \b(?:half|a\s+third|a\s+quarter|a\s+fifth|two[-\s]thirds|three[-\s]quarters|one[-\s]third)\s+of\s+(?:all\s+)?
         (?:[a-z]+\s+){{0,2}}?(?:adults|people|americans|britons|children|kids|teens|teenagers|women|men|patients
         |smokers|seniors|users|cases|deaths)\b                                  # half of all adults
@@ -79,34 +80,34 @@ _SPAN = rf"(?:{_NUM}|{_NUMBER_WORDS})\s*(?:-|–|—|to|and)\s*(?:{_NUM}|{_NUMBE
 _BODY_QUANTITY = compile_folded(
     rf"\b{_APPROXIMATE}\s+(?:{_SPAN}|{_NUM}|{_NUMBER_WORDS})\s*{_UNIT}|(?<![\w.]){_SPAN}\s*{_UNIT}", re.IGNORECASE)
 # How long a remedy or a change takes to work is one too, stated with its effect ("takes 2-12 weeks to treat acne",
-# "about 90 days to see improvement"): the time to an effect in a body. (Minutes and hours are mostly the reader's:
-# "wait 30 minutes to see how you feel".)
+# "about 90 days to see improvement"): the time to an effect in a body. Minutes and hours count only after a verb of
+# working ("Works within 30-60 minutes"); before a purpose they are mostly the reader's ("wait 30 minutes to see how
+# you feel"). A span after "for" is how long the reader does something ("Use it for 8 weeks to see a difference").
 _TIME_TO_EFFECT = compile_folded(
-    rf"(?:\b{_APPROXIMATE}\s+(?:{_SPAN}|{_NUM}|{_NUMBER_WORDS})|(?<![\w.]){_SPAN}|(?<![\w.]){_NUM})\s*(?:days?|weeks?|months?)\b"
+    rf"(?<!\bfor\s)(?:\b{_APPROXIMATE}\s+(?:{_SPAN}|{_NUM}|{_NUMBER_WORDS})|(?<![\w.]){_SPAN}|(?<![\w.]){_NUM})\s*(?:days?|weeks?|months?)\b"
     r"(?=\W{0,3}(?:\s+(?!(?:no|some|any)thing\b)[\w'’]+){0,4}?\s+to\s+(?:treat|reduce|heal|work|improve|clear|take\s+effect|show|see|notice|fade"
     r"|lighten|resolve|become\s+(?:noticeable|apparent|visible)|kick\s+in)\b)"
-    # ... or after a verb of working: "Works within 30-60 minutes", "effects apparent within 1-2 weeks", "kicks in after 2 hours".
-    rf"|\b(?:works?|kicks?\s+in|takes?\s+effect|(?:apparent|noticeable|visible)|appear)\s+within\s+(?:the\s+first\s+)?"
+    # ... or after a verb of working: "Works within 30-60 minutes", "effects apparent within 1-2 weeks", "relief appears within".
+    rf"|\b(?:works?|kicks?\s+in|(?:effects?|benefits?|relief|improvements?)\s+(?:(?:are|is|become|becomes)\s+)?"
+    rf"(?:apparent|noticeable|visible|felt|appears?))\s+within\s+(?:the\s+first\s+)?"
     rf"(?:{_APPROXIMATE}\s+)?(?:{_SPAN}|{_NUM}|{_NUMBER_WORDS})\s*(?:minutes?|hours?|days?|weeks?|months?)\b", re.IGNORECASE)
 # The fact must be about bodies: "your body will adapt", "humans can live".
 _ABOUT_BODIES = compile_folded(
     r"\b(?:body|bodies|humans|(?:the|an?)\s+average\s+(?:\w+\s+)?(?:person|adult|man|woman|american|briton))\b",
     re.IGNORECASE)
-# Advice and doses ("aim for", "should", "give it", "a day", "doses", "3-6 mg/kg"), first-person reports, and the protocols
-# of a study or a course of treatment.
+# Advice ("should", "give it", "at least"), the writer's own report ("I", "we"; not "Type I") and a study's or a course's
+# report take a time or a quantity out of the facts about bodies ...
+_ADVICE_OR_REPORT = (r"should|must|recommend\w*|advise[sd]?|aim|give\s+it|wait|at\s+(?:least|most)|no\s+more\s+than|"
+                     r"(?<!type\s)(?<!phase\s)(?<!stage\s)(?-i:I)|my|me|we|study|studies|trial|participants|volunteers|"
+                     r"subjects|course")
+# ... and so do doses and habits ("a day", "doses", "3-6 mg/kg") and treatments, except for the time to an effect, which
+# names the effect itself ("typically take two to three weeks of daily use to become noticeable").
 _NOT_A_FACT = compile_folded(
-    r"\b(?:should|must|need(?:s|ed)?|recommend\w*|advise[sd]?|aim|try|give\s+it|wait|at\s+(?:least|most)|no\s+more\s+than|"
-    r"(?:a|per|each|every)\s+(?:day|night|week)|daily|nightly|weekly|doses?|dosages?|servings?|guide\w*|per|"
-    r"(?-i:I)|my|me|we|our|us|study|studies|trial|participants|volunteers|patients|subjects|given|recipe|"
-    r"treatments?|therapy|course|sessions?|programm?e)\b|\d\s?(?:mg|mcg|µg|iu)\s?/\s?kg\b",  # a dose by body weight: "3-6 mg/kg"
+    rf"\b(?:{_ADVICE_OR_REPORT}|need(?:s|ed)?|try|our|us|(?:a|per|each|every)\s+(?:day|night|week)|daily|nightly|weekly|"
+    r"doses?|dosages?|servings?|guide\w*|per|patients|given|recipe|treatments?|therapy|sessions?|programm?e)\b"
+    r"|\d\s?(?:mg|mcg|µg|iu)\s?/\s?kg\b",  # a dose by body weight: "3-6 mg/kg"
     re.IGNORECASE)
-
-# A time to an effect names the effect itself, so a dose or a habit in its sentence leaves it a fact ("typically take two
-# to three weeks of daily use to become noticeable"); advice ("give it", "wait") and a report of one's own or of a study's
-# course do not.
-_ADVICE_OR_REPORT = compile_folded(
-    r"\b(?:should|must|recommend\w*|advise[sd]?|aim|try|give\s+it|wait|(?-i:I)|my|me|we|our|us|study|studies|trial|"
-    r"participants|volunteers|subjects)\b", re.IGNORECASE)
+_NOT_A_TIME_TO_EFFECT = compile_folded(rf"\b(?:{_ADVICE_OR_REPORT})\b", re.IGNORECASE)
 
 # Every statistic holds a digit or one of these words: the cheap test rules use as a trigger.
 TRIGGER = compile_folded(rf"\d|%|\b(?:twice|doubl|tripl|halv|half|third|quarter|fifth|{_NUMBER_WORDS}|"
@@ -188,13 +189,12 @@ def find_statistics(text: str) -> list[tuple[int, int]]:
              and not _COMMERCE.match(text, m.end()) and not _money(text, m) and not _threshold(text, m)
              and not any(_led_in(lead_in, reach, text, m.start()) for lead_in, reach in _LEAD_INS)
              and not _specified(text, m)]
-    facts = [] if _ADVICE_OR_REPORT.search(text) else list(_TIME_TO_EFFECT.finditer(text))
+    facts = [] if _NOT_A_TIME_TO_EFFECT.search(text) else list(_TIME_TO_EFFECT.finditer(text))
     if not _NOT_A_FACT.search(text) and _ABOUT_BODIES.search(text):
         facts += _BODY_QUANTITY.finditer(text)
-    if facts:
-        for m in facts:
-            if not any(start < m.end() and m.start() < end for start, end in spans):
-                spans.append((m.start(), m.end()))
+    for m in facts:
+        if not any(start < m.end() and m.start() < end for start, end in spans):
+            spans.append((m.start(), m.end()))
     return sorted(spans)
 
 

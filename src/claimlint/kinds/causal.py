@@ -346,11 +346,12 @@ def _benefit_label(nouns: list[str], objects: list[str], terms: dict) -> re.Patt
     noun, target = f"(?:{'|'.join(nouns)})", f"(?:{'|'.join(objects)})"
     number, words = r"^\W*(?:\d+\W+)?(?:[\w'’-]+(?:\s+[\w'’-]+){0,2}(?::|\s+[-–—])\s+)?", r"(?:[\w'’&-]+\s+){0,3}?"
     more = r"(?:(?:,\s*|\s+)(?:and|or|&)\s+[\w'’-]+)?"  # "Reduced inflammation and scaling"
-    anti = rf"anti-?{target}"  # an "anti-" adjective of a disease: "Anti-cancer and anti-tumor", "Anti-obesity properties"
+    # "anti-" adjectives, one of them of a disease: "Anti-cancer and anti-tumor", "Anti-inflammatory, anti-obesity properties"
+    anti, joint = r"anti-?[\w-]+", r"(?:,\s*|\s+)(?:and\s+|&\s+|or\s+)?"
     return compile_patterns([rf"{number}{words}{target}\s+{noun}\W*$",
                              rf"{number}(?:[\w'’-]+\s+)?{noun}\s+(?:for|from|against|of)\s+{words}{target}{more}\W*$",
                              rf"{number}(?:{'|'.join(_DECREASE)})\s+{words}{target}{more}\W*$",
-                             rf"{number}{anti}(?:(?:,\s*|\s+)(?:and\s+|&\s+|or\s+)?{anti})*(?:\s+(?:properties|effects?|activity|agents?))?\W*$"],
+                             rf"{number}(?:{anti}{joint})*?{_anti(target)}(?:{joint}{anti})*(?:\s+(?:properties|effects?|activity))?\W*$"],
                             terms)
 
 
@@ -410,11 +411,16 @@ def _hedge_fix(sentence, index: int, verb: Verb | None, pattern: str) -> tuple:
     return (fix,) if fix else ()
 
 
+def _anti(target: str) -> str:
+    """An "anti-" adjective of a disease or symptom ("anti-cancer", "antitumor")."""
+    return rf"anti-?{target}"
+
+
 def _anti_trigger(fields: dict) -> list[str]:
     """What a benefit label of "anti-" adjectives holds ("Anti-cancer"): no listed word, so a regex of its own."""
     if not fields["benefit_nouns"] or not fields["benefit_objects"]:
         return []
-    return [compile_patterns([rf"anti-?(?:{'|'.join(fields['benefit_objects'])})"], fields["terms"]).pattern]
+    return [compile_patterns([_anti(f"(?:{'|'.join(fields['benefit_objects'])})")], fields["terms"]).pattern]
 
 
 def _phrase_trigger(families, extra: list[str] = ()) -> re.Pattern:
