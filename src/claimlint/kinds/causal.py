@@ -56,6 +56,11 @@ class CausalClaim(Kind):
         "disease_verbs": Spec(list, default=[], help="lemmas that claim an effect only on a disease or symptom, read "
                               "as the listed verbs are when one heads their object ('removes warts', 'feeds "
                               "inflammation'); 'remove the lid' and 'feed the family' pass"),
+        "relation_verbs": Spec(list, default=[], help="lemmas of an unspecified effect ('affect', 'influence'): in the "
+                               "positive present they state a relation and claim, as disease verbs do, only over a "
+                               "disease or symptom ('Stress affects your mind' passes, 'Sugar affects acne' claims); "
+                               "past, passive and denied forms report a finding and claim as listed verbs do ('was "
+                               "affected by', 'did not alter')"),
         "sufferers": Spec(list, default=[], help="words for people who may live with a disease: as the subject of a "
                           "disease verb ('Patients manage their pain at home', 'He battles depression'), or a "
                           "possessive of one on its object ('manages his diabetes'), they cope with it, and no "
@@ -114,9 +119,10 @@ class CausalClaim(Kind):
         self.training_objects = {word.lower() for word in fields["training_objects"]}
         self.benefit_objects = compile_patterns(fields["benefit_objects"], fields["terms"]) \
             if fields["benefit_objects"] else None
-        self.verbs = verb_forms(fields["verbs"])
+        self.verbs = verb_forms(fields["verbs"] + fields["relation_verbs"])
         self.change_verbs = verb_forms(fields["change_verbs"])
-        self.disease_verbs = verb_forms(fields["disease_verbs"])
+        self.disease_verbs = verb_forms(fields["disease_verbs"] + fields["relation_verbs"])
+        self.relation_verbs = {lemma.lower() for lemma in fields["relation_verbs"]}
         self.sufferers = {word.lower() for word in fields["sufferers"]}
         self.phrase_exclusions = {**PHRASE_EXCLUSIONS, "mild object": self._mild_object, "mild subject": self._mild_subject}
         self.phrases = Family([NamedPattern.of(entry, tokens=True) for entry in fields["phrases"]],
@@ -209,10 +215,12 @@ class CausalClaim(Kind):
                     break
 
     def _listed_verb(self, tokens, index: int, heading: bool, listing: bool) -> tuple[int, Verb] | None:
-        """(token count, reading) of a listed verb that claims here, or of a disease verb that does so over a
-        disease or symptom no sufferer copes with; else None."""
+        """(token count, reading) of a listed verb that claims here, or of a disease verb (or a relation verb in the
+        positive present) that does so over a disease or symptom no sufferer copes with; else None."""
         word = tokens[index].lower_
         for verb in self.verbs.get(word, ()):
+            if verb.lemma in self.relation_verbs and verb.form in ("s", "base") and not negated_span(tokens, index, index + 1):
+                continue  # a relation in the positive present: read below, as a disease verb
             length = self._verbal(tokens, index, verb, heading, listing=listing)
             if length:
                 return length, verb
