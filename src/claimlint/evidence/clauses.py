@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from claimlint.nlp import memo
+from claimlint.nlp import memo, words
 
 BOUNDARIES: dict[str, frozenset[str]] = {
     "claim": frozenset({";", "but", "however", "whereas", "yet", "because"}),
@@ -38,14 +38,15 @@ _PRONOUN_SUBJECTS = frozenset("i we you he she it they this there".split())
 
 def ends(tokens, position: int, scope: str) -> bool:
     """Does the word at `position` end (or, read forward, open) a stretch of `scope`?"""
-    if tokens[position].lower_ in BOUNDARIES[scope]:
+    lower = words(tokens).lower
+    if lower[position] in BOUNDARIES[scope]:
         return True
     if scope != "claim":
         return False
-    words = [t.lower_ for t in tokens[position : position + 3]]
-    if len(words) < 2 or words[0] != ",":
+    three = lower[position : position + 3]
+    if len(three) < 2 or three[0] != ",":
         return False
-    return words[1] == "so" or len(words) == 3 and words[1] in ("and", "as", "since") and words[2] in _PRONOUN_SUBJECTS
+    return three[1] == "so" or len(three) == 3 and three[1] in ("and", "as", "since") and three[2] in _PRONOUN_SUBJECTS
 
 
 def boundary_before(tokens, index: int, scope: str, reach: int | None = None) -> int:
@@ -65,8 +66,8 @@ def boundaries(tokens, scope: str) -> list[int]:
     key = ("clause boundaries", scope)
     if key not in remembered:
         if scope != "claim":  # a plain lookup: these scopes end at single words
-            words = BOUNDARIES[scope]
-            remembered[key] = [position for position, token in enumerate(tokens) if token.lower_ in words]
+            ending = BOUNDARIES[scope]
+            remembered[key] = [position for position, word in enumerate(words(tokens).lower) if word in ending]
         else:
             remembered[key] = [position for position in range(len(tokens)) if ends(tokens, position, scope)]
     return remembered[key]

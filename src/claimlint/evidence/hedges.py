@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from claimlint.evidence import clauses, cues
 from claimlint.evidence.negation import disowned
+from claimlint.nlp import words
 
 # Modal auxiliaries; rules also use them to recognise a finite verb.
 MODALS = frozenset({"may", "might", "could", "would", "should", "mayn't", "mightn't", "couldn't"})
@@ -64,10 +65,11 @@ def hedge_before(tokens, index: int, can_is_hedge: bool = False, reporting_verbs
     start = _main_clause(tokens, clauses.start(tokens, index, "claim"), index)
     if start >= index:
         return False
-    prefix = tokens[start:index].text
+    sentence = words(tokens)
+    prefix = sentence.between(start, index)
     # Qualifiers may end in the claim's own first word: "can help with" is hedged by "can help".
     qualifiers = _QUALIFIERS if help_hedges else _QUALIFIERS_BUT_HELP
-    qualified = qualifiers.search(tokens[start : index + 1].text) is not None or _CONDITION.search(prefix)
+    qualified = qualifiers.search(sentence.between(start, index + 1)) is not None or _CONDITION.search(prefix)
     return _speculates(prefix, can_is_hedge, reporting_verbs) or bool(qualified) or disowned(prefix)
 
 
@@ -91,27 +93,28 @@ def _main_clause(tokens, start: int, index: int) -> int:
 def qualified_after(tokens, index: int) -> bool:
     """Does an approximator follow the claim at `index` in its clause ("... in some patients")?"""
     end = next((p for p in range(index + 1, len(tokens)) if _ends_claim(tokens, p)), len(tokens))
-    span = tokens[index + 1 : end]
-    return any(not _modifies_next_word(span, match) for match in _APPROXIMATOR_AFTER.finditer(span.text))
+    span = words(tokens).between(index + 1, end)
+    return any(not _modifies_next_word(span, match) for match in _APPROXIMATOR_AFTER.finditer(span))
 
 
-def _modifies_next_word(span, match) -> bool:
+def _modifies_next_word(span: str, match) -> bool:
     """A frequency adverb right before a word other than a preposition qualifies that word, not the claim:
     "reduced symptoms and was generally safe" (but "eases pain, usually within an hour")."""
     if " " in match.group(0):
         return False  # a scope phrase: "in some patients"
-    after = span.text[match.end() :].split(maxsplit=1)
+    after = span[match.end() :].split(maxsplit=1)
     return bool(after) and after[0].isalpha() and after[0].lower() not in _PREPOSITIONS_AFTER
 
 
 def _ends_claim(tokens, position: int) -> bool:
     """Where the clause of a claim ends, looking forward ("but" keeps it: "kills most germs, but not all")."""
-    word = tokens[position].lower_
+    lower = words(tokens).lower
+    word = lower[position]
     if word == "but":
         return False
-    if word in ("and", "or") and position + 1 < len(tokens) and tokens[position + 1].lower_ in AUXILIARIES:
+    if word in ("and", "or") and position + 1 < len(lower) and lower[position + 1] in AUXILIARIES:
         return True  # a second predicate: "treats ADHD and can replace medication for some people"
-    after_comma = position > 0 and tokens[position - 1].lower_ == ","
+    after_comma = position > 0 and lower[position - 1] == ","
     return clauses.ends(tokens, position, "claim") or after_comma and word in _LATER_CLAUSE
 
 

@@ -26,6 +26,7 @@ from claimlint.kinds.verb_forms import (CONJUNCTIONS, FINITE, HELP, PREPOSITIONS
                                         defines, embedded_question, finite_verb, first_person, fragment, is_punct, item_label,
                                         nominal, particle_reach, phrase_verb, reading, read_context, relative_pronoun,
                                         verb_forms, wh_subject, writer_speaks)
+from claimlint.nlp import words
 
 
 _LABEL_WORDS = 7  # a label is a short noun phrase: a longer item is a sentence
@@ -199,7 +200,7 @@ class CausalClaim(Kind):
             if self._verbal(tokens, index, phrase_verb(tokens[index].lower_), heading, phrase=True) \
                     and not self._structure_function(tokens, index + length):
                 phrase_starts.setdefault(index, (length, _label("verb phrase", entry)))
-        for index, token in enumerate(tokens):
+        for index, word in enumerate(words(tokens).lower):
             if index in phrase_starts:
                 yield index, *phrase_starts[index], None
                 continue
@@ -208,7 +209,7 @@ class CausalClaim(Kind):
                 length, verb = listed
                 yield index, length, f"verb {' '.join((verb.lemma, *verb.particle))}", verb
                 continue
-            for verb in self.change_verbs.get(token.lower_, ()):
+            for verb in self.change_verbs.get(word, ()):
                 length = change_of_state(tokens, index, verb, item)
                 if length:
                     yield index, length, f"change {' '.join((verb.lemma, *verb.particle))}", verb
@@ -217,7 +218,7 @@ class CausalClaim(Kind):
     def _listed_verb(self, tokens, index: int, heading: bool, listing: bool) -> tuple[int, Verb] | None:
         """(token count, reading) of a listed verb that claims here, or of a disease verb (or a relation verb in the
         positive present) that does so over a disease or symptom no sufferer copes with; else None."""
-        word = tokens[index].lower_
+        word = words(tokens).lower[index]
         for verb in self.verbs.get(word, ()):
             if verb.lemma in self.relation_verbs and verb.form in ("s", "base") and not negated_span(tokens, index, index + 1):
                 continue  # a relation in the positive present: read below, as a disease verb
@@ -265,13 +266,14 @@ class CausalClaim(Kind):
         people with diabetes" name no disease as what is acted on."""
         if self.benefit_objects is None:
             return False
+        sentence = words(tokens)
         end = position
         while end < min(len(tokens), position + 6):
-            word = tokens[end].lower_
+            word = sentence.lower[end]
             if end > position and (word in PREPOSITIONS and word not in _OBJECT_PREPOSITIONS or word in _CLAUSE_ENDS):
                 break
             end += 1
-        return self.benefit_objects.search(tokens[position:end].text) is not None
+        return self.benefit_objects.search(sentence.between(position, end)) is not None
 
     def _copes(self, tokens, index: int, length: int) -> bool:
         """Does someone live with the disease rather than a remedy act on it: a sufferer or a particular person as
@@ -332,13 +334,13 @@ class CausalClaim(Kind):
         """Does the object starting at `position` carry a structure/function qualifier, maybe after a
         determiner or another adjective ("supports a calm, natural bedtime routine", "a sense of calm"), or name
         health in general? A verb that `harms` claims a harm to what is healthy ("damages healthy cells")."""
-        for offset, token in enumerate(tokens[position : position + 5]):
-            word = token.lower_
+        lower = words(tokens).lower
+        for offset, word in enumerate(lower[position : position + 5]):
             if word in self.structure_function and not harms:
                 return True
             if word in self.general_objects and _heads_phrase(tokens, position + offset):
                 return True  # "your health", but not "the health of your gut" or "a mental health crisis"
-            if word == "of" and offset and tokens[position + offset - 1].lower_ in ("sense", "feeling"):
+            if word == "of" and offset and lower[position + offset - 1] in ("sense", "feeling"):
                 continue
             if word in PREPOSITIONS or word in CONJUNCTIONS and word != "and" or is_punct(word) and word != ",":
                 return False
@@ -375,7 +377,7 @@ def _benefit_item(objects: list[str], terms: dict, gerunds: list[str]) -> re.Pat
 def _subject(tokens, index: int) -> str:
     """The words of the claim's clause before the word at `index`, at most _SUBJECT_WORDS of them: where its
     subject stands."""
-    return tokens[max(clauses.start(tokens, index, "claim"), index - _SUBJECT_WORDS) : index].text
+    return words(tokens).between(max(clauses.start(tokens, index, "claim"), index - _SUBJECT_WORDS), index)
 
 
 def _heads_phrase(tokens, position: int) -> bool:
@@ -524,7 +526,7 @@ def _symptomatology(kind, tokens, index: int, context, verb: Verb, heading: bool
     "Flu causes aches and a fever" (not "Sugar causes acne")"""
     if verb.lemma not in ("cause", "lead", "result", "trigger") or kind.diseases is None:
         return False
-    obj = tokens[context.next_index : context.next_index + 4].text
+    obj = words(tokens).between(context.next_index, context.next_index + 4)
     return kind.diseases.search(_subject(tokens, index)) is not None and kind.symptoms.search(obj) is not None
 
 
@@ -545,8 +547,8 @@ def _relative_clause(kind, tokens, index: int, context, verb: Verb, heading: boo
 def _defined(kind, tokens, index: int, context, verb: Verb, heading: bool) -> bool:
     """part of a definition: "Ischemia refers to the loss of blood flow to a tissue, leading to oxygen deprivation",
     "Sciatica is defined as pain that ..." """
-    words = [token.lower_ for token in tokens[max(0, index - 40) : index]]
-    return any(words[i : i + 2] in (["refers", "to"], ["defined", "as"]) for i in range(len(words) - 1))
+    before = words(tokens).lower[max(0, index - 40) : index]
+    return any(before[i : i + 2] in (["refers", "to"], ["defined", "as"]) for i in range(len(before) - 1))
 
 
 def _question(kind, tokens, index: int, context, verb: Verb, heading: bool) -> bool:

@@ -17,7 +17,7 @@ from claimlint.evidence.negation import disowned, negated
 from claimlint.evidence.quotes import quoted
 from claimlint.fixes import prose_fix, verbatim
 from claimlint.kinds.base import Hit, Kind, NamedPattern, Spec, compile_patterns
-from claimlint.nlp import memo
+from claimlint.nlp import words
 from claimlint.timed_regex import TimedPattern
 
 EVIDENCE = ("citation", "named-source", "hedge", "negation", "quotation", "question")
@@ -134,15 +134,7 @@ class Phrase(Kind):
         if not ({"hedge", "negation"} & self.evidence):
             return False
         tokens = sentence.tokens
-        index = bisect_left(_offsets(tokens), match.start())  # the first token at or after the match
+        index = bisect_left(words(tokens).starts, match.start())  # the first token at or after the match
         if "hedge" in self.evidence and hedge_before(tokens, index):
             return True
         return "negation" in self.evidence and (negated(tokens, index) or disowned(sentence.text[: match.start()]))
-
-
-def _offsets(tokens) -> list[int]:
-    """Where each token starts in the sentence, found once per sentence (nlp.memo)."""
-    remembered = memo(tokens)
-    if "offsets" not in remembered:
-        remembered["offsets"] = [token.idx - tokens.start_char for token in tokens]
-    return remembered["offsets"]

@@ -26,7 +26,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from claimlint.nlp import memo
+from claimlint.nlp import memo, words
 
 _WORD_TOKEN = r"^(?:[\w-]+|\s+)$"  # the default token of a WORDS window
 _SPACE = {"IS_SPACE": True, "OP": "*"}  # runs of whitespace between tokens: "is  the cause"
@@ -149,7 +149,7 @@ class Family:
         found = self._token_matches(tokens) if self.sequences else {}
         if not found and not self.regexes:
             return
-        offsets = [token.idx - tokens.start_char for token in tokens] if self.regexes else None
+        sentence = words(tokens) if self.regexes else None
         starts = range(len(tokens)) if self.regexes else sorted({start for start, _ in found})
         cursor = 0
         for start in starts:
@@ -157,7 +157,7 @@ class Family:
                 continue
             for index, entry in enumerate(self.entries):
                 end = found.get((start, index)) if index not in self.regexes \
-                    else _regex_end(self.regexes[index], tokens.text, offsets, start)
+                    else _regex_end(self.regexes[index], sentence.text, sentence.starts, start)
                 if end and not any(excluded(tokens, start, end) for excluded in self.unless[index]):
                     yield start, end - start, entry
                     cursor = end
@@ -169,11 +169,11 @@ class Family:
             self._matchers, self._vocab = {}, tokens.vocab
         remembered = memo(tokens)  # the sentence's words, read once for every family that gates on them
         if "words" not in remembered:
-            remembered["words"] = {token.lower_ for token in tokens}
-        words = remembered["words"]
+            remembered["words"] = set(words(tokens).lower)
+        present = remembered["words"]
         found: dict[tuple[int, int], int] = {}
         for index, gate in self.gates.items():
-            if gate is not None and gate.isdisjoint(words):
+            if gate is not None and gate.isdisjoint(present):
                 continue
             if index not in self._matchers:
                 self._matchers[index] = self._matcher(index, tokens.vocab)

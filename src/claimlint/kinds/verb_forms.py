@@ -41,6 +41,7 @@ from dataclasses import dataclass
 from claimlint.evidence import clauses
 from claimlint.evidence.hedges import AUXILIARIES, MODALS
 from claimlint.inflection import IRREGULAR_PAST, inflect
+from claimlint.nlp import words
 
 DETERMINERS = frozenset(
     "a an the this these those its their his her our your my some any each every no such "
@@ -299,7 +300,7 @@ def first_person(tokens, index: int, context: _Context) -> bool:
 def writer_speaks(tokens, index: int) -> bool:
     """Is the claim at `index` framed as the writer's own experience or opinion ("I", "we have found",
     "my opinion that") in its clause?"""
-    return _FIRST_PERSON.search(tokens[clauses.start(tokens, index, "speaker") : index].text) is not None
+    return _FIRST_PERSON.search(words(tokens).between(clauses.start(tokens, index, "speaker"), index)) is not None
 
 
 def _enumeration(tokens) -> bool:
