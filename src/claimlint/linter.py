@@ -14,6 +14,7 @@ from claimlint.segment_memo import SegmentMemo
 from claimlint.source import LineIndex
 from claimlint.structure import unclaimed
 from claimlint.suppressions import ALL, parse_suppressions
+from claimlint.word_gate import anchor_words, text_words
 
 
 UNUSED_SUPPRESSION = "unused-suppression"
@@ -59,6 +60,9 @@ class Linter:
         self.known = (known_rules or self.active) | {UNUSED_SUPPRESSION}
         self.sentence_rules = [rule for rule in rules if rule.level == "sentence"]
         self.document_rules = [rule for rule in rules if rule.level == "document"]
+        # Words one of which every match of a rule's trigger holds (word_gate.py): a piece holding none of
+        # them is not searched. By rule id, which a linter sent to a worker process keeps.
+        self.gates = {rule.id: anchor_words(rule.checker.trigger) for rule in self.sentence_rules}
         self.model = model
         self.memo = SegmentMemo(remember) if remember else None
 
@@ -107,16 +111,15 @@ class Linter:
         if not self.sentence_rules:
             return []
         prose = [(segment, plain_text(segment.text)) for segment in segments]
-        if not pipeline_loaded(self.model) and not any(
-                _triggered(rule, plain) for _, plain in prose for rule in self.sentence_rules):
+        if not pipeline_loaded(self.model) and not any(self._triggered(plain, self.sentence_rules)
+                                                       for _, plain in prose):
             return []  # no trigger anywhere (each matches any text holding a match): the pipeline need not load
         pieces = analyser(self.model).pieces
         candidates = []
         for segment, plain in prose:
             spans = pieces(plain)
             for number, (start, end) in enumerate(spans):
-                text = plain[start:end]
-                rules = [rule for rule in self.sentence_rules if _triggered(rule, text)]
+                rules = self._triggered(plain[start:end], self.sentence_rules)
                 if rules:
                     candidates.append(Candidate(segment, plain, start, end, number == len(spans) - 1, rules))
         return candidates
@@ -141,9 +144,8 @@ class Linter:
             segment = candidate.segment
             for sentence in sentences:
                 whole = sentence.start == candidate.start and sentence.end == candidate.end
-                for rule in candidate.rules:
-                    if not whole and not _triggered(rule, sentence.text):
-                        continue  # each sentence is only offered to the rules its own text triggers
+                # each sentence is only offered to the rules its own text triggers
+                for rule in candidate.rules if whole else self._triggered(sentence.text, candidate.rules):
                     for hit in rule.checker.check_sentence(sentence):
                         found[id(segment)].append((rule, replace(hit, segment=hit.segment or segment),
                                                    segment.text[sentence.start : sentence.end],
@@ -155,6 +157,17 @@ class Linter:
         for rule in self.document_rules:
             for hit in rule.checker.check_document(document):
                 yield rule, hit, "", None
+
+    def _triggered(self, text: str, rules: list[Rule]) -> list[Rule]:
+        """Those of the sentence rules `rules` whose trigger matches the text: none whose anchor words
+        the text lacks, and of the others, those whose trigger finds a match."""
+        words = text_words(text)
+        found = []
+        for rule in rules:
+            gate, trigger = self.gates[rule.id], rule.checker.trigger
+            if (gate is None or not gate.isdisjoint(words)) and (trigger is None or trigger.search(text)):
+                found.append(rule)
+        return found
 
     @staticmethod
     def _finding(rule: Rule, hit, context: str, index: LineIndex, path: str, suppressing: Suppressing) -> Finding:
@@ -172,8 +185,3 @@ class Linter:
         prose = sys.intern(segment.text[hit.start : hit.end])
         return Finding(path, line, column, end_line, end_column, rule.id, rule.severity,
                        sys.intern(rule.render(prose)), prose, sys.intern(hit.pattern), " ".join(context.split()), fixes=fixes)
-
-
-def _triggered(rule: Rule, text: str) -> bool:
-    trigger = rule.checker.trigger
-    return trigger is None or bool(trigger.search(text))
