@@ -96,7 +96,17 @@ def test_the_cheap_pass_searches_no_trigger_whose_words_a_piece_lacks(monkeypatc
             searched.append(text)
             return trigger.search(text)
 
-    monkeypatch.setattr(rule.checker, "trigger", Counting())  # after the linter made its gates
+    for number in (1, 2):  # the linter reads its gates for its second draft
+        linter.lint("A draft.\n", f"{number}.md")
+    monkeypatch.setattr(rule.checker, "trigger", Counting())
     findings = linter.lint("Water is pleasant to drink.\n\nThis tea is a miracle.\n", "draft.md")
     assert linter.gates[rule.id] and set(searched) == {"This tea is a miracle."}
     assert [finding.rule for finding in findings].count("overclaiming") == 1
+
+
+def test_a_run_of_one_draft_spends_nothing_on_gates():
+    linter = Linter(RULES)
+    linter.lint("This tea is a miracle.\n", "1.md")
+    assert linter.gates == {}
+    linter.lint("This tea is a miracle.\n", "2.md")
+    assert linter.gates and set(linter.gates) == {rule.id for rule in linter.sentence_rules}

@@ -61,8 +61,10 @@ class Linter:
         self.sentence_rules = [rule for rule in rules if rule.level == "sentence"]
         self.document_rules = [rule for rule in rules if rule.level == "document"]
         # Words one of which every match of a rule's trigger holds (word_gate.py): a piece holding none of
-        # them is not searched. By rule id, which a linter sent to a worker process keeps.
-        self.gates = {rule.id: anchor_words(rule.checker.trigger) for rule in self.sentence_rules}
+        # them is not searched. By rule id, which a linter sent to a worker process keeps. Found for the
+        # second draft: reading the patterns takes some 30 ms, which a run of one draft would not win back.
+        self.gates: dict[str, frozenset[str] | None] = {}
+        self.drafts = 0  # linted so far
         self.model = model
         self.memo = SegmentMemo(remember) if remember else None
 
@@ -71,6 +73,9 @@ class Linter:
         document = parse(text)
         index = LineIndex(text)
         suppressions = parse_suppressions(document, index, path, self.known)
+        if self.drafts == 1:
+            self.gates = {rule.id: anchor_words(rule.checker.trigger) for rule in self.sentence_rules}
+        self.drafts += 1
         hits = list(self._hits(document))
         suppressing = Suppressing(document, index) if hits else None
         findings = []
@@ -161,10 +166,10 @@ class Linter:
     def _triggered(self, text: str, rules: list[Rule]) -> list[Rule]:
         """Those of the sentence rules `rules` whose trigger matches the text: none whose anchor words
         the text lacks, and of the others, those whose trigger finds a match."""
-        words = text_words(text)
+        words = text_words(text) if self.gates else set()
         found = []
         for rule in rules:
-            gate, trigger = self.gates[rule.id], rule.checker.trigger
+            gate, trigger = self.gates.get(rule.id), rule.checker.trigger
             if (gate is None or not gate.isdisjoint(words)) and (trigger is None or trigger.search(text)):
                 found.append(rule)
         return found

@@ -34,7 +34,7 @@ except ImportError:  # pragma: no cover
 _WORD = re.compile(r"\w+")
 _WORD_CHARACTER = re.compile(r"\w")
 _UNKNOWN = "\x00"  # an unknown stretch of text in a way's string (no word character: it is never part of a word)
-_MOST_WAYS = 5000  # ways followed through one pattern before it is left ungated
+_MOST_WAYS = 1000  # ways followed through one pattern before it is left ungated
 _LONGEST_REPEAT = 3  # a repeat up to this many times is followed once per count; a longer one is unknown
 
 
@@ -61,17 +61,23 @@ _SEPARATOR = ("", None, "")
 _UNKNOWN_STRETCH = (_UNKNOWN, None, None)
 
 
+_FOUND: dict[tuple[str, int], frozenset[str] | None] = {}  # each pattern's words, found once per process
+
+
 def anchor_words(pattern) -> frozenset[str] | None:
     """Words one of which every match of `pattern` (a compiled `re` pattern or a Folded one) holds whole,
     or None when no such words are known."""
     if _parser is None or not isinstance(pattern, (re.Pattern, Folded)) or not isinstance(pattern.pattern, str):
         return None
-    try:
-        ways = _ways(_parser.parse(pattern.pattern, pattern.flags).data)
-    except (_TooMany, re.error, RecursionError):
-        return None
-    words = {word for _, word, _ in ways}
-    return None if not ways or None in words else frozenset(words)
+    key = (pattern.pattern, int(pattern.flags))
+    if key not in _FOUND:
+        try:
+            ways = _ways(_parser.parse(pattern.pattern, pattern.flags).data)
+            words = {word for _, word, _ in ways}
+            _FOUND[key] = None if None in words else frozenset(words)
+        except (_TooMany, re.error, RecursionError):
+            _FOUND[key] = None
+    return _FOUND[key]
 
 
 def _join(first: tuple, second: tuple) -> tuple:

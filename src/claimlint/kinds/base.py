@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from typing import Any, ClassVar, Iterable
 
 from claimlint.folded_regex import compile_folded, fold
-from claimlint.word_gate import anchor_words, text_words
 
 
 @dataclass(frozen=True)
@@ -84,16 +83,10 @@ class WordTrigger:
     def __init__(self, words, phrases: re.Pattern | None = None):
         self.words = frozenset(word.lower() for word in words)
         self.phrases = phrases if phrases is None else fold(phrases)
-        self._gate = None  # the phrases' anchor words (word_gate.py), found when first asked
 
     def search(self, text: str) -> bool:
-        if self.words.intersection(self.WORD.findall(text.lower())):
-            return True
-        if self.phrases is None:
-            return False
-        if self._gate is None:
-            self._gate = anchor_words(self.phrases) or False  # (a time-limited user pattern has none)
-        return not (self._gate and self._gate.isdisjoint(text_words(text))) and bool(self.phrases.search(text))
+        return bool(self.words.intersection(self.WORD.findall(text.lower()))) or bool(
+            self.phrases and self.phrases.search(text))
 
 
 @dataclass(frozen=True)
