@@ -318,6 +318,16 @@ def test_a_numbered_mark_after_a_full_stop_cites_the_sentence_before(lint, text,
     # a link inside the first sentence cites only that one
     ("Ginger eases nausea ([review](https://example.org/review)). Turmeric heals arthritis.",
      [("unhedged-causal-claim", 70), ("supplement-disease-claim", 70)]),
+    # an autolink or an HTML link has no end of its own for a later internal link to take
+    ("See <https://example.org/study>. Turmeric heals arthritis. Visit [our shop](/shop).",
+     [("unhedged-causal-claim", 43), ("supplement-disease-claim", 43)]),
+    ('<a href="https://example.org/x">Source</a>. Turmeric heals arthritis. Browse [the range](/range).',
+     [("unhedged-causal-claim", 54), ("supplement-disease-claim", 54)]),
+    ('<a href="https://example.org/r">Ginger eases nausea. Turmeric eases joint pain.</a> Zinc heals acne.',
+     [("unhedged-causal-claim", 90), ("supplement-disease-claim", 90)]),
+    # marks inside the link's text do not cut it short
+    ("[Ginger eases nausea.<sup>1</sup> Turmeric eases joint pain.<sup>2</sup> Zinc clears acne.]"
+     "(https://example.org/r) Iron heals fatigue.", [("unhedged-causal-claim", 121)]),
 ])
 def test_every_sentence_of_a_links_text_is_linked(lint, text, flagged):
     assert sorted((f.rule, f.column) for f in lint(text + "\n") if f.rule != "missing-disclaimer") == sorted(flagged)

@@ -363,6 +363,7 @@ class _Builder:
         self.starts = Offsets()  # source offset where each prose character begins
         self.ends = Offsets()  # and just past it
         self.evidence: list[Evidence] = []
+        self.linking: int | None = None  # the evidence mark of the source link whose text is being read
 
     def _source(self, content_index: int) -> int:
         return self.offsets[min(content_index, len(self.offsets) - 1)]
@@ -447,10 +448,18 @@ class _Builder:
     def add_evidence(self, kind: str, value: str):
         self.evidence.append(Evidence(len(self.starts), kind, value))
 
+    def open_link(self, href: str):
+        """A link whose text follows: a source if it points elsewhere ("/shop/..." or "#refs" is none)."""
+        self.linking = None
+        if _EXTERNAL.match(href):
+            self.add_evidence("link", href)
+            self.linking = len(self.evidence) - 1
+
     def close_link(self):
-        """Mark where the text of the link just closed ends, if the link is a source."""
-        if self.evidence and self.evidence[-1].kind == "link" and self.evidence[-1].end < 0:
-            self.evidence[-1] = replace(self.evidence[-1], end=len(self.starts))
+        """Mark where the text of the source link now closing ends: every sentence of that text is linked."""
+        if self.linking is not None:
+            self.evidence[self.linking] = replace(self.evidence[self.linking], end=len(self.starts))
+            self.linking = None
 
 
 def _prose(token, content_offsets: Offsets, block: str, comments: list[Comment]) -> Segment:
@@ -482,21 +491,23 @@ def _prose(token, content_offsets: Offsets, block: str, comments: list[Comment])
                 comments.append(Comment(content_offsets[start], child.content))
             elif tag.startswith("<a "):
                 href = _HREF.search(child.content)
-                if href and _EXTERNAL.match(href.group(1)):
-                    builder.add_evidence("link", href.group(1))
+                builder.open_link(href.group(1) if href else "")
+            elif tag.startswith("</a"):
+                builder.close_link()
             elif tag.startswith("<sup"):
                 superscript = True
             elif tag.startswith("</sup"):
                 superscript = False
         elif kind == "link_open":
             href = child.attrs.get("href", "")
-            if child.markup == "autolink":
+            if child.markup == "autolink":  # its text is its address, no prose: a mark at one point
                 builder.skip_to("<")
                 skip_until = "link_close"
+                if _EXTERNAL.match(href):
+                    builder.add_evidence("link", href)
             else:
                 builder.skip_to("[")
-            if _EXTERNAL.match(href):  # a link to elsewhere is a source; "/shop/..." or "#refs" is not
-                builder.add_evidence("link", href)
+                builder.open_link(href)
         elif kind == "link_close":
             builder.skip_destination()
             builder.close_link()

@@ -307,14 +307,26 @@ def sentences(segment: Segment, doc, piece=None, stops: frozenset[int] | None = 
 def _marks(segment: Segment, start: int, end: int, last: bool) -> list[Evidence]:
     """The evidence marks of the piece of `segment` from `start` whose last sentence ends at `end`.
     Marks come in prose order. A piece's sentences take those after the end of the sentence before
-    the piece (the space before its start) up to their own end, or all that follow if it is the last."""
+    the piece (the space before its start) up to their own end, or all that follow if it is the last,
+    and the source link whose text runs on into the piece."""
     marks = segment.evidence
     first = bisect_left(marks, start, key=lambda mark: mark.position) if start else 0
     stop = len(marks) if last else bisect_right(marks, end, key=lambda mark: mark.position)
-    # A link whose text began in an earlier piece links this one too ("[One claim. Another.](https://...)"); links
-    # do not nest, so only the nearest marks before the piece can be one.
-    spanning = [mark for mark in marks[max(0, first - 2) : first] if mark.end > start]
-    return spanning + marks[first:stop]
+    return _spanning_link(marks, first, start) + marks[first:stop]
+
+
+# How many marks (superscripts, footnotes) a link's text may hold before the piece it still spans: bounded, so a
+# paragraph of many marks and pieces costs no more per piece.
+_MARKS_IN_A_LINK = 64
+
+
+def _spanning_link(marks: list[Evidence], first: int, start: int) -> list[Evidence]:
+    """The source link, if any, whose text began before `start` and runs on into the piece there ("[One claim.
+    Another.](https://...)"): links do not nest, so it is the nearest link mark before the piece's own marks."""
+    for index in range(first - 1, max(-1, first - 1 - _MARKS_IN_A_LINK), -1):
+        if marks[index].kind == "link":
+            return [marks[index]] if marks[index].end > start else []
+    return []
 
 
 # What `sentences` reads of each token: where it starts and how long it is, its text's hash, and
