@@ -119,9 +119,7 @@ _FIRST_PERSON = re.compile(
     r"|\bmy\s+(?:opinion|view|experience|belief|guess|feeling)\b", re.IGNORECASE)
 
 
-# Objects that name a particular person: the writer ("changed my life") or someone in their story ("clears up his
-# skin"). A general claim acts on "your", "the" or a bare noun.
-_PARTICULAR_OBJECTS = frozenset("me my myself him his her".split())
+_FIRST_PERSON_OBJECTS = frozenset("me my myself".split())
 
 
 _TIME_ADVERBS = frozenset("later again too soon now today overnight instead afterwards".split())
@@ -292,9 +290,8 @@ def _is_adverb(tokens, position: int) -> bool:
 def first_person(tokens, index: int, context: _Context) -> bool:
     """Does the writer report their own experience: "I" earlier in the sentence, "we" with a verb of
     experience ("We have found that a small meal makes us feel worse"), an opinion of theirs ("my view
-    that"), or an object that names a particular person ("CBD changed my life", "It clears up his skin")?
-    Generic "we" ("when we fast") still claims."""
-    return context.following in _PARTICULAR_OBJECTS or writer_speaks(tokens, index)
+    that"), or a first-person object ("CBD changed my life")? Generic "we" ("when we fast") still claims."""
+    return context.following in _FIRST_PERSON_OBJECTS or writer_speaks(tokens, index)
 
 
 def writer_speaks(tokens, index: int) -> bool:
