@@ -19,6 +19,8 @@ def _start(sentence: str, word: str, scope: str) -> str:
     ("It may taste bitter, but it burns fat.", "burns", "claim", "it"),
     ("Some call it a cure, and it reverses diabetes.", "reverses", "claim", "and it"),
     ("Research suggests that fasting lowers insulin.", "lowers", "claim", "Research suggests that fasting"),
+    ("It tastes bitter, yet it burns fat.", "burns", "claim", "it"),
+    ("It has not yet been shown to cure colds.", "cure", "claim", "It has not yet been shown to"),
     ("Sugar is not toxic, and it fuels the brain.", "fuels", "negation", "it"),
     ("It is not that sugar fuels the brain.", "fuels", "negation", "sugar"),
     ("We aim to increase sleep and reduce stress.", "reduce", "conjunct", "We aim to increase sleep and"),

@@ -5,7 +5,7 @@ A stretch is bounded differently for each, so each purpose is a scope, and this 
 place that says which words end which scope:
 
 - `claim`: the clause a hedge or qualifier governs (BioScope's speculation scope). A cue before "but",
-  ";", "however", "whereas", "yet" or "because" belongs to another clause ("It may taste bitter, but it
+  ";", "however", "whereas", "yet" (the conjunction, not "not yet") or "because" belongs to another clause ("It may taste bitter, but it
   burns fat"), and so does one before ", so" or ", and"/", as"/", since" with a pronoun ("Some call
   it a cure, and it reverses diabetes").
 - `negation`: the reach of a negation cue (NegEx's termination terms): any comma, colon, dash or
@@ -32,6 +32,7 @@ BOUNDARIES: dict[str, frozenset[str]] = {
 }
 # Subordinators that open a condition or time clause ("If you sit all day, ...", "When we fast, ...").
 CONDITIONS = frozenset({"if", "when", "whenever", "once", "as", "after", "until", "unless"})
+_BEFORE_YET = frozenset({",", "and", "—", "–"})
 # ", so" and ", and"/", as"/", since" with a pronoun open an independent clause (scope `claim`).
 _PRONOUN_SUBJECTS = frozenset("i we you he she it they this there".split())
 
@@ -40,7 +41,9 @@ def ends(tokens, position: int, scope: str) -> bool:
     """Does the word at `position` end (or, read forward, open) a stretch of `scope`?"""
     lower = words(tokens).lower
     if lower[position] in BOUNDARIES[scope]:
-        return True
+        # "yet" joins clauses at a sentence's start or after a comma or "and"; elsewhere it is the adverb of
+        # "not yet", "has yet to", "as yet", inside the clause it stands in.
+        return lower[position] != "yet" or scope != "claim" or position == 0 or lower[position - 1] in _BEFORE_YET
     if scope != "claim":
         return False
     three = lower[position : position + 3]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from claimlint import rewrites
+from claimlint.evidence import clauses
 from claimlint.evidence.citations import names_source
 from claimlint.evidence.hedges import hedge_before
 from claimlint.evidence.negation import disowned, negated
@@ -137,4 +138,6 @@ class Phrase(Kind):
         index = bisect_left(words(tokens).starts, match.start())  # the first token at or after the match
         if "hedge" in self.evidence and hedge_before(tokens, index):
             return True
-        return "negation" in self.evidence and (negated(tokens, index) or disowned(sentence.text[: match.start()]))
+        # A disowning frame acts within the claim's clause: "Sufferers say it cures colds, but this tea cures insomnia".
+        return "negation" in self.evidence and (negated(tokens, index) or disowned(
+            words(tokens).between(clauses.start(tokens, index, "claim"), index)))
