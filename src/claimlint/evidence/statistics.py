@@ -85,8 +85,12 @@ _BODY_QUANTITY = compile_folded(
 # you feel"). A span after "for" is how long the reader does something ("Use it for 8 weeks to see a difference").
 _TIME_TO_EFFECT = compile_folded(
     rf"(?<!\bfor\s)(?:\b{_APPROXIMATE}\s+(?:{_SPAN}|{_NUM}|{_NUMBER_WORDS})|(?<![\w.]){_SPAN}|(?<![\w.]){_NUM})\s*(?:days?|weeks?|months?)\b"
-    r"(?=\W{0,3}(?:\s+(?!(?:no|some|any)thing\b)[\w'’]+){0,4}?\s+to\s+(?:treat|reduce|heal|work|improve|clear|take\s+effect|show|see|notice|fade"
+    r"(?=\W{0,3}(?:\s+(?!(?:no|some|any)thing\b)[\w'’]+){0,4}?\s+to\s+(?:treat|reduce|heal|work|improve|clear|take\s+(?:full\s+)?effect"
+    r"|have\s+(?:a\s+|its\s+)?(?:full\s+)?effect|show|see|notice|fade"
     r"|lighten|resolve|become\s+(?:noticeable|apparent|visible)|kick\s+in)\b)"
+    # ... or as what results take: "results take 3-6 months", "benefits typically take 4-8 weeks" (not a test's) ...
+    rf"|\b(?<!test\s)(?<!lab\s)(?:results?|effects?|benefits?|improvements?)\s+(?:usually\s+|typically\s+|often\s+|generally\s+)?take\s+"
+    rf"(?:{_APPROXIMATE}\s+)?(?:{_SPAN}|{_NUM}|{_NUMBER_WORDS})\s*(?:days?|weeks?|months?)\b"
     # ... or after a verb of working: "Works within 30-60 minutes", "effects apparent within 1-2 weeks", "relief appears within".
     rf"|\b(?:works?|kicks?\s+in|(?:effects?|benefits?|relief|improvements?)\s+(?:(?:are|is|become|becomes)\s+)?"
     rf"(?:apparent|noticeable|visible|felt|appears?))\s+within\s+(?:the\s+first\s+)?"
