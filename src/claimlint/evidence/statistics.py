@@ -119,9 +119,9 @@ TRIGGER = compile_folded(rf"\d|%|\b(?:twice|doubl|tripl|halv|half|third|quarter|
 
 
 # A quantity a product or recipe specifies is not a finding: "each gummy contains 2 billion CFU",
-# "a bar with at least 70% cocoa solids".
-_SPECIFICATION = compile_folded(r"\b(?:contains?|containing|provides?|providing|delivers?|with)\s+"
-                            r"(?:about\s+|at\s+(?:least|most)\s+|up\s+to\s+|over\s+)?$", re.IGNORECASE)
+# "a bar with at least 70% cocoa solids", "a low concentration (1-2%)", "at concentrations of 5% or below".
+_SPECIFICATION = compile_folded(r"\b(?:contains?|containing|provides?|providing|delivers?|with|(?:concentrations?|strengths?)"
+                                r"\s+(?:\(|of))\s*(?:about\s+|at\s+(?:least|most)\s+|up\s+to\s+|over\s+)?$", re.IGNORECASE)
 # A percentage that names a share of a food or an effort is a composition or a target, not a finding:
 # "50% saturated", "75% fat, 20% protein and 5% carbs", "30% core engagement".
 _COMPOSITION = compile_folded(
