@@ -176,6 +176,12 @@ _OF = compile_folded(r"\s+of\b", re.IGNORECASE)
 # Lead-ins that take the figure after them out of the statistics, each with how far back it is looked for:
 # a price cut, a product's specification, and the writer's own measurement (its clause's subject).
 _LEAD_INS = ((_SAVE, 24), (_WRITERS_OWN, 200))
+# A count of the people a study took part is its sample, a protocol the policy does not count: "The study compared
+# the habits of over 12,000 people", "researchers tracked over 12,000 adults", "a study of more than 60,000 women".
+_SAMPLE = compile_folded(r"\b(?:study|studies|trial|trials|survey|review|analysis|cohort|researchers|scientists|investigators)"
+                         r"(?:\s+[\w,'’-]+){0,6}?\s+(?:of|among|followed|tracked|compared|enrolled|recruited|included"
+                         r"|involved|surveyed|analy[sz]ed|studied|examined|assessed|observed)(?:\s+[\w'’-]+){0,4}?\s+$",
+                         re.IGNORECASE)
 # A count of people or cases after "with" is no specification: "common in men, with over 47,000 cases a year".
 _COUNTS_PEOPLE = compile_folded(rf"\b{_COUNTED}\b", re.IGNORECASE)
 _COMPARED = compile_folded(r"\btimes\b|fold\b", re.IGNORECASE)
@@ -192,7 +198,7 @@ def find_statistics(text: str) -> list[tuple[int, int]]:
              and not _intensifier(text, m) and not _composition(text, m) and not shares.cover(m.start())
              and not _COMMERCE.match(text, m.end()) and not _money(text, m) and not _threshold(text, m)
              and not any(_led_in(lead_in, reach, text, m.start()) for lead_in, reach in _LEAD_INS)
-             and not _specified(text, m)]
+             and not _specified(text, m) and not _sampled(text, m)]
     facts = [] if _NOT_A_TIME_TO_EFFECT.search(text) else list(_TIME_TO_EFFECT.finditer(text))
     if not _NOT_A_FACT.search(text) and _ABOUT_BODIES.search(text):
         facts += _BODY_QUANTITY.finditer(text)
@@ -231,6 +237,11 @@ def _specified(text: str, match: re.Match) -> bool:
     return _led_in(_SPECIFICATION, 24, text, match.start()) \
         and _COUNTS_PEOPLE.search(text, match.start(), match.end()) is None \
         and _COMPARED.search(text, match.start(), match.end()) is None
+
+
+def _sampled(text: str, match: re.Match) -> bool:
+    """Is the figure a count of the people a study took (its sample), not a finding about them?"""
+    return _COUNTS_PEOPLE.search(text, match.start(), match.end()) is not None and _led_in(_SAMPLE, 80, text, match.start())
 
 
 def _threshold(text: str, match: re.Match) -> bool:

@@ -2,7 +2,7 @@
 kind once none of its named exclusions (causal.VERB_EXCLUSIONS) rules the word out, and the predicates
 those exclusions ask. A verb's reading comes from its form and neighbours:
 - a word right after a determiner or number, or right before a finite verb ("influences were",
-  "the benefit suggests"), is a noun; a capitalised word inside a sentence that is not in title
+  "the benefit suggests") or a participle and a preposition ("benefits observed in trials"), is a noun; a capitalised word inside a sentence that is not in title
   case is a name ("our Gut Calm capsules");
 - a word right after a past participle or a finite causal verb modifies an object, since two finite
   verbs never stand side by side ("identified increased markers", "causes blocked pores"); "helped
@@ -369,6 +369,8 @@ def nominal(tokens, index: int, context: _Context, verb: Verb) -> bool:
             return True  # the object of a verb that takes one: "you see results in weeks", "get results"
     if not verb.particle and (context.following in FINITE or _relative_follows(tokens, context)):
         return True  # "external influences were", "the benefit suggests", "delays that could ..."
+    if verb.form == "s" and not verb.particle and _reduced_relative_follows(tokens, context):
+        return True  # a plural noun a participle describes: "Benefits Observed in Clinical Trials"
     if tokens[index].lower_ == "lower" and context.following in _BODY_REGIONS \
             and (context.previous_index < 0 or before in DETERMINERS or before in PREPOSITIONS):
         return True  # the region of a body: "- Lower back pain", "pain in the lower back" (not "stretches lower back pain")
@@ -406,6 +408,13 @@ def _pronoun_one(tokens, position: int) -> bool:
 
 def finite_verb(readings) -> bool:
     return any(reading.form in ("s", "ed") and not reading.particle for reading in readings)
+
+
+def _reduced_relative_follows(tokens, context: _Context) -> bool:
+    """A past participle and then a preposition follow the word ("benefits observed in trials", "causes linked to
+    diet"): a reduced relative clause describing a noun, which no verb's object opens with."""
+    after = context.next_index + 1
+    return _participle(context.following) and after < len(tokens) and tokens[after].lower_ in PREPOSITIONS
 
 
 def _participle(word: str) -> bool:
