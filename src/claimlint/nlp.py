@@ -48,6 +48,11 @@ ABBREVIATIONS = ("al.", "Fig.", "fig.", "Figs.", "figs.", "approx.", "Approx.", 
                  "Refs.", "Vol.", "vol.", "pp.", "Eq.", "Dr.", "Prof.", "St.", "Inc.", "Ltd.", "Jr.")
 
 
+# Hyphenated words kept whole, as their first part alone reads as another word ("so" as a conjunction): "prevents
+# so-called jet lag" has an object.
+WHOLE_WORDS = ("so-called", "So-called")
+
+
 _LOADED: set[str | None] = set()
 
 
@@ -80,7 +85,7 @@ def _load(model: str | None):
             raise ConfigError(f"model '{model}' could not be loaded: {exc}") from None
         if not (nlp.has_pipe("parser") or nlp.has_pipe("senter") or nlp.has_pipe("sentencizer")):
             nlp.add_pipe("sentencizer")
-    for abbreviation in ABBREVIATIONS:
+    for abbreviation in ABBREVIATIONS + WHOLE_WORDS:
         nlp.tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
     return nlp
 
