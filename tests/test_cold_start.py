@@ -58,10 +58,10 @@ def test_the_blank_pipeline_tokenizes_as_spacys_blank_english(tmp_path):
     # The blank pipeline's tokenizer is built as spaCy's own factory builds it, its affix regexes
     # compiled by way of the store of compiled patterns: the same patterns, special cases and tokens.
     code = ("import json, sys, spacy\nfrom claimlint import compiled_patterns\n"
-            "from claimlint.nlp import ABBREVIATIONS, load_pipeline\n"
+            "from claimlint.nlp import SPECIAL_CASES, load_pipeline\n"
             "compiled_patterns.use(__import__('pathlib').Path(sys.argv[1]))\n"
             "ours, theirs = load_pipeline().tokenizer, spacy.blank('en').tokenizer\n"
-            "for abbreviation in ABBREVIATIONS:\n    theirs.add_special_case(abbreviation, [{'ORTH': abbreviation}])\n"
+            "for special in SPECIAL_CASES:\n    theirs.add_special_case(special, [{'ORTH': special}])\n"
             "text = sys.argv[2]\n"
             "print(json.dumps({'patterns': [getattr(ours, name).__self__.pattern == getattr(theirs, name).__self__.pattern\n"
             "                               for name in ('prefix_search', 'suffix_search', 'infix_finditer')],\n"

@@ -51,6 +51,8 @@ ABBREVIATIONS = ("al.", "Fig.", "fig.", "Figs.", "figs.", "approx.", "Approx.", 
 # Hyphenated words kept whole, as their first part alone reads as another word ("so" as a conjunction): "prevents
 # so-called jet lag" has an object.
 WHOLE_WORDS = ("so-called", "So-called")
+# The tokenizer's special cases: each kept as one token.
+SPECIAL_CASES = ABBREVIATIONS + WHOLE_WORDS
 
 
 _LOADED: set[str | None] = set()
@@ -85,8 +87,8 @@ def _load(model: str | None):
             raise ConfigError(f"model '{model}' could not be loaded: {exc}") from None
         if not (nlp.has_pipe("parser") or nlp.has_pipe("senter") or nlp.has_pipe("sentencizer")):
             nlp.add_pipe("sentencizer")
-    for abbreviation in ABBREVIATIONS + WHOLE_WORDS:
-        nlp.tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
+    for special in SPECIAL_CASES:
+        nlp.tokenizer.add_special_case(special, [{"ORTH": special}])
     return nlp
 
 
