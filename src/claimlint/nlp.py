@@ -48,9 +48,10 @@ ABBREVIATIONS = ("al.", "Fig.", "fig.", "Figs.", "figs.", "approx.", "Approx.", 
                  "Refs.", "Vol.", "vol.", "pp.", "Eq.", "Dr.", "Prof.", "St.", "Inc.", "Ltd.", "Jr.")
 
 
-# Hyphenated words kept whole, as their first part alone reads as another word ("so" as a conjunction): "prevents
-# so-called jet lag" has an object.
-WHOLE_WORDS = ("so-called", "So-called")
+# Hyphenated words kept whole, in any case and with a hyphen or an en dash, as their first part alone reads as
+# another word ("so" as a conjunction): "prevents so-called jet lag" has an object.
+WHOLE_WORDS = tuple(form.replace("-", dash) for word in ("so-called",)
+                    for form in (word, word.capitalize(), word.title(), word.upper()) for dash in "-–")
 # The tokenizer's special cases: each kept as one token.
 SPECIAL_CASES = ABBREVIATIONS + WHOLE_WORDS
 

@@ -70,7 +70,8 @@ def hedge_before(tokens, index: int, can_is_hedge: bool = False, reporting_verbs
     # Qualifiers may end in the claim's own first word: "can help with" is hedged by "can help".
     qualifiers = _QUALIFIERS if help_hedges else _QUALIFIERS_BUT_HELP
     qualified = qualifiers.search(sentence.between(start, index + 1)) is not None or _CONDITION.search(prefix)
-    return _speculates(prefix, can_is_hedge, reporting_verbs) or bool(qualified) or disowned(prefix)
+    return _speculates(prefix, can_is_hedge, reporting_verbs) or bool(qualified) \
+        or disowned(sentence.between(clauses.start(tokens, index, "disowning"), index))
 
 
 def _main_clause(tokens, start: int, index: int) -> int:

@@ -79,6 +79,9 @@ _APPROXIMATE = r"(?:about|around|approximately|roughly|nearly|almost|up\s+to|bet
 _SPAN = rf"(?:{_NUM}|{_NUMBER_WORDS})\s*(?:-|–|—|to|and)\s*(?:{_NUM}|{_NUMBER_WORDS})"
 _BODY_QUANTITY = compile_folded(
     rf"\b{_APPROXIMATE}\s+(?:{_SPAN}|{_NUM}|{_NUMBER_WORDS})\s*{_UNIT}|(?<![\w.]){_SPAN}\s*{_UNIT}", re.IGNORECASE)
+# What a remedy's time to work is said of: its effects, not a test's results ("biopsy results take 7-10 days").
+_EFFECTS = (r"(?<!test\s)(?<!lab\s)(?<!blood\s)(?<!biopsy\s)(?<!scan\s)(?<!mri\s)(?<!pathology\s)(?<!x-ray\s)"
+            r"(?:results?|effects?|benefits?|relief|improvements?)")
 # How long a remedy or a change takes to work is one too, stated with its effect ("takes 2-12 weeks to treat acne",
 # "about 90 days to see improvement"): the time to an effect in a body. Minutes and hours count only after a verb of
 # working ("Works within 30-60 minutes"); before a purpose they are mostly the reader's ("wait 30 minutes to see how
@@ -89,10 +92,11 @@ _TIME_TO_EFFECT = compile_folded(
     r"|have\s+(?:a\s+|its\s+)?(?:full\s+)?effect|show|see|notice|fade"
     r"|lighten|resolve|become\s+(?:noticeable|apparent|visible)|kick\s+in)\b)"
     # ... or as what results take: "results take 3-6 months", "benefits typically take 4-8 weeks" (not a test's) ...
-    rf"|\b(?<!test\s)(?<!lab\s)(?:results?|effects?|benefits?|improvements?)\s+(?:usually\s+|typically\s+|often\s+|generally\s+)?take\s+"
+    rf"|\b{_EFFECTS}\s+(?:(?:will|can|may)\s+)?(?:usually\s+|typically\s+|often\s+|generally\s+|normally\s+)?take\s+"
     rf"(?:{_APPROXIMATE}\s+)?(?:{_SPAN}|{_NUM}|{_NUMBER_WORDS})\s*(?:days?|weeks?|months?)\b"
+    r"(?!\s+to\s+(?:come\s+back|arrive|be\s+(?:ready|processed|available|posted)))"
     # ... or after a verb of working: "Works within 30-60 minutes", "effects apparent within 1-2 weeks", "relief appears within".
-    rf"|\b(?:works?|kicks?\s+in|(?:effects?|benefits?|relief|improvements?)\s+(?:(?:are|is|become|becomes)\s+)?"
+    rf"|\b(?:works?|kicks?\s+in|{_EFFECTS}\s+(?:(?:are|is|become|becomes)\s+)?"
     rf"(?:apparent|noticeable|visible|felt|appears?))\s+within\s+(?:the\s+first\s+)?"
     rf"(?:{_APPROXIMATE}\s+)?(?:{_SPAN}|{_NUM}|{_NUMBER_WORDS})\s*(?:minutes?|hours?|days?|weeks?|months?)\b", re.IGNORECASE)
 # The fact must be about bodies: "your body will adapt", "humans can live".
@@ -119,9 +123,11 @@ TRIGGER = compile_folded(rf"\d|%|\b(?:twice|doubl|tripl|halv|half|third|quarter|
 
 
 # A quantity a product or recipe specifies is not a finding: "each gummy contains 2 billion CFU",
-# "a bar with at least 70% cocoa solids", "a low concentration (1-2%)", "at concentrations of 5% or below".
-_SPECIFICATION = compile_folded(r"\b(?:contains?|containing|provides?|providing|delivers?|with|(?:concentrations?|strengths?)"
-                                r"\s+(?:\(|of))\s*(?:about\s+|at\s+(?:least|most)\s+|up\s+to\s+|over\s+)?$", re.IGNORECASE)
+# "a bar with at least 70% cocoa solids", "contains a low concentration (1-2%)", "at concentrations of 5% or below" (not
+# the body's: "cortisol concentrations (up to 50% higher)").
+_SPECIFICATION = compile_folded(r"\b(?:contains?|containing|provides?|providing|delivers?|with|(?:at|in|contains?|containing|with)\s+"
+                                r"(?:an?\s+)?(?:[\w-]+\s+)?concentrations?\s+(?:\(|of))\s*(?:about\s+|at\s+(?:least|most)\s+|up\s+to\s+"
+                                r"|over\s+|(?:an?\s+)?(?:guaranteed\s+)?(?:minimum|maximum)\s+of\s+)?$", re.IGNORECASE)
 # A percentage that names a share of a food or an effort is a composition or a target, not a finding:
 # "50% saturated", "75% fat, 20% protein and 5% carbs", "30% core engagement".
 _COMPOSITION = compile_folded(
@@ -176,12 +182,14 @@ _OF = compile_folded(r"\s+of\b", re.IGNORECASE)
 # Lead-ins that take the figure after them out of the statistics, each with how far back it is looked for:
 # a price cut, a product's specification, and the writer's own measurement (its clause's subject).
 _LEAD_INS = ((_SAVE, 24), (_WRITERS_OWN, 200))
-# A count of the people a study took part is its sample, a protocol the policy does not count: "The study compared
-# the habits of over 12,000 people", "researchers tracked over 12,000 adults", "a study of more than 60,000 women".
+# A count of the people a study took is its sample, a protocol the policy does not count, when it is what the study
+# took, tracked or compared ("researchers tracked over 12,000 people", "a study of more than 60,000 women"), not what
+# it found ("a survey of GPs found over 20,000 children are prescribed ...").
 _SAMPLE = compile_folded(r"\b(?:study|studies|trial|trials|survey|review|analysis|cohort|researchers|scientists|investigators)"
                          r"(?:\s+[\w,'’-]+){0,6}?\s+(?:of|among|followed|tracked|compared|enrolled|recruited|included"
-                         r"|involved|surveyed|analy[sz]ed|studied|examined|assessed|observed)(?:\s+[\w'’-]+){0,4}?\s+$",
-                         re.IGNORECASE)
+                         r"|involved|surveyed|analy[sz]ed|studied|examined|assessed|observed)"
+                         r"(?:\s+(?!(?:that|and|found|finds?|shows?|showed|shown|suggests?|suggested|reveals?|revealed|reports?"
+                         r"|reported|concluded|estimates?|estimated|says?|said)\b)[\w'’-]+){0,3}?\s+$", re.IGNORECASE)
 # A count of people or cases after "with" is no specification: "common in men, with over 47,000 cases a year".
 _COUNTS_PEOPLE = compile_folded(rf"\b{_COUNTED}\b", re.IGNORECASE)
 _COMPARED = compile_folded(r"\btimes\b|fold\b", re.IGNORECASE)
@@ -234,7 +242,7 @@ def _led_in(lead_in, reach: int, text: str, start: int) -> bool:
 def _specified(text: str, match: re.Match) -> bool:
     """Is the figure what a product contains or provides ("each gummy contains 2 billion CFU"), not a count of
     people or cases, nor a comparison ("providing 100 times more nutrients", "contains 10 times more")?"""
-    return _led_in(_SPECIFICATION, 24, text, match.start()) \
+    return _led_in(_SPECIFICATION, 48, text, match.start()) \
         and _COUNTS_PEOPLE.search(text, match.start(), match.end()) is None \
         and _COMPARED.search(text, match.start(), match.end()) is None
 

@@ -138,6 +138,6 @@ class Phrase(Kind):
         index = bisect_left(words(tokens).starts, match.start())  # the first token at or after the match
         if "hedge" in self.evidence and hedge_before(tokens, index):
             return True
-        # A disowning frame acts within the claim's clause: "Sufferers say it cures colds, but this tea cures insomnia".
+        # A disowning frame acts up to a contrasting clause: "Sufferers say it cures colds, but this tea cures insomnia".
         return "negation" in self.evidence and (negated(tokens, index) or disowned(
-            words(tokens).between(clauses.start(tokens, index, "claim"), index)))
+            words(tokens).between(clauses.start(tokens, index, "disowning"), index)))
