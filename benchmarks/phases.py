@@ -16,7 +16,12 @@ does not count, as it does in wall time), best of --rounds:
 With --baseline OTHER/src, the other checkout is timed in the same run, in alternating fresh
 processes. Shares are of the whole lint; the per-rule rows overlap the phases above them.
 
-    python benchmarks/phases.py [--words 200000] [--rounds 3] [--baseline OTHER_CHECKOUT/src]
+With --paired (and --baseline), each round times the two checkouts side by side, one process each
+on the machine's two cores, so both meet the same load from other work; each phase's ratio is taken
+within a pair, and the median ratio of the pairs is printed with their lowest and highest: on a
+machine shared with others, the ratio of two best-ofs drifts with the load, a pair's much less.
+
+    python benchmarks/phases.py [--words 200000] [--rounds 3] [--baseline OTHER_CHECKOUT/src [--paired]]
 """
 
 from __future__ import annotations
@@ -93,11 +98,17 @@ print(json.dumps(times))
 """
 
 
-def measure(src: Path, corpus: Path) -> dict[str, float]:
-    done = subprocess.run([sys.executable, "-c", _MEASURE, str(src), str(corpus)], capture_output=True, text=True)
-    if done.returncode:
-        sys.exit(f"measuring {src} failed: {done.stderr[-1500:]}")
-    return json.loads(done.stdout)
+def measure(*sources: Path, corpus: Path) -> list[dict[str, float]]:
+    """Each checkout's phases, measured side by side (one process each, all at once)."""
+    processes = [subprocess.Popen([sys.executable, "-c", _MEASURE, str(src), str(corpus)], stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, text=True) for src in sources]
+    results = []
+    for src, process in zip(sources, processes):
+        out, err = process.communicate()
+        if process.returncode:
+            sys.exit(f"measuring {src} failed: {err[-1500:]}")
+        results.append(json.loads(out))
+    return results
 
 
 def main():
@@ -106,15 +117,22 @@ def main():
     parser.add_argument("--rounds", type=int, default=3, help="runs of each checkout (the best is printed)")
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--baseline", help="another checkout's src folder (say, main's) to time in the same run")
+    parser.add_argument("--paired", action="store_true", help="time the baseline side by side with this checkout, "
+                        "and print the median of the pairs' ratios")
     args = parser.parse_args()
+    if args.paired and not args.baseline:
+        parser.error("--paired needs --baseline")
     checkouts = [("this", ROOT / "src")] + ([("baseline", Path(args.baseline).resolve())] if args.baseline else [])
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp)
         files, words = build_corpus(corpus, args.words, args.seed)
+        if args.paired:
+            pairs = [measure(*(src for _, src in checkouts), corpus=corpus) for _ in range(args.rounds)]
+            return _print_pairs(pairs, files, words)
         runs: dict[str, list[dict[str, float]]] = {name: [] for name, _ in checkouts}
         for round_ in range(args.rounds):
             for name, src in checkouts[round_ % 2 :] + checkouts[: round_ % 2]:  # alternate which goes first
-                runs[name].append(measure(src, corpus))
+                runs[name].append(*measure(src, corpus=corpus))
     best = {name: {label: min(run[label] for run in rounds) for label in rounds[0]} for name, rounds in runs.items()}
     print(f"{files} drafts, {words} words; one process, best of {args.rounds} rounds; share of the whole lint")
     labels = list(best["this"])
@@ -129,6 +147,18 @@ def main():
         print(row)
     if args.baseline:
         print(f"lint: this / baseline {best['this']['lint'] / best['baseline']['lint']:.2f}")
+
+
+def _print_pairs(pairs: list[list[dict[str, float]]], files: int, words: int):
+    print(f"{files} drafts, {words} words; one process each, side by side, {len(pairs)} pairs; medians")
+    print(f"{'phase':<46}{'this s':>10}{'baseline s':>12}{'ratio':>8}{'lowest':>8}{'highest':>8}")
+    labels = list(pairs[0][0])
+    labels.remove("lint")
+    for label in ["lint", *labels]:
+        ours, theirs = [this[label] for this, _ in pairs], [baseline[label] for _, baseline in pairs]
+        ratios = [a / b for a, b in zip(ours, theirs) if b]
+        spread = f"{statistics.median(ratios):8.3f}{min(ratios):8.3f}{max(ratios):8.3f}" if ratios else f"{'-':>8}" * 3
+        print(f"{label:<46}{statistics.median(ours):10.3f}{statistics.median(theirs):12.3f}{spread}")
 
 
 if __name__ == "__main__":
