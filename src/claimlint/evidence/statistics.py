@@ -28,8 +28,11 @@ _AMOUNT = rf"(?:(?:{_RANGE})(?:\s+{_SCALE})?|(?:{_NUMBER_WORDS})\s+{_SCALE})"
 # spikes") or years of tradition; "hundreds of ..." is a manner of speaking.
 _BODY_UNITS = r"(?:americans|britons|europeans|lives|cells|genes|neurons|microbes|bacteria|microorganisms|receptors|synapses)"
 
+# Every alternative starts at the start of a word (a figure, or a word before one): said once, in front, it lets
+# `re` pass each position inside a word at one test instead of trying every alternative there.
 STATISTIC = compile_folded(
     rf"""
+    (?<!\w)(?:
       (?:\bup\s+to\s+|\bover\s+|\bnearly\s+|\balmost\s+|\babout\s+)?
       (?<![\w.])(?:{_RANGE})\s?(?:%|\s?percent\b|\s?per\s?cent\b)               # 70%, 70–80%, 12 percent
     | \b(?:{_NUM}|{_NUMBER_WORDS})\s+(?:in|out\s+of)\s+(?:{_NUM}|{_NUMBER_WORDS})\b
@@ -67,7 +70,7 @@ STATISTIC = compile_folded(
     | \b(?:half|a\s+third|a\s+quarter|a\s+fifth|two[-\s]thirds|three[-\s]quarters|one[-\s]third)\s+of\s+(?:all\s+)?
         (?:[a-z]+\s+){{0,2}}?(?:adults|people|americans|britons|children|kids|teens|teenagers|women|men|patients
         |smokers|seniors|users|cases|deaths)\b                                  # half of all adults
-    """,
+    )""",
     re.IGNORECASE | re.VERBOSE,
 )
 
@@ -86,8 +89,8 @@ _EFFECTS = (r"(?<!test\s)(?<!lab\s)(?<!blood\s)(?<!biopsy\s)(?<!scan\s)(?<!mri\s
 # "about 90 days to see improvement"): the time to an effect in a body. Minutes and hours count only after a verb of
 # working ("Works within 30-60 minutes"); before a purpose they are mostly the reader's ("wait 30 minutes to see how
 # you feel"). A span after "for" is how long the reader does something ("Use it for 8 weeks to see a difference").
-_TIME_TO_EFFECT = compile_folded(
-    rf"(?<!\bfor\s)(?:\b{_APPROXIMATE}\s+(?:{_SPAN}|{_NUM}|{_NUMBER_WORDS})|(?<![\w.]){_SPAN}|(?<![\w.]){_NUM})\s*(?:days?|weeks?|months?)\b"
+_TIME_TO_EFFECT = compile_folded(  # each alternative starts a word, as STATISTIC's do
+    rf"(?<!\w)(?:(?<!\bfor\s)(?:\b{_APPROXIMATE}\s+(?:{_SPAN}|{_NUM}|{_NUMBER_WORDS})|(?<![\w.]){_SPAN}|(?<![\w.]){_NUM})\s*(?:days?|weeks?|months?)\b"
     r"(?=\W{0,3}(?:\s+(?!(?:no|some|any)thing\b)[\w'’]+){0,4}?\s+to\s+(?:treat|reduce|heal|work|improve|clear|take\s+(?:full\s+)?effect"
     r"|have\s+(?:a\s+|its\s+)?(?:full\s+)?effect|show|see|notice|fade"
     r"|lighten|resolve|become\s+(?:noticeable|apparent|visible)|kick\s+in)\b)"
@@ -98,7 +101,7 @@ _TIME_TO_EFFECT = compile_folded(
     # ... or after a verb of working: "Works within 30-60 minutes", "effects apparent within 1-2 weeks", "relief appears within".
     rf"|\b(?:works?|kicks?\s+in|{_EFFECTS}\s+(?:(?:are|is|become|becomes)\s+)?"
     rf"(?:apparent|noticeable|visible|felt|appears?))\s+within\s+(?:the\s+first\s+)?"
-    rf"(?:{_APPROXIMATE}\s+)?(?:{_SPAN}|{_NUM}|{_NUMBER_WORDS})\s*(?:minutes?|hours?|days?|weeks?|months?)\b", re.IGNORECASE)
+    rf"(?:{_APPROXIMATE}\s+)?(?:{_SPAN}|{_NUM}|{_NUMBER_WORDS})\s*(?:minutes?|hours?|days?|weeks?|months?)\b)", re.IGNORECASE)
 # The fact must be about bodies: "your body will adapt", "humans can live".
 _ABOUT_BODIES = compile_folded(
     r"\b(?:body|bodies|humans|(?:the|an?)\s+average\s+(?:\w+\s+)?(?:person|adult|man|woman|american|briton))\b",
