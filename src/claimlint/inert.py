@@ -23,7 +23,9 @@ def _escaped(char: str) -> str:
 
 def inert_pieces(text: str) -> list[str]:
     """What each character of `text` prints as (tabs stay, so excerpts keep their layout)."""
-    pieces = [_escaped(char) if _UNSAFE.match(char) else char for char in text]
+    pieces = list(text)
+    for unsafe in _UNSAFE.finditer(text):
+        pieces[unsafe.start()] = _escaped(unsafe.group())
     for match in re.finditer(r"#(?=#\[)", text):
         pieces[match.start() + 1] = "\\x23"
     start = 0
