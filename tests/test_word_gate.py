@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from claimlint.config import Config, resolve_rules
 from claimlint.folded_regex import compile_folded
-from claimlint.kinds.base import compile_patterns
+from claimlint.kinds.base import WordTrigger, compile_patterns
 from claimlint.linter import Linter
 from claimlint.word_gate import anchor_words, text_words
 
@@ -110,3 +110,24 @@ def test_a_run_of_one_draft_spends_nothing_on_gates():
     assert linter.gates == {}
     linter.lint("This tea is a miracle.\n", "2.md")
     assert linter.gates and set(linter.gates) == {rule.id for rule in linter.sentence_rules}
+
+
+CAUSAL_TRIGGER = next(rule.checker.trigger for rule in RULES if rule.id == "unhedged-causal-claim")
+_WHOLE_PIECES = st.sampled_from(sorted(CAUSAL_TRIGGER.whole_words) + [
+    " ", "-", "'", "’", ".", "\n", "s", "ed", "un", "2", "_", "ſ", "K", "İ", "ı", "é", "\u0345"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WHOLE_PIECES, max_size=10), st.booleans())
+def test_a_word_trigger_finds_its_whole_words_where_their_regex_would(pieces, upper):
+    # The causal trigger's anchor words are looked up among the text's runs of word characters, not
+    # searched as one long alternation; the answer is the regex's, in every case and folding.
+    words = CAUSAL_TRIGGER.whole_words
+    assert len(words) > 50
+    regex = compile_folded(rf"\b(?:{'|'.join(sorted(map(re.escape, words)))})\b", re.IGNORECASE)
+    text = "".join(pieces)
+    text = text.upper() if upper else text
+    found = WordTrigger((), whole_words=words).search(text)
+    assert found == bool(regex.search(text))
+    if found:
+        assert CAUSAL_TRIGGER.search(text)

@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, ClassVar, Iterable
 
-from claimlint.folded_regex import compile_folded, fold
+from claimlint.folded_regex import compile_folded, fold, fold_text
+from claimlint.word_gate import text_words
 
 
 @dataclass(frozen=True)
@@ -76,17 +77,22 @@ class Kind:
 class WordTrigger:
     """A cheap trigger for a large vocabulary: a set lookup over the text's words, plus an
     optional regex for multi-word phrases. Python's `re` scans a long alternation of words
-    slowly; splitting into words once and probing a set is several times faster."""
+    slowly; splitting into words once and probing a set is several times faster.
+
+    `words` are looked up among the text's words as WORD reads them (letters, joined by hyphens and
+    apostrophes); `whole_words`, each a run of word characters, among the text's runs of word
+    characters (`text_words`): where `\bword\b` would match case-insensitively."""
 
     WORD = re.compile(r"[a-z]+(?:['’-][a-z]+)*")
 
-    def __init__(self, words, phrases: re.Pattern | None = None):
+    def __init__(self, words, phrases: re.Pattern | None = None, whole_words=()):
         self.words = frozenset(word.lower() for word in words)
+        self.whole_words = frozenset(fold_text(word) for word in whole_words)
         self.phrases = phrases if phrases is None else fold(phrases)
 
     def search(self, text: str) -> bool:
-        return bool(self.words.intersection(self.WORD.findall(text.lower()))) or bool(
-            self.phrases and self.phrases.search(text))
+        return bool(self.words.intersection(self.WORD.findall(text.lower()))) \
+            or not self.whole_words.isdisjoint(text_words(text)) or bool(self.phrases and self.phrases.search(text))
 
 
 @dataclass(frozen=True)

@@ -142,7 +142,7 @@ class CausalClaim(Kind):
         self.trigger = WordTrigger(self.verbs.keys() | self.change_verbs.keys() | self.disease_verbs.keys()
                                    | set(fields["benefit_nouns"])
                                    | (set(_DECREASE) | set(_DECREASE_NOUNS) if self.benefit_label else set()),
-                                   _phrase_trigger([self.phrases, self.verb_phrases], _anti_trigger(fields)))
+                                   *_phrase_trigger([self.phrases, self.verb_phrases], _anti_trigger(fields)))
 
     def named_patterns(self):
         return [(f"{family} {entry.name}", entry) for family, patterns in (("phrase", self.phrases),
@@ -433,19 +433,21 @@ def _anti_trigger(fields: dict) -> list[str]:
     return [compile_patterns([_anti(f"(?:{'|'.join(fields['benefit_objects'])})")], fields["terms"]).pattern]
 
 
-def _phrase_trigger(families, extra: list[str] = ()) -> re.Pattern:
-    """What every phrase match holds: the regex entries themselves, the anchor words of token patterns
-    (any text at all when a token pattern has none), and any `extra` regexes."""
+def _phrase_trigger(families, extra: list[str] = ()) -> tuple[re.Pattern | None, set[str]]:
+    """What every phrase match holds, as a WordTrigger's `phrases` and `whole_words`: a regex of the regex
+    entries themselves and any `extra` regexes (any text at all when a token pattern has no anchor words),
+    and the anchor words of token patterns, each standing whole."""
     anchors = set()
     for family in families:
         words = family.anchors()
         if words is None:
-            return re.compile("")
+            return re.compile(""), set()
         anchors |= words
     regexes = [entry.regex for family in families for entry in family.entries if entry.regex] + list(extra)
-    if anchors:
-        regexes.append(rf"\b(?:{'|'.join(sorted(map(re.escape, anchors)))})\b")
-    return re.compile("|".join(regexes) or "(?!)", re.IGNORECASE)
+    whole = {word for word in anchors if re.fullmatch(r"\w+", word)}
+    if anchors - whole:  # a word of other characters too ("well-being") is found as the regex finds it
+        regexes.append(rf"\b(?:{'|'.join(sorted(map(re.escape, anchors - whole)))})\b")
+    return (re.compile("|".join(regexes), re.IGNORECASE) if regexes else None), whole
 
 
 def _label(family: str, entry: NamedPattern) -> str:
