@@ -7,8 +7,12 @@ import re
 _NUMBERS = r"\d{1,3}(?:\s*[-–,]\s*\d{1,3})*"
 _DATE_WORDS = ("(?:January|February|March|April|May|June|July|August|September|October|November|December"
                "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Spring|Summer|Autumn|Fall|Winter|Updated|Published)")
+# Every match starts with a bracket, a space, a superscript, a digit, a capital, or the "d", "h" or "w" of "doi:",
+# "http" or "www.": said first, it lets `re` pass every other character (most letters) at one test instead of
+# trying each alternative there.
 CITATION = re.compile(
     rf"""
+    (?=[\[(\s¹²³⁴⁵⁶⁷⁸⁹⁰\dA-Zdhw])(?:
       \[{_NUMBERS}\]                                         # [1]  [1-3]  [1, 2]
     | \[\^[^\]\s]+\]                                         # a footnote mark not yet defined
     | (?<=[\w.,;:!?)])\s?\({_NUMBERS}\)(?!\s*\w)            # gut (1, 2).  not "(1) Eat"
@@ -21,7 +25,7 @@ CITATION = re.compile(
     | \bPMID:?\s*\d{{5,}} | \bPMC\d{{5,}}                        # PubMed ids
     | \bNCT\d{{8}}\b | \bISRCTN\d{{8}}\b                          # trial registry numbers
     | \bhttps?://\S+ | \bwww\.[\w-]+\.\w\S*                   # bare URLs
-    """,
+    )""",
     re.VERBOSE,
 )
 
