@@ -47,10 +47,12 @@ _REFERENCE_HEADING = re.compile(
 )
 # The shape of a bibliography entry: it opens with authors ("Smith J, Lee K.", "Smith, J. A.,") and has a
 # year, or it carries a journal's volume and pages ("2019;12(3):45-67"), a DOI or a PMID.
+# (Past the start, every match starts with a digit, or the "d" or "P" of "doi" or "PMID": said first, as in
+# citations.CITATION, it lets `re` pass every other character at one test.)
 _REFERENCE_ENTRY = re.compile(
     r"^\W*(?:\[?\d{1,3}[\].)]\s*)?[A-Z][\w'’-]+,?\s+(?:[A-Z]{1,3}|(?:[A-Z]\.\s?){1,3})(?:,|\.|\s+(?:and|&))"
     r".*?\b(?:19|20)\d\d\b"
-    r"|\b(?:19|20)\d\d\s*[;:]\s*\d+|\b\d+\s*\(\d+\)\s*:\s*\d+|\bdoi:\s*10\.\d{4,}|\bPMID:?\s*\d+|\bdoi\.org/",
+    r"|(?=[\ddP])(?:\b(?:19|20)\d\d\s*[;:]\s*\d+|\b\d+\s*\(\d+\)\s*:\s*\d+|\bdoi:\s*10\.\d{4,}|\bPMID:?\s*\d+|\bdoi\.org/)",
 )
 # A heading that is one quotation from end to end, apart from markup and punctuation around it. (A paragraph
 # in quotation marks may be the writer's own claim set off for emphasis, or a quoted line of a dataset.)
